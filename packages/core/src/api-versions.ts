@@ -1,0 +1,34 @@
+/**
+ * Azure OpenAI data-plane API versions this SDK knows, oldest first.
+ * `v1` is the version-less `/openai/v1` API: no `api-version` query, the deployment goes in the body.
+ */
+export const API_VERSIONS = [
+  "2024-06-01",
+  "2024-08-01-preview",
+  "2024-09-01-preview",
+  "2024-10-01-preview",
+  "2024-10-21",
+  "2024-12-01-preview",
+  "2025-01-01-preview",
+  "2025-03-01-preview",
+  "2025-04-01-preview",
+  "v1",
+] as const;
+
+/** One of {@link API_VERSIONS}. */
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+/** The latest dated GA version: what a client uses when none is given. */
+export const DEFAULT_API_VERSION: ApiVersion = "2024-10-21";
+
+const known: ReadonlySet<string> = new Set(API_VERSIONS);
+
+/** True when `value` is an API version this SDK knows. */
+export function isApiVersion(value: unknown): value is ApiVersion {
+  return typeof value === "string" && known.has(value);
+}
+
+/** True for `-preview` versions. */
+export function isPreviewVersion(version: ApiVersion): boolean {
+  return version.endsWith("-preview");
+}

@@ -1,0 +1,70 @@
+import type { KeyCredential, TokenCredential } from "@azure/core-auth";
+import type { HttpClient, PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { ApiVersion } from "./api-versions.js";
+
+/** Microsoft Entra scope of Azure OpenAI in the public cloud. */
+export const DEFAULT_SCOPE = "https://cognitiveservices.azure.com/.default";
+
+/** A policy to add to the pipeline: once per call, or on every attempt (after retries). */
+export interface AdditionalPolicy {
+  policy: PipelinePolicy;
+  /** @default "perCall" */
+  position?: "perCall" | "perRetry";
+}
+
+/** How a client connects. Exactly one of `apiKey`, `credential` and `tokenProvider` is required. */
+export interface AzureOpenAIClientOptions {
+  /**
+   * The resource endpoint, e.g. `https://my-resource.openai.azure.com`. HTTPS is required except on
+   * loopback. @default process.env.AZURE_OPENAI_ENDPOINT
+   */
+  endpoint?: string;
+  /**
+   * An API key, or an `AzureKeyCredential` whose key can be rotated in place. Sent as `api-key`.
+   * @default process.env.AZURE_OPENAI_API_KEY, when no other credential is given
+   */
+  apiKey?: string | KeyCredential;
+  /** A Microsoft Entra credential, such as `DefaultAzureCredential` from @azure/identity. */
+  credential?: TokenCredential;
+  /** A function that returns a bearer token; called before every attempt, so it should cache. */
+  tokenProvider?: () => string | Promise<string>;
+  /**
+   * Entra scope(s) for `credential`; change it for sovereign clouds.
+   * @default "https://cognitiveservices.azure.com/.default"
+   */
+  scopes?: string | string[];
+  /**
+   * The API version. A dated version this SDK does not know yet is sent as given, unchecked.
+   * @default process.env.OPENAI_API_VERSION, else "2024-10-21"
+   */
+  apiVersion?: ApiVersion | (string & {});
+  /** Retries after the first attempt; 0 disables them. @default 2 */
+  maxRetries?: number;
+  /** Time to wait for response headers, per attempt, in ms. @default 600000 (10 minutes) */
+  timeout?: number;
+  /**
+   * The longest server-requested wait (`retry-after`…) to sleep through, in ms. A longer one throws
+   * at once (a `RateLimitError` for 429) carrying `retryAfterMs`. @default 60000
+   */
+  maxRetryAfter?: number;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+  /** Put in front of the User-Agent, e.g. `my-app/1.2`. */
+  userAgentPrefix?: string;
+  /** Replaces the HTTP client (node:http in Node, fetch in browsers). */
+  httpClient?: HttpClient;
+  /** Extra pipeline policies. */
+  policies?: AdditionalPolicy[];
+}
+
+/** Per-call overrides, accepted by every operation. */
+export interface RequestOptions {
+  /** Cancels the call, including a retry wait or a stream in progress. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeout` (ms) for this call. */
+  timeout?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Extra headers for this call; they win over the client's. */
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,66 @@
+// Azure's content-filter annotations, shared by chat, completions and images responses and by the
+// content-filter 400 error. Field names follow the wire.
+
+/** Severity-graded categories. */
+export type ContentFilterSeverity = "safe" | "low" | "medium" | "high";
+
+export interface ContentFilterSeverityResult {
+  filtered: boolean;
+  severity: ContentFilterSeverity;
+}
+
+export interface ContentFilterDetectedResult {
+  filtered: boolean;
+  detected: boolean;
+}
+
+export interface ContentFilterDetectedWithCitationResult extends ContentFilterDetectedResult {
+  citation?: { URL?: string; license?: string };
+}
+
+export interface ContentFilterIdResult {
+  id: string;
+  filtered: boolean;
+}
+
+/** The filter failed to run; the content was not checked. */
+export interface ContentFilterErrorBase {
+  code: string;
+  message: string;
+}
+
+/** Results on a prompt (in `prompt_filter_results` and in the content-filter 400). */
+export interface ContentFilterPromptResults {
+  hate?: ContentFilterSeverityResult;
+  sexual?: ContentFilterSeverityResult;
+  violence?: ContentFilterSeverityResult;
+  self_harm?: ContentFilterSeverityResult;
+  profanity?: ContentFilterDetectedResult;
+  jailbreak?: ContentFilterDetectedResult;
+  indirect_attack?: ContentFilterDetectedResult;
+  custom_blocklists?: ContentFilterIdResult[] | { filtered: boolean; details: ContentFilterIdResult[] };
+  error?: ContentFilterErrorBase;
+}
+
+/** Results on generated content (`choices[].content_filter_results`). */
+export interface ContentFilterChoiceResults extends Omit<ContentFilterPromptResults, "jailbreak" | "indirect_attack"> {
+  protected_material_text?: ContentFilterDetectedResult;
+  protected_material_code?: ContentFilterDetectedWithCitationResult;
+  ungrounded_material?: { filtered: boolean; detected: boolean; details?: unknown[] };
+}
+
+/** One entry of `prompt_filter_results`. */
+export interface PromptFilterResult {
+  prompt_index: number;
+  content_filter_results?: ContentFilterPromptResults;
+}
+
+/** The categories that caused filtering, for error messages and logs. */
+export function filteredCategories(results: object | null | undefined): string[] {
+  if (!results) return [];
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(results)) {
+    if (value && typeof value === "object" && (value as { filtered?: unknown }).filtered === true) out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { isKeyCredential, isTokenCredential, type KeyCredential } from "@azure/core-auth";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { type AzureOpenAIClientOptions, DEFAULT_SCOPE } from "./client-options.js";
+import { readEnv } from "./env.js";
+import { InvalidInputError } from "./errors/input-errors.js";
+import { apiKeyPolicy } from "./transport/api-key-policy.js";
+import { bearerPolicy } from "./transport/bearer-policy.js";
+import { cachedTokenGetter } from "./transport/token-cache.js";
+
+/**
+ * The authentication policy for the one credential the options carry. The environment's API key
+ * is used only when no credential is given at all, so an explicit Entra credential is never
+ * silently joined by a key from the environment.
+ */
+export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
+  const given = [options.apiKey, options.credential, options.tokenProvider].filter((c) => c !== undefined);
+  if (given.length > 1) {
+    throw new InvalidInputError(
+      "Pass exactly one of apiKey, credential or tokenProvider; several were given.",
+      "credential",
+    );
+  }
+  if (options.credential !== undefined) {
+    if (!isTokenCredential(options.credential)) {
+      throw new InvalidInputError("credential must be a TokenCredential (an object with getToken).", "credential");
+    }
+    return bearerPolicy(cachedTokenGetter(options.credential, options.scopes ?? DEFAULT_SCOPE));
+  }
+  if (options.tokenProvider !== undefined) {
+    const provider = options.tokenProvider;
+    if (typeof provider !== "function") {
+      throw new InvalidInputError("tokenProvider must be a function returning a token.", "tokenProvider");
+    }
+    return bearerPolicy(async () => provider());
+  }
+  const key = options.apiKey ?? readEnv("AZURE_OPENAI_API_KEY");
+  if (key === undefined) {
+    throw new InvalidInputError(
+      "No credential: pass apiKey, credential (e.g. new DefaultAzureCredential()) or tokenProvider, " +
+        "or set AZURE_OPENAI_API_KEY.",
+      "credential",
+    );
+  }
+  return apiKeyPolicy(toKeyCredential(key));
+}
+
+function toKeyCredential(key: string | KeyCredential): KeyCredential {
+  if (typeof key === "string") {
+    if (key.trim() === "") throw new InvalidInputError("apiKey must not be empty.", "apiKey");
+    return { key };
+  }
+  if (!isKeyCredential(key)) throw new InvalidInputError("apiKey must be a string or a KeyCredential.", "apiKey");
+  return key;
+}

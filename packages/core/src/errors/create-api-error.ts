@@ -1,0 +1,62 @@
+import {
+  APIError,
+  type APIErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  type ErrorBody,
+  GatewayTimeoutError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from "./api-error.js";
+import { ContentFilterError } from "./content-filter-error.js";
+
+const byStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+  503: ServiceUnavailableError,
+  504: GatewayTimeoutError,
+};
+
+/**
+ * Reads the `error` object out of a response body. Azure answers `{"error": {...}}` from the model
+ * service but `{"statusCode": 401, "message": "..."}` from its API gateway; both are accepted, and
+ * a body that is not JSON becomes the message as it is.
+ */
+export function parseErrorBody(text: string | undefined): ErrorBody | undefined {
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
+  }
+  if (!parsed || typeof parsed !== "object") return { message: String(parsed) };
+  const body = parsed as { error?: unknown; message?: unknown; statusCode?: unknown; code?: unknown };
+  if (body.error && typeof body.error === "object") return body.error as ErrorBody;
+  if (typeof body.error === "string") return { message: body.error };
+  if (typeof body.message === "string") {
+    const code = body.code ?? body.statusCode;
+    return { message: body.message, code: code == null ? null : String(code) };
+  }
+  return { message: text };
+}
+
+/** The typed error for a status and error body. */
+export function createAPIError(init: APIErrorInit): APIError {
+  const { status, error } = init;
+  if (status === 400 && (error?.code === "content_filter" || error?.innererror?.code === "ResponsibleAIPolicyViolation")) {
+    return new ContentFilterError(init);
+  }
+  const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return new ErrorClass(init);
+}

@@ -1,0 +1,33 @@
+import { AOAIError } from "./aoai-error.js";
+
+/** Input the SDK refused before sending anything: fix the call. */
+export class InvalidInputError extends AOAIError {
+  static override readonly kind: string = "InvalidInputError";
+  /** The offending parameter, as the wire names it (e.g. `dimensions`, `messages[2].role`). */
+  readonly param: string | undefined;
+
+  constructor(message: string, param?: string) {
+    super(message);
+    this.param = param;
+  }
+}
+
+/** The chosen API version lacks an operation or a request option; nothing was sent. */
+export class UnsupportedApiVersionError extends AOAIError {
+  static override readonly kind: string = "UnsupportedApiVersionError";
+  readonly apiVersion: string;
+  /** What was asked for: an operation path (`audio/speech`) or an option (`reasoning_effort`). */
+  readonly feature: string;
+  /** The known versions that have it. */
+  readonly supportedVersions: readonly string[];
+
+  constructor(feature: string, apiVersion: string, supportedVersions: readonly string[]) {
+    super(
+      `${feature} is not available in API version ${apiVersion}; ` +
+        `use one of: ${supportedVersions.join(", ")} (set apiVersion on the client).`,
+    );
+    this.feature = feature;
+    this.apiVersion = apiVersion;
+    this.supportedVersions = supportedVersions;
+  }
+}

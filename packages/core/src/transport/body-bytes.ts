@@ -1,0 +1,41 @@
+import type { PipelineResponse } from "@azure/core-rest-pipeline";
+
+/** The streamed body of a response as chunks of bytes, in Node (http) and browsers (fetch). */
+export async function* bodyBytes(response: PipelineResponse): AsyncGenerator<Uint8Array, void, undefined> {
+  const node = response.readableStreamBody;
+  if (node) {
+    yield* node as AsyncIterable<Uint8Array>;
+    return;
+  }
+  const web = response.browserStreamBody;
+  if (!web) return;
+  const reader = web.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stopping early must release the connection, not leave the body half read.
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** Reads a whole streamed body into one array. */
+export async function readAllBytes(response: PipelineResponse): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of bodyBytes(response)) {
+    parts.push(part);
+    size += part.byteLength;
+  }
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { type PipelinePolicy, RestError } from "@azure/core-rest-pipeline";
+import { callStates } from "./call-state.js";
+
+/** RestError code of an attempt that got no response headers in time. */
+export const TIMEOUT_CODE = "TIMEOUT";
+
+/**
+ * A per-attempt timeout up to the response headers. core-rest-pipeline's own `timeout` cannot be
+ * told apart from the caller's abort (both surface as AbortError, so neither is retried), and its
+ * browser client keeps the timer running into a streamed body; this one stops at the headers and
+ * turns into a retryable RestError.
+ */
+export function timeoutPolicy(): PipelinePolicy {
+  return {
+    name: "aoaiTimeout",
+    async sendRequest(request, next) {
+      const ms = callStates.get(request)?.timeoutMs ?? 0;
+      if (!(ms > 0 && ms < Number.POSITIVE_INFINITY)) return next(request);
+      const outer = request.abortSignal;
+      const timer = new AbortController();
+      const id = setTimeout(() => timer.abort(), ms);
+      request.abortSignal = outer ? AbortSignal.any([outer as AbortSignal, timer.signal]) : timer.signal;
+      try {
+        return await next(request);
+      } catch (error) {
+        if (timer.signal.aborted && !outer?.aborted) {
+          throw new RestError(`No response within ${ms} ms.`, { code: TIMEOUT_CODE, request });
+        }
+        throw error;
+      } finally {
+        clearTimeout(id);
+        request.abortSignal = outer;
+      }
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { TokenCredential } from "@azure/core-auth";
+import type { TokenGetter } from "./bearer-policy.js";
+
+/** Refresh this long before expiry, so a token never expires in flight. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A token getter over a `TokenCredential` that reuses the token until it nears expiry, and lets
+ * concurrent requests share one refresh.
+ */
+export function cachedTokenGetter(credential: TokenCredential, scopes: string | string[]): TokenGetter {
+  let token: { value: string; refreshAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  return async (signal) => {
+    if (token && Date.now() < token.refreshAt) return token.value;
+    pending ??= credential
+      .getToken(scopes, { abortSignal: signal })
+      .then((t) => {
+        if (!t) throw new Error("The credential returned no token.");
+        const refreshAt = (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - REFRESH_MARGIN_MS) || 0;
+        token = { value: t.token, refreshAt };
+        return t.token;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+}
