@@ -12,6 +12,15 @@ const alias = {
   "@aoai/emulator": src("emulator"),
 };
 
+// Browsers get core's fetch client, as the published browser build does (packages/core/tsdown.config.ts).
+const browserAlias = [
+  {
+    find: /^\.\/transport\/default-http-client\.js$/,
+    replacement: fileURLToPath(new URL("./packages/core/src/transport/default-http-client.browser.ts", import.meta.url)),
+  },
+  ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+];
+
 const chromiumArgs = [
   "--no-sandbox",
   "--headless",
@@ -40,7 +49,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        resolve: { alias: browserAlias },
         test: {
           name: "browser",
           include: ["packages/*/test/**/*.browser.test.ts"],

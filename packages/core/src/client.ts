@@ -1,4 +1,4 @@
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, type HttpClient, type Pipeline, type PipelineResponse } from "@azure/core-rest-pipeline";
+import { createHttpHeaders, createPipelineRequest, type HttpClient, type Pipeline, type PipelineResponse } from "@azure/core-rest-pipeline";
 import { type ApiVersion, API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
 import { versionsFor } from "./capabilities.js";
 import type { AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
@@ -10,8 +10,7 @@ import { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-er
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { buildPipeline } from "./pipeline.js";
 import { responseInfo, type WithResponse, withResponse } from "./response-info.js";
-import { EventStream } from "./sse/event-stream.js";
-import { readAllBytes } from "./transport/body-bytes.js";
+import { defaultHttpClient } from "./transport/default-http-client.js";
 import { type CallState, callStates } from "./transport/call-state.js";
 import { headersRecord } from "./transport/headers-record.js";
 import { retryAfterMs } from "./transport/retry-after.js";
@@ -49,10 +48,14 @@ export interface OperationRequest {
   options?: RequestOptions | undefined;
 }
 
-/** Bytes of a binary response (audio) with their content type. */
-export interface BinaryResult {
-  data: Uint8Array;
-  contentType: string | undefined;
+/** A sent request whose response headers are in and whose status is not an error. */
+export interface SentRequest {
+  raw: PipelineResponse;
+  state: CallState;
+  /** Aborts the request, a streamed body included. */
+  controller: AbortController;
+  /** The caller's signal, to tell a caller's abort from a broken connection. */
+  signal: AbortSignal | undefined;
 }
 
 /**
@@ -89,7 +92,7 @@ export class AzureOpenAIClient {
     this.defaultHeaders = { ...options.defaultHeaders };
     this.userAgentPrefix = options.userAgentPrefix;
     this.pipeline = buildPipeline(authPolicy(options), options.policies);
-    this.httpClient = options.httpClient ?? createDefaultHttpClient();
+    this.httpClient = options.httpClient ?? defaultHttpClient();
   }
 
   /**
@@ -124,33 +127,12 @@ export class AzureOpenAIClient {
     return withResponse(value, responseInfo(raw, state.retryCount));
   }
 
-  /** Sends an operation and returns its binary response (e.g. synthesised audio). */
-  async binary(request: OperationRequest): Promise<WithResponse<BinaryResult>> {
-    const { raw, state, signal } = await this.send(request, "binary");
-    let data: Uint8Array;
-    try {
-      data = await readAllBytes(raw);
-    } catch (error) {
-      throw toSdkError(error, signal);
-    }
-    const result = { data, contentType: raw.headers.get("content-type") };
-    return withResponse(result, responseInfo(raw, state.retryCount));
-  }
-
   /**
-   * Sends an operation whose response is a server-sent-event stream. Resolves once the headers are
-   * in (HTTP errors are thrown here, after retries); the events are read by iterating the result.
-   * Nothing is retried once the stream is handed over.
+   * Low level: sends an operation through the pipeline (retries included) and throws the typed
+   * error for an error status. `json()` here, and `requestStream()` / `requestBinary()`, read the
+   * body; they are separate functions so that a bundle carries only the ones it calls.
    */
-  async stream<T>(request: OperationRequest): Promise<EventStream<T>> {
-    const { raw, state, controller, signal } = await this.send(request, "sse");
-    return new EventStream<T>(responseInfo(raw, state.retryCount), controller, signal);
-  }
-
-  private async send(
-    request: OperationRequest,
-    mode: keyof typeof ACCEPT,
-  ): Promise<{ raw: PipelineResponse; state: CallState; controller: AbortController; signal: AbortSignal | undefined }> {
+  async send(request: OperationRequest, mode: "json" | "binary" | "sse"): Promise<SentRequest> {
     const { path, deployment, options } = request;
     this.assertSupported(path, request.versions ?? versionsFor(path));
     const url = operationUrl(this.endpoint, this.apiVersion, path, deployment);

@@ -2,11 +2,11 @@ export { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion, isPre
 export { OPERATION_VERSIONS, versionsFor } from "./capabilities.js";
 export {
   AzureOpenAIClient,
-  type BinaryResult,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
   type OperationRequest,
+  type SentRequest,
 } from "./client.js";
 export {
   type AdditionalPolicy,
@@ -47,9 +47,12 @@ export { ContentFilterError } from "./errors/content-filter-error.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
-export { LOGGED_HEADERS } from "./pipeline.js";
+export { LOGGED_HEADERS, logger } from "./transport/log-policy.js";
+export { retryPolicy } from "./transport/retry-policy.js";
 export { type ResponseInfo, type WithResponse } from "./response-info.js";
 export { EventStream } from "./sse/event-stream.js";
+export { requestStream } from "./sse/request-stream.js";
+export { type BinaryResult, requestBinary } from "./transport/request-binary.js";
 export { type SseEvent, SseDecoder } from "./sse/sse-decoder.js";
 export { retryAfterMs } from "./transport/retry-after.js";
 export { backoffMs, RETRYABLE_STATUSES } from "./transport/retry-rules.js";

@@ -1,5 +1,6 @@
-import { type PipelinePolicy, RestError } from "@azure/core-rest-pipeline";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { callStates } from "./call-state.js";
+import { transportError } from "./transport-error.js";
 
 /** RestError code of an attempt that got no response headers in time. */
 export const TIMEOUT_CODE = "TIMEOUT";
@@ -24,7 +25,7 @@ export function timeoutPolicy(): PipelinePolicy {
         return await next(request);
       } catch (error) {
         if (timer.signal.aborted && !outer?.aborted) {
-          throw new RestError(`No response within ${ms} ms.`, { code: TIMEOUT_CODE, request });
+          throw transportError(`No response within ${ms} ms.`, request, TIMEOUT_CODE);
         }
         throw error;
       } finally {

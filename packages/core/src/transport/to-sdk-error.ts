@@ -1,7 +1,7 @@
-import { isRestError } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import { TIMEOUT_CODE } from "./timeout-policy.js";
+import { isTransportError } from "./transport-error.js";
 
 /**
  * Maps what the transport threw to this SDK's errors. The transport's RestError keeps the request,
@@ -10,7 +10,7 @@ import { TIMEOUT_CODE } from "./timeout-policy.js";
 export function toSdkError(error: unknown, signal: AbortSignal | undefined): unknown {
   if (AOAIError.isInstance(error)) return error;
   if (signal?.aborted) return new APIUserAbortError();
-  if (isRestError(error)) {
+  if (isTransportError(error)) {
     const cause = Object.assign(new Error(error.message), { code: error.code });
     if (error.code === TIMEOUT_CODE) return new APIConnectionTimeoutError(error.message, { cause });
     return new APIConnectionError(`Connection error: ${error.message}`, { cause, code: error.code });

@@ -1,0 +1,58 @@
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { createClientLogger } from "@azure/logger";
+
+/** The SDK's logger: `AZURE_LOG_LEVEL=info` (or `setLogLevel("info")` from @azure/logger) shows it. */
+export const logger = createClientLogger("aoai");
+
+/**
+ * Headers worth seeing in logs; every other header is logged as REDACTED, so `api-key` and
+ * `Authorization` always are.
+ */
+export const LOGGED_HEADERS: readonly string[] = [
+  "accept",
+  "content-type",
+  "content-length",
+  "user-agent",
+  "x-ms-useragent",
+  "x-request-id",
+  "apim-request-id",
+  "x-ms-region",
+  "x-ratelimit-remaining-requests",
+  "x-ratelimit-remaining-tokens",
+  "x-ratelimit-limit-requests",
+  "x-ratelimit-limit-tokens",
+  "x-ratelimit-reset-requests",
+  "x-ratelimit-reset-tokens",
+  "retry-after",
+  "retry-after-ms",
+  "x-ms-retry-after-ms",
+  "x-should-retry",
+  "openai-processing-ms",
+  "x-ms-deployment-name",
+];
+const allowed: ReadonlySet<string> = new Set(LOGGED_HEADERS);
+
+function sanitize(headers: Iterable<[string, string]>): string {
+  const out: Record<string, string> = {};
+  for (const [name, value] of headers) out[name] = allowed.has(name.toLowerCase()) ? value : "REDACTED";
+  return JSON.stringify(out);
+}
+
+/**
+ * A request line and a response line per attempt, with headers outside the allowlist redacted.
+ * No text is built while logging is off. Written here rather than using core-rest-pipeline's
+ * logPolicy, whose general-purpose sanitizer is 2.5 KB minified of a 10 KB browser budget; our URLs
+ * carry no secrets (only the deployment and api-version), so only headers need redacting.
+ */
+export function logPolicy(): PipelinePolicy {
+  return {
+    name: "aoaiLog",
+    async sendRequest(request, next) {
+      if (!logger.info.enabled) return next(request);
+      logger.info(`Request: ${request.method} ${request.url} ${sanitize(request.headers)}`);
+      const response = await next(request);
+      logger.info(`Response: ${response.status} ${sanitize(response.headers)}`);
+      return response;
+    },
+  };
+}

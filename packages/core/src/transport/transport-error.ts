@@ -1,0 +1,22 @@
+import type { PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+
+/** What transports throw on failure: core-rest-pipeline's RestError, or one shaped like it. */
+export interface TransportError extends Error {
+  name: "RestError";
+  code?: string;
+  request?: PipelineRequest;
+  response?: PipelineResponse;
+}
+
+/**
+ * Recognised by name, not `instanceof`: importing RestError itself would pull its sanitizer into
+ * every browser bundle, and a second copy of core-rest-pipeline would fail `instanceof` anyway.
+ */
+export function isTransportError(error: unknown): error is TransportError {
+  return (error as { name?: unknown } | null | undefined)?.name === "RestError";
+}
+
+/** A transport failure in RestError's shape, so retries and error mapping treat it alike. */
+export function transportError(message: string, request: PipelineRequest, code: string): TransportError {
+  return Object.assign(new Error(message), { name: "RestError" as const, code, request });
+}
