@@ -16,7 +16,9 @@ const alias = {
 const browserAlias = [
   {
     find: /^\.\/transport\/default-http-client\.js$/,
-    replacement: fileURLToPath(new URL("./packages/core/src/transport/default-http-client.browser.ts", import.meta.url)),
+    replacement: fileURLToPath(
+      new URL("./packages/core/src/transport/default-http-client.browser.ts", import.meta.url),
+    ),
   },
   ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
 ];
@@ -41,7 +43,13 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "examples/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            "examples/**/*.test.ts",
+            "bench/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**", "**/dist/**"],
           globalSetup: ["./test-utils/global-setup.ts"],
           testTimeout: 30_000,
@@ -58,7 +66,10 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+                args: chromiumArgs,
+              },
             }),
             instances: [{ browser: "chromium" }],
           },

@@ -31,6 +31,10 @@ export async function connect(options: { apiVersion?: string } = {}): Promise<Co
     return { client, chatDeployment, embeddingDeployment, emulated: false, close: async () => {} };
   }
   const emulator = await startEmulator({ port: 0 });
-  const client = new AzureOpenAIClient({ endpoint: emulator.url, apiKey: DEFAULT_API_KEY, apiVersion: options.apiVersion });
+  const client = new AzureOpenAIClient({
+    endpoint: emulator.url,
+    apiKey: DEFAULT_API_KEY,
+    apiVersion: options.apiVersion,
+  });
   return { client, chatDeployment, embeddingDeployment, emulated: true, close: () => emulator.close() };
 }

@@ -28,7 +28,15 @@ try {
         path: "chat/completions",
         deployment: chatDeployment,
         body: { messages: [{ role: "user", content: "hi" }] },
-        options: { headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "status", status: 429, headers: { "retry-after": "120" } }) } },
+        options: {
+          headers: {
+            "x-aoai-emulator-fault": JSON.stringify({
+              kind: "status",
+              status: 429,
+              headers: { "retry-after": "120" },
+            }),
+          },
+        },
       });
     } catch (error) {
       if (!RateLimitError.isInstance(error)) throw error;

@@ -9,7 +9,11 @@ const files = readdirSync(import.meta.dirname)
 const failed: string[] = [];
 for (const file of files) {
   console.log(`\n=== ${file}`);
-  const run = spawnSync(process.execPath, [file], { cwd: import.meta.dirname, stdio: "inherit", timeout: 60_000 });
+  const run = spawnSync(process.execPath, [file], {
+    cwd: import.meta.dirname,
+    stdio: "inherit",
+    timeout: 60_000,
+  });
   if (run.status !== 0) failed.push(file);
 }
 console.log(`\nexamples: ${files.length - failed.length} passed, ${failed.length} failed`);

@@ -21,7 +21,8 @@ const budgets = [
 
 export async function measure(entry) {
   const alias = {};
-  for (const pkg of ["core", "chat", "embeddings"]) if (existsSync(dist(pkg))) alias[`@aoai/${pkg}`] = dist(pkg);
+  for (const pkg of ["core", "chat", "embeddings"])
+    if (existsSync(dist(pkg))) alias[`@aoai/${pkg}`] = dist(pkg);
   const out = await build({
     entryPoints: [`${root}${entry}`],
     bundle: true,
@@ -43,7 +44,9 @@ for (const { name, entry, max, needs } of budgets) {
   const { minified, gzip } = await measure(entry);
   const ok = gzip <= max;
   if (!ok) failed++;
-  console.log(`${ok ? "ok  " : "OVER"} ${name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(minified / 1024).toFixed(1)} KB min), budget ${(max / 1024).toFixed(0)} KB`);
+  console.log(
+    `${ok ? "ok  " : "OVER"} ${name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(minified / 1024).toFixed(1)} KB min), budget ${(max / 1024).toFixed(0)} KB`,
+  );
 }
 if (failed) {
   console.error(`budgets: ${failed} over budget`);

@@ -7,7 +7,9 @@ import { API_VERSIONS, type ApiVersion } from "./api-versions.js";
  * 2025-04-01-preview. The v1 API serves every operation.
  */
 const SINCE_ALL: readonly ApiVersion[] = API_VERSIONS;
-const PREVIEWS_AND_V1: readonly ApiVersion[] = API_VERSIONS.filter((v) => v.endsWith("-preview") || v === "v1");
+const PREVIEWS_AND_V1: readonly ApiVersion[] = API_VERSIONS.filter(
+  (v) => v.endsWith("-preview") || v === "v1",
+);
 
 export const OPERATION_VERSIONS: Readonly<Record<string, readonly ApiVersion[]>> = {
   completions: SINCE_ALL,

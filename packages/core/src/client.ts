@@ -1,5 +1,11 @@
-import { createHttpHeaders, createPipelineRequest, type HttpClient, type Pipeline, type PipelineResponse } from "@azure/core-rest-pipeline";
-import { type ApiVersion, API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  type Pipeline,
+  type PipelineResponse,
+} from "@azure/core-rest-pipeline";
+import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
 import { versionsFor } from "./capabilities.js";
 import type { AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
 import { authPolicy } from "./credentials.js";
@@ -10,12 +16,12 @@ import { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-er
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { buildPipeline } from "./pipeline.js";
 import { responseInfo, type WithResponse, withResponse } from "./response-info.js";
-import { defaultHttpClient } from "./transport/default-http-client.js";
+import { operationUrl } from "./routing.js";
 import { type CallState, callStates } from "./transport/call-state.js";
+import { defaultHttpClient } from "./transport/default-http-client.js";
 import { headersRecord } from "./transport/headers-record.js";
 import { retryAfterMs } from "./transport/retry-after.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
-import { operationUrl } from "./routing.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
 
 /** Retries after the first attempt. @default 2 */
@@ -85,7 +91,9 @@ export class AzureOpenAIClient {
       );
     }
     this.endpoint = normalizeEndpoint(endpoint);
-    this.apiVersion = checkApiVersion(options.apiVersion ?? readEnv("OPENAI_API_VERSION") ?? DEFAULT_API_VERSION);
+    this.apiVersion = checkApiVersion(
+      options.apiVersion ?? readEnv("OPENAI_API_VERSION") ?? DEFAULT_API_VERSION,
+    );
     this.maxRetries = checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
     this.timeout = checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout");
     this.maxRetryAfter = checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter");
@@ -119,7 +127,11 @@ export class AzureOpenAIClient {
     try {
       value = JSON.parse(text) as T;
     } catch {
-      throw new InvalidResponseError("The response body is not valid JSON (truncated?).", text, requestIdOf(raw));
+      throw new InvalidResponseError(
+        "The response body is not valid JSON (truncated?).",
+        text,
+        requestIdOf(raw),
+      );
     }
     if (!value || typeof value !== "object") {
       throw new InvalidResponseError("The response body is not a JSON object.", text, requestIdOf(raw));
@@ -145,7 +157,8 @@ export class AzureOpenAIClient {
     headers.set(USER_AGENT_HEADER, this.userAgentFor(request.userAgent));
     headers.set("accept", request.accept ?? ACCEPT[mode]);
     const body = await this.serialize(request, headers);
-    if (options?.headers) for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
+    if (options?.headers)
+      for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
 
     const pipelineRequest = createPipelineRequest({
       url,
@@ -158,7 +171,8 @@ export class AzureOpenAIClient {
       streamResponseStatusCodes: mode === "json" ? undefined : (STREAMED as Set<number>),
     });
     const state: CallState = {
-      maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkCount(options.maxRetries, "maxRetries"),
+      maxRetries:
+        options?.maxRetries === undefined ? this.maxRetries : checkCount(options.maxRetries, "maxRetries"),
       maxRetryAfterMs: this.maxRetryAfter,
       timeoutMs: options?.timeout === undefined ? this.timeout : checkDuration(options.timeout, "timeout"),
       replayable: true,
@@ -184,7 +198,10 @@ export class AzureOpenAIClient {
     return { raw, state, controller, signal };
   }
 
-  private async serialize(request: OperationRequest, headers: ReturnType<typeof createHttpHeaders>): Promise<string | Uint8Array | undefined> {
+  private async serialize(
+    request: OperationRequest,
+    headers: ReturnType<typeof createHttpHeaders>,
+  ): Promise<string | Uint8Array | undefined> {
     const { body, deployment } = request;
     if (body === undefined) return undefined;
     const v1 = this.apiVersion === "v1";
@@ -222,11 +239,13 @@ function checkApiVersion(version: string): ApiVersion | (string & {}) {
 }
 
 function checkCount(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new InvalidInputError(`${name} must be a whole number >= 0, got ${value}.`, name);
+  if (!Number.isInteger(value) || value < 0)
+    throw new InvalidInputError(`${name} must be a whole number >= 0, got ${value}.`, name);
   return value;
 }
 
 function checkDuration(value: number, name: string): number {
-  if (!(typeof value === "number" && value > 0)) throw new InvalidInputError(`${name} must be a number of ms > 0, got ${value}.`, name);
+  if (!(typeof value === "number" && value > 0))
+    throw new InvalidInputError(`${name} must be a number of ms > 0, got ${value}.`, name);
   return value;
 }

@@ -43,7 +43,8 @@ export interface ContentFilterPromptResults {
 }
 
 /** Results on generated content (`choices[].content_filter_results`). */
-export interface ContentFilterChoiceResults extends Omit<ContentFilterPromptResults, "jailbreak" | "indirect_attack"> {
+export interface ContentFilterChoiceResults
+  extends Omit<ContentFilterPromptResults, "jailbreak" | "indirect_attack"> {
   protected_material_text?: ContentFilterDetectedResult;
   protected_material_code?: ContentFilterDetectedWithCitationResult;
   ungrounded_material?: { filtered: boolean; detected: boolean; details?: unknown[] };
@@ -60,7 +61,8 @@ export function filteredCategories(results: object | null | undefined): string[]
   if (!results) return [];
   const out: string[] = [];
   for (const [name, value] of Object.entries(results)) {
-    if (value && typeof value === "object" && (value as { filtered?: unknown }).filtered === true) out.push(name);
+    if (value && typeof value === "object" && (value as { filtered?: unknown }).filtered === true)
+      out.push(name);
   }
   return out;
 }

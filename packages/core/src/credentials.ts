@@ -22,7 +22,10 @@ export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
   }
   if (options.credential !== undefined) {
     if (!isTokenCredential(options.credential)) {
-      throw new InvalidInputError("credential must be a TokenCredential (an object with getToken).", "credential");
+      throw new InvalidInputError(
+        "credential must be a TokenCredential (an object with getToken).",
+        "credential",
+      );
     }
     return bearerPolicy(cachedTokenGetter(options.credential, options.scopes ?? DEFAULT_SCOPE));
   }
@@ -49,6 +52,7 @@ function toKeyCredential(key: string | KeyCredential): KeyCredential {
     if (key.trim() === "") throw new InvalidInputError("apiKey must not be empty.", "apiKey");
     return { key };
   }
-  if (!isKeyCredential(key)) throw new InvalidInputError("apiKey must be a string or a KeyCredential.", "apiKey");
+  if (!isKeyCredential(key))
+    throw new InvalidInputError("apiKey must be a string or a KeyCredential.", "apiKey");
   return key;
 }

@@ -24,7 +24,10 @@ export function normalizeEndpoint(endpoint: string): string {
     );
   }
   if (url.username || url.password) {
-    throw new InvalidInputError("endpoint must not carry credentials; pass apiKey or credential instead.", "endpoint");
+    throw new InvalidInputError(
+      "endpoint must not carry credentials; pass apiKey or credential instead.",
+      "endpoint",
+    );
   }
   if (url.search || url.hash) {
     throw new InvalidInputError("endpoint must not have a query or fragment.", "endpoint");

@@ -1,4 +1,10 @@
-export { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion, isPreviewVersion } from "./api-versions.js";
+export {
+  API_VERSIONS,
+  type ApiVersion,
+  DEFAULT_API_VERSION,
+  isApiVersion,
+  isPreviewVersion,
+} from "./api-versions.js";
 export { OPERATION_VERSIONS, versionsFor } from "./capabilities.js";
 export {
   AzureOpenAIClient,
@@ -42,18 +48,22 @@ export {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "./errors/api-error.js";
-export { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors/connection-errors.js";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+} from "./errors/connection-errors.js";
 export { ContentFilterError } from "./errors/content-filter-error.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
-export { LOGGED_HEADERS, logger } from "./transport/log-policy.js";
-export { retryPolicy } from "./transport/retry-policy.js";
-export { type ResponseInfo, type WithResponse } from "./response-info.js";
+export type { ResponseInfo, WithResponse } from "./response-info.js";
 export { EventStream } from "./sse/event-stream.js";
 export { requestStream } from "./sse/request-stream.js";
+export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
+export { LOGGED_HEADERS, logger } from "./transport/log-policy.js";
 export { type BinaryResult, requestBinary } from "./transport/request-binary.js";
-export { type SseEvent, SseDecoder } from "./sse/sse-decoder.js";
 export { retryAfterMs } from "./transport/retry-after.js";
+export { retryPolicy } from "./transport/retry-policy.js";
 export { backoffMs, RETRYABLE_STATUSES } from "./transport/retry-rules.js";
 export { VERSION } from "./version.js";

@@ -14,7 +14,8 @@ export function buildPipeline(auth: PipelinePolicy, extra: readonly AdditionalPo
   for (const { policy, position } of extra) if (position !== "perRetry") pipeline.addPolicy(policy);
   pipeline.addPolicy(retryPolicy(), { phase: "Retry" });
   pipeline.addPolicy(timeoutPolicy(), { afterPhase: "Retry" });
-  for (const { policy, position } of extra) if (position === "perRetry") pipeline.addPolicy(policy, { afterPhase: "Retry" });
+  for (const { policy, position } of extra)
+    if (position === "perRetry") pipeline.addPolicy(policy, { afterPhase: "Retry" });
   pipeline.addPolicy(logPolicy(), { afterPhase: "Retry" });
   pipeline.addPolicy(auth, { phase: "Sign" });
   return pipeline;

@@ -40,7 +40,9 @@ export class APIError extends AOAIError {
   constructor(init: APIErrorInit) {
     const { status, error, headers } = init;
     const serviceMessage = error?.message;
-    super(`${status}${error?.code ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}`);
+    super(
+      `${status}${error?.code ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}`,
+    );
     this.status = status;
     this.error = error;
     this.code = error?.code == null ? undefined : String(error.code);

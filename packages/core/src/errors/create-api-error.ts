@@ -54,7 +54,10 @@ export function parseErrorBody(text: string | undefined): ErrorBody | undefined 
 /** The typed error for a status and error body. */
 export function createAPIError(init: APIErrorInit): APIError {
   const { status, error } = init;
-  if (status === 400 && (error?.code === "content_filter" || error?.innererror?.code === "ResponsibleAIPolicyViolation")) {
+  if (
+    status === 400 &&
+    (error?.code === "content_filter" || error?.innererror?.code === "ResponsibleAIPolicyViolation")
+  ) {
     return new ContentFilterError(init);
   }
   const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);

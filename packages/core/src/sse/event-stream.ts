@@ -1,12 +1,12 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import { AOAIError } from "../errors/aoai-error.js";
 import { createAPIError } from "../errors/create-api-error.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
-import { AOAIError } from "../errors/aoai-error.js";
 import type { ResponseInfo } from "../response-info.js";
 import { bodyBytes } from "../transport/body-bytes.js";
 import { headersRecord } from "../transport/headers-record.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
-import { type SseEvent, SseDecoder } from "./sse-decoder.js";
+import { SseDecoder, type SseEvent } from "./sse-decoder.js";
 
 /**
  * A server-sent-event response as an async iterable of parsed JSON payloads, ending at `[DONE]`.
@@ -67,7 +67,11 @@ export class EventStream<T> implements AsyncIterable<T> {
         }
         yield parseEvent<T>(event, raw, requestId);
       }
-      throw new InvalidResponseError("The event stream ended before [DONE]: the response is incomplete.", "", requestId);
+      throw new InvalidResponseError(
+        "The event stream ended before [DONE]: the response is incomplete.",
+        "",
+        requestId,
+      );
     } catch (error) {
       throw toSdkError(error, this.signal);
     } finally {

@@ -1,4 +1,9 @@
-import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
+import {
+  createHttpHeaders,
+  type HttpClient,
+  type PipelineRequest,
+  type PipelineResponse,
+} from "@azure/core-rest-pipeline";
 import { transportError } from "./transport-error.js";
 
 /**
@@ -21,10 +26,14 @@ export function fetchHttpClient(): HttpClient {
         });
       } catch (error) {
         if ((error as Error | undefined)?.name === "AbortError") throw error;
-        throw transportError(`fetch failed: ${(error as Error | undefined)?.message}`, request, "REQUEST_SEND_ERROR");
+        throw transportError(
+          `fetch failed: ${(error as Error | undefined)?.message}`,
+          request,
+          "REQUEST_SEND_ERROR",
+        );
       }
       const headers = createHttpHeaders();
-      res.headers.forEach((value, name) => headers.set(name, value));
+      for (const [name, value] of res.headers) headers.set(name, value);
       const response: PipelineResponse = { request, status: res.status, headers };
       const codes = request.streamResponseStatusCodes;
       if (res.body && codes && (codes.has(res.status) || codes.has(Number.POSITIVE_INFINITY))) {
@@ -34,7 +43,11 @@ export function fetchHttpClient(): HttpClient {
           response.bodyAsText = await res.text();
         } catch (error) {
           if ((error as Error | undefined)?.name === "AbortError") throw error;
-          throw transportError(`reading the response failed: ${(error as Error | undefined)?.message}`, request, "REQUEST_SEND_ERROR");
+          throw transportError(
+            `reading the response failed: ${(error as Error | undefined)?.message}`,
+            request,
+            "REQUEST_SEND_ERROR",
+          );
         }
       }
       return response;

@@ -10,7 +10,10 @@ export interface BinaryResult {
 }
 
 /** Sends an operation and reads its whole binary response. */
-export async function requestBinary(client: AzureOpenAIClient, request: OperationRequest): Promise<WithResponse<BinaryResult>> {
+export async function requestBinary(
+  client: AzureOpenAIClient,
+  request: OperationRequest,
+): Promise<WithResponse<BinaryResult>> {
   const { raw, state, signal } = await client.send(request, "binary");
   let data: Uint8Array;
   try {
@@ -18,5 +21,8 @@ export async function requestBinary(client: AzureOpenAIClient, request: Operatio
   } catch (error) {
     throw toSdkError(error, signal);
   }
-  return withResponse({ data, contentType: raw.headers.get("content-type") }, responseInfo(raw, state.retryCount));
+  return withResponse(
+    { data, contentType: raw.headers.get("content-type") },
+    responseInfo(raw, state.retryCount),
+  );
 }

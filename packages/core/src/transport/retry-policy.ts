@@ -3,8 +3,8 @@ import { createAPIError, parseErrorBody } from "../errors/create-api-error.js";
 import { callStates } from "./call-state.js";
 import { headersRecord } from "./headers-record.js";
 import { retryAfterMs } from "./retry-after.js";
-import { isTransportError } from "./transport-error.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
+import { isTransportError } from "./transport-error.js";
 
 /**
  * Azure OpenAI's retry rules: connection errors, timeouts and the retryable statuses are tried
@@ -31,9 +31,10 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           if (!isTransportError(error) || error.response) throw error;
           failure = error;
         }
-        const wait = state && !request.abortSignal?.aborted && attempt < state.maxRetries && state.replayable
-          ? nextWait(response, attempt, state.maxRetryAfterMs, state.retryCount, random)
-          : undefined;
+        const wait =
+          state && !request.abortSignal?.aborted && attempt < state.maxRetries && state.replayable
+            ? nextWait(response, attempt, state.maxRetryAfterMs, state.retryCount, random)
+            : undefined;
         if (wait === undefined) {
           if (response) return response;
           throw failure;
@@ -74,7 +75,16 @@ function discard(response: PipelineResponse): void {
   (response.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
 }
 
-function sleep(ms: number, signal: { aborted: boolean; addEventListener?: AbortSignal["addEventListener"]; removeEventListener?: AbortSignal["removeEventListener"] } | undefined): Promise<void> {
+function sleep(
+  ms: number,
+  signal:
+    | {
+        aborted: boolean;
+        addEventListener?: AbortSignal["addEventListener"];
+        removeEventListener?: AbortSignal["removeEventListener"];
+      }
+    | undefined,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const onAbort = () => {

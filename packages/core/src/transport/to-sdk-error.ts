@@ -1,5 +1,9 @@
 import { AOAIError } from "../errors/aoai-error.js";
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+} from "../errors/connection-errors.js";
 import { TIMEOUT_CODE } from "./timeout-policy.js";
 import { isTransportError } from "./transport-error.js";
 
@@ -16,8 +20,16 @@ export function toSdkError(error: unknown, signal: AbortSignal | undefined): unk
     return new APIConnectionError(`Connection error: ${error.message}`, { cause, code: error.code });
   }
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
-  if (name === "AbortError" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || message === "aborted") {
-    return new APIConnectionError(`Connection error: ${message ?? name}`, { cause: error, code: code ?? name });
+  if (
+    name === "AbortError" ||
+    code === "ECONNRESET" ||
+    code === "ERR_STREAM_PREMATURE_CLOSE" ||
+    message === "aborted"
+  ) {
+    return new APIConnectionError(`Connection error: ${message ?? name}`, {
+      cause: error,
+      code: code ?? name,
+    });
   }
   return error;
 }
