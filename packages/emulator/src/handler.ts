@@ -1,0 +1,251 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isAuthorized } from "./auth.js";
+import { isMultipart, parseJsonObject, readBody } from "./body.js";
+import {
+  EmulatorHttpError,
+  internalError,
+  invalidRequest,
+  methodNotAllowed,
+  notFound,
+  unauthorized,
+} from "./errors.js";
+import type { FaultInjector } from "./faults.js";
+import { sha256Hex, uuidFrom } from "./hash.js";
+import { azureHeaders, corsHeaders, setHeaders } from "./headers.js";
+import type { ImageStore } from "./image-store.js";
+import { type MultipartBody, parseMultipart } from "./multipart.js";
+import { runOperation, takesMultipart } from "./operations.js";
+import type { OpRequest } from "./ops/types.js";
+import type { ResolvedOptions } from "./options.js";
+import type { Reply } from "./reply.js";
+import { type RequestLog, redactHeaders } from "./request-log.js";
+import { sendJson, sendReply } from "./respond.js";
+import { resolveRoute } from "./router.js";
+import { parseScriptedReplyHeader, type ScriptedReply } from "./scripted-reply.js";
+
+/** Emulator-wide state one request may read or change. */
+export interface HandlerState {
+  options: ResolvedOptions;
+  faults: FaultInjector;
+  scripts: ScriptedReply[];
+  log: RequestLog;
+  images: ImageStore;
+  baseUrl: () => string;
+  /** Counts requests: the seed of request ids. */
+  counter: number;
+  window: { minute: number; requests: number; tokens: number };
+}
+
+/** Answers one HTTP request. Never throws: every failure becomes an Azure-shaped error response. */
+export async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: HandlerState,
+): Promise<void> {
+  try {
+    await handle(req, res, state);
+  } catch (error) {
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    const e = error instanceof EmulatorHttpError ? error : internalError();
+    if (e.status === 413) res.setHeader("connection", "close");
+    sendJson(res, e.status, e.body, e.headers);
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerState): Promise<void> {
+  setHeaders(res, corsHeaders(req.headers));
+  if (req.method === "OPTIONS") {
+    res.statusCode = 204;
+    res.end();
+    return;
+  }
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  if (req.method === "GET" && url.pathname.startsWith("/emulator/"))
+    return serveInternal(url.pathname, res, state);
+
+  const requestNumber = ++state.counter;
+  setHeaders(res, rateHeaders(state, req, requestNumber));
+  const multipart = isMultipart(req.headers["content-type"]);
+  const limit = multipart ? state.options.maxMultipartBodyBytes : state.options.maxJsonBodyBytes;
+  let raw: Buffer | undefined;
+  try {
+    raw = await readBody(req, limit);
+  } finally {
+    record(state, req, url, raw, multipart);
+  }
+
+  if (
+    !isAuthorized(req.headers, { apiKeys: state.options.apiKeys, bearerTokens: state.options.bearerTokens })
+  )
+    throw unauthorized();
+  const route = resolveRoute(url.pathname, url.searchParams);
+  if (req.method !== "POST") throw methodNotAllowed();
+  const faultHeader = header(req, "x-aoai-emulator-fault");
+  const fault = state.faults.take(route.operation, faultHeader);
+
+  let reply: Reply;
+  try {
+    reply = buildReply(req, route, raw, multipart, state);
+  } catch (error) {
+    if (!(error instanceof EmulatorHttpError)) throw error;
+    reply = { kind: "json", status: error.status, body: error.body, headers: error.headers };
+  }
+  await sendReply(res, reply, fault, { operation: route.operation, apiVersion: route.apiVersion });
+}
+
+function buildReply(
+  req: IncomingMessage,
+  route: ReturnType<typeof resolveRoute>,
+  raw: Buffer,
+  multipart: boolean,
+  state: HandlerState,
+): Reply {
+  let body: Record<string, unknown>;
+  let files: OpRequest["files"] = {};
+  if (takesMultipart(route.operation)) {
+    if (!multipart)
+      throw invalidRequest(
+        "This operation requires a multipart/form-data body.",
+        null,
+        "invalid_content_type",
+      );
+    const parts = parseMultipart(raw, req.headers["content-type"]!);
+    body = parts.fields;
+    files = parts.files;
+  } else {
+    body = parseJsonObject(raw);
+  }
+  const model =
+    typeof body.model === "string"
+      ? body.model
+      : Array.isArray(body.model)
+        ? String(body.model[0])
+        : undefined;
+  const deployment = route.deployment ?? model;
+  if (!deployment)
+    throw invalidRequest("'model' is a required property", "model", "missing_required_parameter");
+  const isChat = route.operation === "chat/completions";
+  const scriptHeader = header(req, "x-aoai-emulator-reply");
+  const script = isChat
+    ? scriptHeader !== undefined
+      ? parseScriptedReplyHeader(scriptHeader)
+      : state.scripts.shift()
+    : undefined;
+  const opRequest: OpRequest = {
+    route,
+    deployment,
+    model: state.options.models[deployment] ?? deployment,
+    body,
+    files,
+    headers: req.headers,
+    seed: sha256Hex(`${route.operation}\n${deployment}\n${sha256Hex(raw)}`),
+    script,
+    streamChunks: streamChunks(req, script),
+    baseUrl: state.baseUrl(),
+  };
+  const reply = runOperation(route.operation, opRequest, state.images);
+  if (!reply)
+    throw invalidRequest(
+      `The emulator does not implement '${route.operation}'.`,
+      null,
+      "OperationNotSupported",
+    );
+  return reply;
+}
+
+function streamChunks(req: IncomingMessage, script: ScriptedReply | undefined): number | undefined {
+  const raw = header(req, "x-aoai-emulator-stream-chunks");
+  if (raw === undefined) return script?.stream_chunks;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000_000) {
+    throw invalidRequest(
+      "x-aoai-emulator-stream-chunks must be an integer between 0 and 10000000",
+      "x-aoai-emulator-stream-chunks",
+      "invalid_value",
+    );
+  }
+  return n;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function serveInternal(pathname: string, res: ServerResponse, state: HandlerState): void {
+  if (pathname === "/emulator/health") {
+    sendJson(res, 200, { status: "ok" });
+    return;
+  }
+  const image = /^\/emulator\/images\/([A-Za-z0-9]+)\.png$/.exec(pathname);
+  const png = image ? state.images.get(image[1]!) : undefined;
+  if (!png) throw notFound();
+  res.setHeader("content-type", "image/png");
+  res.setHeader("content-length", png.length);
+  res.end(png);
+}
+
+function rateHeaders(
+  state: HandlerState,
+  req: IncomingMessage,
+  requestNumber: number,
+): Record<string, string> {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (state.window.minute !== minute) state.window = { minute, requests: 0, tokens: 0 };
+  state.window.requests += 1;
+  // A rough token estimate from the body size, as APIM estimates before the model runs.
+  state.window.tokens += Math.ceil((Number(req.headers["content-length"]) || 0) / 4);
+  const limits = state.options.rateLimits;
+  return azureHeaders({
+    requestId: uuidFrom(`request:${requestNumber}`),
+    clientRequestId: header(req, "x-ms-client-request-id"),
+    region: state.options.region,
+    remainingRequests: Math.max(0, limits.requests - state.window.requests),
+    remainingTokens: Math.max(0, limits.tokens - state.window.tokens),
+    limitRequests: limits.requests,
+    limitTokens: limits.tokens,
+  });
+}
+
+function record(
+  state: HandlerState,
+  req: IncomingMessage,
+  url: URL,
+  raw: Buffer | undefined,
+  multipart: boolean,
+): void {
+  let body: unknown;
+  if (raw && raw.length > 0) {
+    if (multipart) {
+      try {
+        const parts: MultipartBody = parseMultipart(raw, req.headers["content-type"]!);
+        const files = Object.fromEntries(
+          Object.entries(parts.files).map(([k, f]) => [
+            k,
+            { filename: f.filename, content_type: f.contentType, size: f.data.length },
+          ]),
+        );
+        body = { ...parts.fields, ...files };
+      } catch {
+        body = undefined;
+      }
+    } else {
+      const text = raw.toString("utf8");
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text.length > 4096 ? `${text.slice(0, 4096)}…` : text;
+      }
+    }
+  }
+  state.log.add({
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: redactHeaders(req.headers),
+    body,
+  });
+}

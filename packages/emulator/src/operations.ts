@@ -1,0 +1,49 @@
+import type { ImageStore } from "./image-store.js";
+import { chatCompletions } from "./ops/chat.js";
+import { completions } from "./ops/completions.js";
+import { embeddings } from "./ops/embeddings.js";
+import { imageGenerations } from "./ops/images.js";
+import { speech } from "./ops/speech.js";
+import { transcribe } from "./ops/transcriptions.js";
+import type { OpRequest } from "./ops/types.js";
+import type { Reply } from "./reply.js";
+
+/** Operations the emulator implements; `images/edits` is routed (it is in the specs) but answers 400. */
+export const EMULATED_OPERATIONS = [
+  "chat/completions",
+  "completions",
+  "embeddings",
+  "images/generations",
+  "audio/speech",
+  "audio/transcriptions",
+  "audio/translations",
+] as const;
+
+/** Runs the handler of `operation`, or returns undefined when the emulator does not have one. */
+export function runOperation(operation: string, req: OpRequest, images: ImageStore): Reply | undefined {
+  switch (operation) {
+    case "chat/completions":
+      return chatCompletions(req);
+    case "completions":
+      return completions(req);
+    case "embeddings":
+      return embeddings(req);
+    case "images/generations":
+      return imageGenerations(req, images);
+    case "audio/speech":
+      return speech(req);
+    case "audio/transcriptions":
+      return transcribe(req, "transcribe");
+    case "audio/translations":
+      return transcribe(req, "translate");
+    default:
+      return undefined;
+  }
+}
+
+/** Operations whose body is multipart/form-data. */
+export function takesMultipart(operation: string): boolean {
+  return (
+    operation === "audio/transcriptions" || operation === "audio/translations" || operation === "images/edits"
+  );
+}

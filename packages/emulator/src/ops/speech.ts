@@ -1,0 +1,47 @@
+import { encodeText, SAMPLE_RATE } from "../audio/fsk.js";
+import { encodeWav, pcmBytes } from "../audio/wav.js";
+import { invalidRequest } from "../errors.js";
+import type { Reply } from "../reply.js";
+import { checkNumber } from "./chat-validate.js";
+import type { OpRequest } from "./types.js";
+
+/** Formats the emulator can really encode. */
+export const SPEECH_FORMATS = ["wav", "pcm"] as const;
+const KNOWN_FORMATS = new Set(["mp3", "opus", "aac", "flac", "wav", "pcm"]);
+const MAX_INPUT = 4096;
+
+/**
+ * `audio/speech`: audio whose samples carry the input text (see audio/fsk.ts), so the emulator's
+ * transcription endpoint gives the text back. Without `response_format` it answers `wav`
+ * (the service's default, mp3, would need an encoder the emulator does not ship).
+ */
+export function speech(req: OpRequest): Reply {
+  const { input, voice } = req.body;
+  if (input === undefined || input === null)
+    throw invalidRequest("'input' is a required property", "input", "missing_required_parameter");
+  if (typeof input !== "string" || input.length === 0)
+    throw invalidRequest("'input' must be a non-empty string", "input", "invalid_value");
+  if (input.length > MAX_INPUT)
+    throw invalidRequest(
+      `'input' must be at most ${MAX_INPUT} characters`,
+      "input",
+      "string_above_max_length",
+    );
+  if (voice === undefined || voice === null)
+    throw invalidRequest("'voice' is a required property", "voice", "missing_required_parameter");
+  if (typeof voice !== "string") throw invalidRequest("'voice' must be a string", "voice", "invalid_type");
+  checkNumber(req.body, "speed", 0.25, 4);
+  const format = (req.body.response_format as string | undefined) ?? "wav";
+  if (!(SPEECH_FORMATS as readonly string[]).includes(format)) {
+    const why = KNOWN_FORMATS.has(format) ? "is not supported by the emulator" : "is not a valid format";
+    throw invalidRequest(
+      `'response_format' '${format}' ${why}. Supported: ${SPEECH_FORMATS.join(", ")}.`,
+      "response_format",
+      "invalid_value",
+    );
+  }
+  const samples = encodeText(input);
+  if (format === "pcm")
+    return { kind: "raw", status: 200, contentType: "audio/pcm", body: pcmBytes(samples) };
+  return { kind: "raw", status: 200, contentType: "audio/wav", body: encodeWav(samples, SAMPLE_RATE) };
+}

@@ -1,0 +1,48 @@
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  host?: string;
+  /** Accepted `api-key` header values. @default ["emulator-key"] */
+  apiKeys?: string[];
+  /**
+   * Accepted `Authorization: Bearer` tokens; `"any"` accepts every non-empty token (a stand-in
+   * for Entra ID tokens, which the emulator cannot verify). Pass `[]` to refuse bearer auth.
+   * @default "any"
+   */
+  bearerTokens?: string[] | "any";
+  /** Value of the `x-ms-region` header. @default "Local" */
+  region?: string;
+  /** Model name reported for a deployment, e.g. `{ "gpt-4o": "gpt-4o-2024-11-20" }`. @default the deployment name */
+  models?: Record<string, string>;
+  /** Largest JSON body accepted; larger ones get 413. @default 8388608 (8 MiB) */
+  maxJsonBodyBytes?: number;
+  /** Largest multipart (audio upload) body accepted; larger ones get 413. @default 26214400 (25 MiB) */
+  maxMultipartBodyBytes?: number;
+  /** How many recent requests `emulator.requests` keeps. @default 100 */
+  requestLogSize?: number;
+  /** Per-minute limits behind the `x-ratelimit-*` headers (never enforced). @default { requests: 1000, tokens: 1000000 } */
+  rateLimits?: { requests: number; tokens: number };
+}
+
+/** {@link EmulatorOptions} with every default applied. */
+export type ResolvedOptions = Required<EmulatorOptions>;
+
+/** The api key accepted when none is configured. */
+export const DEFAULT_API_KEY = "emulator-key";
+
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    apiKeys: options.apiKeys ?? [DEFAULT_API_KEY],
+    bearerTokens: options.bearerTokens ?? "any",
+    region: options.region ?? "Local",
+    models: options.models ?? {},
+    maxJsonBodyBytes: options.maxJsonBodyBytes ?? 8 * 1024 * 1024,
+    maxMultipartBodyBytes: options.maxMultipartBodyBytes ?? 25 * 1024 * 1024,
+    requestLogSize: options.requestLogSize ?? 100,
+    rateLimits: options.rateLimits ?? { requests: 1000, tokens: 1_000_000 },
+  };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { PLACEHOLDER_TRANSCRIPT } from "../src/index.js";
+import { deploymentUrl, postJson, sharedEmulator } from "./helpers.js";
+
+const base = sharedEmulator().url;
+const PREVIEW = "2025-04-01-preview";
+const speechUrl = deploymentUrl(base, "tts", "audio/speech", PREVIEW);
+
+async function speak(input: string, response_format?: string): Promise<Buffer> {
+  const res = await fetch(speechUrl, {
+    method: "POST",
+    headers: { "api-key": "emulator-key", "content-type": "application/json" },
+    body: JSON.stringify({
+      model: "tts",
+      input,
+      voice: "alloy",
+      ...(response_format && { response_format }),
+    }),
+  });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+async function transcribe(
+  audio: Buffer,
+  filename: string,
+  fields: Record<string, string | string[]> = {},
+  op = "audio/transcriptions",
+): Promise<Response> {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(audio)]), filename);
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
+  return fetch(deploymentUrl(base, "whisper", op), {
+    method: "POST",
+    headers: { "api-key": "emulator-key" },
+    body: form,
+  });
+}
+
+describe("audio/speech", () => {
+  it("returns a 24 kHz 16-bit mono WAV", async () => {
+    const wav = await speak("Hello from the emulator.", "wav");
+    expect(wav.toString("ascii", 0, 4)).toBe("RIFF");
+    expect(wav.toString("ascii", 8, 12)).toBe("WAVE");
+    expect(wav.readUInt16LE(22)).toBe(1);
+    expect(wav.readUInt32LE(24)).toBe(24_000);
+    expect(wav.readUInt16LE(34)).toBe(16);
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
+  });
+
+  it("returns raw 16-bit PCM for pcm", async () => {
+    const pcm = await speak("pcm please", "pcm");
+    expect(pcm.length % 2).toBe(0);
+    expect(pcm.toString("ascii", 0, 4)).not.toBe("RIFF");
+    expect(pcm.length).toBe((await speak("pcm please", "wav")).length - 44);
+  });
+
+  it("answers 400 listing supported formats for mp3", async () => {
+    const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "mp3" });
+    expect(res.status).toBe(400);
+    expect(json().error.message).toMatch(/Supported: wav, pcm/);
+  });
+
+  it("is not in the GA 2024-10-21 API", async () => {
+    const { res } = await postJson(deploymentUrl(base, "tts", "audio/speech"), {
+      input: "x",
+      voice: "alloy",
+    });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("audio/transcriptions and translations", () => {
+  it("round-trips emulator speech, wav and pcm, back to the text", async () => {
+    const text = "The quick brown fox jumps over the lazy dog. Ünïcødé too!";
+    for (const [format, name] of [
+      ["wav", "speech.wav"],
+      ["pcm", "speech.pcm"],
+    ]) {
+      const res = await transcribe(await speak(text, format), name!);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ text });
+    }
+  });
+
+  it("answers text, srt and vtt", async () => {
+    const audio = await speak("First sentence. Second one.", "wav");
+    expect(await (await transcribe(audio, "a.wav", { response_format: "text" })).text()).toBe(
+      "First sentence. Second one.\n",
+    );
+    const srt = await (await transcribe(audio, "a.wav", { response_format: "srt" })).text();
+    expect(srt).toMatch(/^1\n00:00:00,000 --> 00:00:\d\d,\d{3}\nFirst sentence\.\n\n2\n/);
+    const vtt = await (await transcribe(audio, "a.wav", { response_format: "vtt" })).text();
+    expect(vtt).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:\d\d\.\d{3}\nFirst sentence\.\n/);
+  });
+
+  it("answers verbose_json with segments and, when asked, words", async () => {
+    const audio = await speak("One two three. Four five.", "wav");
+    const res = await transcribe(audio, "a.wav", {
+      response_format: "verbose_json",
+      "timestamp_granularities[]": ["word", "segment"],
+    });
+    const body = await res.json();
+    expect(body).toMatchObject({
+      task: "transcribe",
+      language: "english",
+      text: "One two three. Four five.",
+    });
+    expect(body.duration).toBeGreaterThan(0);
+    expect(body.segments).toHaveLength(2);
+    expect(body.segments[1].end).toBeCloseTo(body.duration, 2);
+    expect(body.words.map((w: { word: string }) => w.word)).toEqual([
+      "One",
+      "two",
+      "three.",
+      "Four",
+      "five.",
+    ]);
+    for (const w of body.words) expect(w.end).toBeGreaterThan(w.start);
+    const wordsOnly = await (
+      await transcribe(audio, "a.wav", {
+        response_format: "verbose_json",
+        "timestamp_granularities[]": "word",
+      })
+    ).json();
+    expect(wordsOnly.segments).toBeUndefined();
+    expect(wordsOnly.words).toHaveLength(5);
+  });
+
+  it("translates with task translate", async () => {
+    const res = await transcribe(
+      await speak("Bonjour", "wav"),
+      "a.wav",
+      { response_format: "verbose_json" },
+      "audio/translations",
+    );
+    expect(await res.json()).toMatchObject({ task: "translate", text: "Bonjour" });
+  });
+
+  it("gives foreign audio a deterministic placeholder", async () => {
+    const fake = Buffer.from("ID3 this is not really an mp3 file but the emulator does not care");
+    const body = await (await transcribe(fake, "clip.mp3")).json();
+    expect(body).toEqual({ text: PLACEHOLDER_TRANSCRIPT });
+  });
+
+  it("requires a file and a multipart body", async () => {
+    const form = new FormData();
+    form.append("response_format", "json");
+    const res = await fetch(deploymentUrl(base, "whisper", "audio/transcriptions"), {
+      method: "POST",
+      headers: { "api-key": "emulator-key" },
+      body: form,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.param).toBe("file");
+    const json = await postJson(deploymentUrl(base, "whisper", "audio/transcriptions"), { file: "x" });
+    expect(json.res.status).toBe(400);
+  });
+});
