@@ -1,0 +1,98 @@
+import type { ContentFilterChoiceResults } from "@aoai/core";
+import type { ChatToolCall } from "./request-types.js";
+import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk } from "./response-types.js";
+
+type Loose = Record<string, unknown>;
+
+/** Chunk fields copied to the completion when a chunk has them (blank ones are skipped). */
+const TOP = ["id", "created", "model", "system_fingerprint", "usage"] as const;
+
+/**
+ * Builds the final {@link ChatCompletion} from stream chunks: content, refusal, tool calls (their
+ * argument fragments joined), logprobs, usage, On Your Data context and content-filter results,
+ * for every choice. Chunks are read, never copied, so the cost is O(total size). Azure's
+ * prompt-filter chunk (empty `choices`, blank `id`) and filter-annotation chunks (no `delta`) are
+ * fine. Filter results merge per category; a category that was `filtered: true` once stays so.
+ * Deltas of the deprecated `function_call` are not accumulated (use tools).
+ */
+export class ChatCompletionAccumulator {
+  readonly #result: ChatCompletion = {
+    id: "",
+    object: "chat.completion",
+    created: 0,
+    model: "",
+    choices: [],
+  };
+
+  /** Adds one chunk. */
+  add(chunk: ChatCompletionChunk): void {
+    const result = this.#result as unknown as Loose;
+    for (const key of TOP) if (chunk[key]) result[key] = chunk[key];
+    if (chunk.prompt_filter_results) {
+      result.prompt_filter_results = (this.#result.prompt_filter_results ?? []).concat(
+        chunk.prompt_filter_results,
+      );
+    }
+    const choices = this.#result.choices;
+    for (const part of chunk.choices ?? []) {
+      const index = part.index ?? 0;
+      choices[index] ??= {
+        index,
+        message: { role: "assistant", content: null, refusal: null },
+        finish_reason: null,
+        logprobs: null,
+      };
+      const choice = choices[index];
+      const delta = part.delta;
+      const message = choice.message;
+      if (delta) {
+        if (typeof delta.content === "string") message.content = (message.content ?? "") + delta.content;
+        if (typeof delta.refusal === "string") message.refusal = (message.refusal ?? "") + delta.refusal;
+        for (const fragment of delta.tool_calls ?? []) {
+          message.tool_calls ??= [];
+          const calls = message.tool_calls;
+          const at = fragment.index ?? calls.length;
+          calls[at] ??= { id: "", type: "function", function: { name: "", arguments: "" } };
+          const call: ChatToolCall = calls[at];
+          if (fragment.id) call.id = fragment.id;
+          call.function.name += fragment.function?.name ?? "";
+          call.function.arguments += fragment.function?.arguments ?? "";
+        }
+        // On Your Data sends its context whole, on the first delta.
+        if (delta.context) message.context = { ...message.context, ...delta.context };
+      }
+      if (part.finish_reason) choice.finish_reason = part.finish_reason;
+      const logprobs = part.logprobs;
+      if (logprobs) {
+        // Appended in place, not concatenated: a long stream must not copy the lists per chunk.
+        choice.logprobs ??= { content: null, refusal: null };
+        const into = choice.logprobs;
+        if (logprobs.content) {
+          into.content ??= [];
+          into.content.push(...logprobs.content);
+        }
+        if (logprobs.refusal) {
+          into.refusal ??= [];
+          into.refusal.push(...logprobs.refusal);
+        }
+      }
+      if (part.content_filter_results)
+        choice.content_filter_results = mergeFilters(choice, part.content_filter_results);
+    }
+  }
+
+  /** The completion so far; after the last chunk, the final one. Choices are sorted by index. */
+  completion(): ChatCompletion {
+    return { ...this.#result, choices: this.#result.choices.filter(Boolean) };
+  }
+}
+
+function mergeFilters(
+  choice: ChatCompletionChoice,
+  from: ContentFilterChoiceResults,
+): ContentFilterChoiceResults {
+  const into = (choice.content_filter_results ?? {}) as Record<string, { filtered?: boolean } | undefined>;
+  for (const [name, value] of Object.entries(from))
+    if (!into[name]?.filtered || value?.filtered) into[name] = value;
+  return into as ContentFilterChoiceResults;
+}

@@ -1,0 +1,126 @@
+import { AOAIError, type ResponseInfo } from "@aoai/core";
+import { ChatCompletionAccumulator } from "./accumulator.js";
+import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
+
+/** A source of chunks: core's `EventStream`, or anything async-iterable with an optional `abort`. */
+export type ChatChunkSource = AsyncIterable<ChatCompletionChunk> & {
+  abort?(): void;
+  _response?: ResponseInfo;
+};
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * A streamed chat completion. The response is read once, by one of:
+ * - `for await (const chunk of stream)`: every chunk, typed, as sent (the same objects, not copies);
+ * - `stream.textDeltas()`: just the text of a choice;
+ * - `stream.toReadableStream()`: NDJSON bytes for a server route's `Response`.
+ *
+ * Every chunk read is also added to an accumulator, so `finalCompletion()` can be awaited after
+ * any of them, or instead of them: it then reads the stream itself (the rest of it, after a
+ * partial manual `next()` iteration). Leaving a loop early (`break`, `return`, a throw) aborts
+ * the request, which stops generation; `finalCompletion()` then holds what arrived until then,
+ * with `finish_reason: null`. Await `finalCompletion()` after the loop, not during it.
+ */
+export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
+  /** The HTTP exchange (request id, rate-limit headers); `undefined` on a stream from `readChatStream`. */
+  readonly _response: ResponseInfo | undefined;
+  readonly #source: ChatChunkSource;
+  readonly #accumulator = new ChatCompletionAccumulator();
+  #iterator: AsyncIterator<ChatCompletionChunk> | undefined;
+  #claimed = false;
+  #ended = false;
+  #failure: [unknown] | undefined;
+  #final: Promise<ChatCompletion> | undefined;
+
+  /** Wraps a chunk source; `ChatClient.stream()` and `readChatStream()` make these for you. */
+  constructor(source: ChatChunkSource) {
+    this.#source = source;
+    this._response = source._response;
+  }
+
+  /** Stops the stream: aborts the request and releases the connection. */
+  abort(): void {
+    this.#ended = true;
+    this.#source.abort?.();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    if (this.#claimed) throw new AOAIError("A stream can be read once.");
+    this.#claimed = true;
+    return {
+      next: () => this.#pull(),
+      return: async () => {
+        if (!this.#ended) this.abort();
+        return DONE;
+      },
+    };
+  }
+
+  /**
+   * The text as it arrives (`delta.content` of one choice, empty pieces skipped). Reads the whole
+   * stream, so `finalCompletion()` afterwards has usage and finish reasons too.
+   * @param choice the choice index. @default 0
+   */
+  async *textDeltas(choice = 0): AsyncGenerator<string, void, undefined> {
+    for await (const chunk of this) {
+      for (const part of chunk.choices) {
+        const text = part.delta?.content;
+        if (text && (part.index ?? 0) === choice) yield text;
+      }
+    }
+  }
+
+  /**
+   * The completion accumulated from every chunk: content, refusal, tool calls, logprobs, usage,
+   * On Your Data context and content-filter results merged. Reads whatever is left of the stream.
+   */
+  finalCompletion(): Promise<ChatCompletion> {
+    this.#final ??= (async () => {
+      this.#claimed = true;
+      while (!this.#ended) await this.#pull();
+      if (this.#failure) throw this.#failure[0];
+      return this.#accumulator.completion();
+    })();
+    return this.#final;
+  }
+
+  /**
+   * The chunks as a web `ReadableStream` of NDJSON: one chunk's JSON per line, UTF-8. Return it
+   * from a server route with `new Response(stream.toReadableStream(), { headers: { "content-type":
+   * "application/x-ndjson" } })` and read it in the browser with `readChatStream(response.body)`.
+   * Cancelling it aborts the request; an error mid-stream errors it.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
+      },
+      cancel: () => void iterator.return?.(),
+    });
+  }
+
+  async #pull(): Promise<IteratorResult<ChatCompletionChunk>> {
+    if (this.#failure) throw this.#failure[0];
+    if (this.#ended) return DONE;
+    this.#iterator ??= this.#source[Symbol.asyncIterator]();
+    let result: IteratorResult<ChatCompletionChunk>;
+    try {
+      result = await this.#iterator.next();
+    } catch (error) {
+      this.#ended = true;
+      this.#failure = [error];
+      throw error;
+    }
+    if (result.done) {
+      this.#ended = true;
+      return DONE;
+    }
+    this.#accumulator.add(result.value);
+    return result;
+  }
+}

@@ -1,0 +1,147 @@
+import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { describe, expect, it } from "vitest";
+import { checkRequest } from "./check-request.js";
+import type { ChatCompletionRequest } from "./request-types.js";
+
+const client = (apiVersion: string) =>
+  new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "k", apiVersion });
+const ga = client("2024-10-21");
+const user = { role: "user", content: "hi" } as const;
+
+function param(fn: () => void): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).param;
+  }
+  throw new Error("expected InvalidInputError");
+}
+const bad = (request: unknown, streaming = false) =>
+  param(() => checkRequest(ga, request as ChatCompletionRequest, streaming));
+
+describe("input validation", () => {
+  it("accepts every role and content-part shape", () => {
+    expect(() =>
+      checkRequest(
+        ga,
+        {
+          messages: [
+            { role: "system", content: "s" },
+            {
+              role: "user",
+              content: [
+                { type: "text", text: "t" },
+                { type: "image_url", image_url: { url: "https://x/y.png" } },
+              ],
+            },
+            {
+              role: "assistant",
+              content: null,
+              tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: "{}" } }],
+            },
+            { role: "tool", content: "r", tool_call_id: "c" },
+          ],
+          tools: [{ type: "function", function: { name: "f" } }],
+          some_future_field: 1,
+        } as ChatCompletionRequest,
+        false,
+      ),
+    ).not.toThrow();
+  });
+
+  it("refuses missing, non-array and empty messages", () => {
+    expect(bad({})).toBe("messages");
+    expect(bad({ messages: "hi" })).toBe("messages");
+    expect(bad({ messages: [] })).toBe("messages");
+    expect(bad(null)).toBe("messages");
+  });
+
+  it("refuses unknown roles and non-object messages, naming the index", () => {
+    expect(bad({ messages: [user, { role: "bot", content: "x" }] })).toBe("messages[1].role");
+    expect(bad({ messages: ["hi"] })).toBe("messages[0].role");
+  });
+
+  it("refuses stream: true in complete() and stream: false in stream()", () => {
+    expect(bad({ messages: [user], stream: true })).toBe("stream");
+    expect(bad({ messages: [user], stream: false }, true)).toBe("stream");
+    expect(() => checkRequest(ga, { messages: [user], stream: true }, true)).not.toThrow();
+  });
+
+  it("refuses missing content, empty parts, parts without type, tool without tool_call_id", () => {
+    expect(bad({ messages: [{ role: "user" }] })).toBe("messages[0].content");
+    expect(bad({ messages: [{ role: "user", content: [] }] })).toBe("messages[0].content");
+    expect(bad({ messages: [{ role: "user", content: [{ text: "x" }] }] })).toBe(
+      "messages[0].content[0].type",
+    );
+    expect(bad({ messages: [{ role: "assistant" }] })).toBe("messages[0].content");
+    expect(bad({ messages: [{ role: "tool", content: "x" }] })).toBe("messages[0].tool_call_id");
+  });
+});
+
+describe("API version checks", () => {
+  const unsupported = (apiVersion: string, request: Partial<ChatCompletionRequest>) => {
+    try {
+      checkRequest(client(apiVersion), { messages: [user], ...request } as ChatCompletionRequest, false);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UnsupportedApiVersionError);
+      return (error as UnsupportedApiVersionError).feature;
+    }
+    return undefined;
+  };
+
+  it("refuses preview-only options on GA versions, before sending", () => {
+    expect(unsupported("2024-10-21", { reasoning_effort: "low" })).toBe("reasoning_effort");
+    expect(unsupported("2024-10-21", { stream_options: { include_usage: true } })).toBe("stream_options");
+    expect(unsupported("2024-10-21", { messages: [{ role: "developer", content: "d" }] })).toBe("developer");
+    expect(
+      unsupported("2024-12-01-preview", {
+        messages: [
+          { role: "user", content: [{ type: "input_audio", input_audio: { data: "AA==", format: "wav" } }] },
+        ],
+      }),
+    ).toBe("input_audio");
+    expect(unsupported("2024-06-01", { max_completion_tokens: 5 })).toBe("max_completion_tokens");
+    expect(unsupported("2024-06-01", { parallel_tool_calls: false })).toBe("parallel_tool_calls");
+    expect(
+      unsupported("2024-06-01", {
+        response_format: { type: "json_schema", json_schema: { name: "x", schema: {} } },
+      }),
+    ).toBe("json_schema");
+    expect(
+      unsupported("2024-10-21", {
+        data_sources: [
+          {
+            type: "pinecone",
+            parameters: { environment: "e", index_name: "i", authentication: { type: "api_key", key: "k" } },
+          },
+        ],
+      }),
+    ).toBe("pinecone");
+  });
+
+  it("allows them where the version has them, and everything on v1", () => {
+    expect(
+      unsupported("2024-10-21", { max_completion_tokens: 5, parallel_tool_calls: false }),
+    ).toBeUndefined();
+    expect(unsupported("2024-12-01-preview", { reasoning_effort: "low" })).toBeUndefined();
+    expect(unsupported("2025-04-01-preview", { stream_options: { include_usage: true } })).toBeUndefined();
+    expect(
+      unsupported("v1", { reasoning_effort: "high", store: true, modalities: ["text"] }),
+    ).toBeUndefined();
+    expect(unsupported("2024-10-21", { reasoning_effort: null })).toBeUndefined();
+  });
+
+  it("does not check a dated version it does not know", () => {
+    expect(unsupported("2026-01-01-preview", { reasoning_effort: "low" })).toBeUndefined();
+  });
+
+  it("names the versions that have the option in the error", () => {
+    try {
+      checkRequest(client("2024-10-21"), { messages: [user], reasoning_effort: "low" }, false);
+    } catch (error) {
+      expect((error as UnsupportedApiVersionError).supportedVersions).toContain("2024-12-01-preview");
+      expect((error as Error).message).toContain("reasoning_effort");
+    }
+  });
+});

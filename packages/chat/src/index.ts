@@ -1,0 +1,57 @@
+export { ChatCompletionAccumulator } from "./accumulator.js";
+export { ChatClient } from "./chat-client.js";
+export { type ChatChunkSource, ChatStream } from "./chat-stream.js";
+export { type ContentFilterSummary, contentFilterSummary } from "./content-filter-summary.js";
+export type {
+  AzureCosmosDBDataSource,
+  AzureSearchDataSource,
+  ChatDataSource,
+  ElasticsearchDataSource,
+  MongoDBDataSource,
+  OnYourDataAuthentication,
+  OnYourDataCommonParameters,
+  OnYourDataFieldsMapping,
+  OnYourDataVectorization,
+  PineconeDataSource,
+} from "./data-sources.js";
+export { imageDataUrl } from "./image-data-url.js";
+export { optionVersions } from "./option-versions.js";
+export { readChatStream } from "./read-chat-stream.js";
+export type {
+  ChatAssistantMessage,
+  ChatCompletionRequest,
+  ChatContentPartImage,
+  ChatContentPartInputAudio,
+  ChatContentPartRefusal,
+  ChatContentPartText,
+  ChatContentPartUser,
+  ChatDeveloperMessage,
+  ChatFunctionDefinition,
+  ChatFunctionMessage,
+  ChatMessage,
+  ChatResponseFormat,
+  ChatResponseFormatJsonSchema,
+  ChatSystemMessage,
+  ChatTool,
+  ChatToolCall,
+  ChatToolChoice,
+  ChatToolMessage,
+  ChatUserMessage,
+} from "./request-types.js";
+export type {
+  ChatChoiceLogprobs,
+  ChatCitation,
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionDelta,
+  ChatCompletionMessage,
+  ChatCompletionUsage,
+  ChatFinishReason,
+  ChatMessageContext,
+  ChatRetrievedDocument,
+  ChatTokenLogprob,
+  ChatToolCallDelta,
+} from "./response-types.js";
+export { VERSION } from "./version.js";
