@@ -1,5 +1,5 @@
-import { AzureOpenAIClient } from "@aoai/core";
 import { ChatClient } from "@aoai/chat";
+import { AzureOpenAIClient } from "@aoai/core";
 
 const client = new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "key" });
 const chat = new ChatClient(client, "gpt-4o");

@@ -75,8 +75,10 @@ export class EventStream<T> implements AsyncIterable<T> {
     } catch (error) {
       throw toSdkError(error, this.signal);
     } finally {
-      // Ending early (break, or an error) must not leave the response body flowing.
+      // Ending early (break, or an error) must not leave the response body flowing. After [DONE]
+      // the rest (the end of the chunked body) is drained, so the connection can be reused.
       if (!done) this.controller.abort();
+      else (raw.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
     }
   }
 }

@@ -2,9 +2,14 @@ import type { PipelineResponse } from "@azure/core-rest-pipeline";
 
 /** The streamed body of a response as chunks of bytes, in Node (http) and browsers (fetch). */
 export async function* bodyBytes(response: PipelineResponse): AsyncGenerator<Uint8Array, void, undefined> {
-  const node = response.readableStreamBody;
+  type NodeBody = AsyncIterable<Uint8Array> & {
+    iterator?: (o: { destroyOnReturn: boolean }) => AsyncIterable<Uint8Array>;
+  };
+  const node = response.readableStreamBody as NodeBody | undefined;
   if (node) {
-    yield* node as AsyncIterable<Uint8Array>;
+    // Stopping early must not destroy the socket: the caller either aborts the request or, after a
+    // complete answer (an event stream's [DONE]), lets the rest drain so keep-alive reuses it.
+    yield* node.iterator ? node.iterator({ destroyOnReturn: false }) : node;
     return;
   }
   const web = response.browserStreamBody;

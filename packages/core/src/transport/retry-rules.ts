@@ -17,9 +17,10 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 
 /**
  * Whether a response status should be retried: `x-should-retry` from the service wins over the
- * status table when present.
+ * status table when present. A success is never sent again, whatever its headers say.
  */
 export function shouldRetryStatus(status: number, shouldRetryHeader: string | undefined): boolean {
+  if (status < 400) return false;
   if (shouldRetryHeader === "true") return true;
   if (shouldRetryHeader === "false") return false;
   return RETRYABLE_STATUSES.has(status);

@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "@azure/abort-controller";
 import type { TokenCredential } from "@azure/core-auth";
 import type { TokenGetter } from "./bearer-policy.js";
 
@@ -13,8 +14,10 @@ export function cachedTokenGetter(credential: TokenCredential, scopes: string | 
   let pending: Promise<string> | undefined;
   return async (signal) => {
     if (token && Date.now() < token.refreshAt) return token.value;
+    // The refresh is shared, so no one caller's signal may cancel it; each caller stops waiting
+    // on its own abort instead.
     pending ??= credential
-      .getToken(scopes, { abortSignal: signal })
+      .getToken(scopes)
       .then((t) => {
         if (!t) throw new Error("The credential returned no token.");
         const refreshAt = (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - REFRESH_MARGIN_MS) || 0;
@@ -24,6 +27,16 @@ export function cachedTokenGetter(credential: TokenCredential, scopes: string | 
       .finally(() => {
         pending = undefined;
       });
-    return pending;
+    return signal ? untilAborted(pending, signal) : pending;
   };
+}
+
+function untilAborted(promise: Promise<string>, signal: AbortSignalLike): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () =>
+      reject(Object.assign(new Error("The operation was aborted."), { name: "AbortError" }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion, isPreviewVersion } from "./api-versions.js";
+import { AzureOpenAIClient } from "./client.js";
+import { InvalidInputError } from "./errors/input-errors.js";
+
+const endpoint = "https://res.openai.azure.com";
+
+describe("API versions", () => {
+  it("lists every known version, oldest first, v1 last", () => {
+    expect([...API_VERSIONS]).toEqual([
+      "2024-06-01",
+      "2024-08-01-preview",
+      "2024-09-01-preview",
+      "2024-10-01-preview",
+      "2024-10-21",
+      "2024-12-01-preview",
+      "2025-01-01-preview",
+      "2025-03-01-preview",
+      "2025-04-01-preview",
+      "v1",
+    ]);
+  });
+
+  it("defaults to 2024-10-21", () => {
+    expect(DEFAULT_API_VERSION).toBe("2024-10-21");
+    const saved = process.env.OPENAI_API_VERSION;
+    delete process.env.OPENAI_API_VERSION;
+    try {
+      expect(new AzureOpenAIClient({ endpoint, apiKey: "k" }).apiVersion).toBe("2024-10-21");
+    } finally {
+      if (saved !== undefined) process.env.OPENAI_API_VERSION = saved;
+    }
+  });
+
+  it("recognises known versions only", () => {
+    for (const v of API_VERSIONS) expect(isApiVersion(v)).toBe(true);
+    expect(isApiVersion("2030-01-01")).toBe(false);
+    expect(isApiVersion(undefined)).toBe(false);
+    expect(isApiVersion(20241021)).toBe(false);
+  });
+
+  it("flags previews", () => {
+    expect(isPreviewVersion("2025-04-01-preview")).toBe(true);
+    expect(isPreviewVersion("2024-10-21")).toBe(false);
+    expect(isPreviewVersion("v1")).toBe(false);
+  });
+
+  it.each(["2030-01-01", "2031-12-31-preview"])(
+    "passes an unknown dated version through: %s",
+    (apiVersion) => {
+      const client = new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
+      expect(client.apiVersion).toBe(apiVersion);
+      expect(client.url("chat/completions", "d")).toContain(`?api-version=${apiVersion}`);
+      // Unknown versions are not checked against the capability table.
+      expect(() => client.assertSupported("audio/speech", ["v1"])).not.toThrow();
+    },
+  );
+
+  it.each(["latest", "2024-10", "v2", "2024-10-21-beta", "2024-10-21&x=1", " 2024-10-21x", ""])(
+    "rejects a malformed version: %j",
+    (apiVersion) => {
+      let caught: unknown;
+      try {
+        new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidInputError);
+      expect((caught as InvalidInputError).param).toBe("apiVersion");
+    },
+  );
+});

@@ -1,0 +1,94 @@
+/// <reference path="../../../test-utils/provided.d.ts" />
+import { describe, expect, inject, it } from "vitest";
+import { APIUserAbortError, AuthenticationError, AzureOpenAIClient, requestStream } from "../src/index.js";
+
+interface ChatCompletion {
+  id: string;
+  object: string;
+  choices: {
+    index: number;
+    message: { role: string; content: string | null };
+    finish_reason: string | null;
+  }[];
+}
+
+interface ChatChunk {
+  id: string;
+  object: string;
+  choices: {
+    index: number;
+    delta: { role?: string; content?: string | null };
+    finish_reason: string | null;
+  }[];
+}
+
+const endpoint = inject("emulatorUrl");
+const apiKey = inject("emulatorApiKey");
+const request = {
+  path: "chat/completions",
+  deployment: "gpt-4o",
+  body: { messages: [{ role: "user", content: "hi" }] },
+};
+
+describe("@aoai/core in a browser (fetch transport)", () => {
+  it("runs in a real browser", () => {
+    expect(typeof window).toBe("object");
+    expect(
+      typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node,
+    ).not.toBe("string");
+  });
+
+  it("sends a chat request and reads the JSON answer", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
+    const result = await client.json<ChatCompletion>(request);
+    expect(result.object).toBe("chat.completion");
+    expect(result.id).toMatch(/\S/);
+    const content = result.choices[0]?.message.content;
+    expect(typeof content).toBe("string");
+    expect(content!.length).toBeGreaterThan(0);
+    expect(result._response.status).toBe(200);
+    expect(result._response.requestId).toMatch(/\S/);
+    expect(JSON.stringify(result)).not.toContain("_response");
+  });
+
+  it("streams a chat answer until [DONE]", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
+    const stream = await requestStream<ChatChunk>(client, {
+      ...request,
+      body: { ...request.body, stream: true },
+    });
+    expect(stream._response.requestId).toMatch(/\S/);
+    let text = "";
+    let chunks = 0;
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      chunks++;
+      // Azure's first chunk may be the prompt_filter_results one, with an empty object field.
+      expect(["chat.completion.chunk", ""]).toContain(chunk.object);
+      for (const choice of chunk.choices) {
+        text += choice.delta.content ?? "";
+        finish = choice.finish_reason ?? finish;
+      }
+    }
+    expect(chunks).toBeGreaterThan(1);
+    expect(text.length).toBeGreaterThan(0);
+    expect(finish).toBe("stop");
+  });
+
+  it("maps a wrong key to AuthenticationError", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey: "wrong-key", timeout: 10_000, maxRetries: 0 });
+    const error = await client.json(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(401);
+    expect(String(error)).not.toContain("wrong-key");
+  });
+
+  it("an AbortSignal cancels a call", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.json({ ...request, options: { signal: controller.signal } })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
+  });
+});

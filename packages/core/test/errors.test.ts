@@ -1,0 +1,237 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  type APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ContentFilterError,
+  GatewayTimeoutError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from "../src/index.js";
+import { API_KEY, chat, clientFor } from "./support/client.js";
+import { destroySocket, hang, json, startServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const BEARER = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-bearer-token-payload";
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** Every way an error might be shown: none may contain a secret. */
+function renderings(error: unknown): string[] {
+  const e = error as Error;
+  return [
+    e.message,
+    String(e),
+    e.stack ?? "",
+    inspect(e, { depth: 10, showHidden: true }),
+    inspect(e, { depth: 10 }),
+    JSON.stringify(e),
+    JSON.stringify(e.cause ?? null) ?? "",
+    inspect(e.cause, { depth: 10, showHidden: true }),
+  ];
+}
+
+function expectNoSecrets(error: unknown) {
+  for (const text of renderings(error)) {
+    expect(text).not.toContain(API_KEY);
+    expect(text).not.toContain(BEARER);
+  }
+}
+
+describe("HTTP errors over loopback", () => {
+  it.each<[number, (typeof APIError)[]]>([
+    [400, [BadRequestError]],
+    [401, [AuthenticationError]],
+    [403, [PermissionDeniedError]],
+    [404, [NotFoundError]],
+    [409, [ConflictError]],
+    [422, [UnprocessableEntityError]],
+    [429, [RateLimitError]],
+    [500, [InternalServerError]],
+    [503, [ServiceUnavailableError, InternalServerError]],
+    [504, [GatewayTimeoutError, InternalServerError]],
+  ])("%i becomes %O", async (status, classes) => {
+    server.fallback(
+      json(
+        status,
+        {
+          error: {
+            code: `Code${status}`,
+            message: `Message ${status}`,
+            type: "some_type",
+            param: "some_param",
+          },
+        },
+        { "x-request-id": `rid-${status}`, "x-ms-region": "Sweden Central", "retry-after-ms": "1" },
+      ),
+    );
+    const error = await failure(clientFor(server, { maxRetries: 0 }).json(chat));
+    for (const C of classes) {
+      expect(error).toBeInstanceOf(C);
+      expect(C.isInstance(error)).toBe(true);
+    }
+    const e = error as APIError;
+    expect(e.status).toBe(status);
+    expect(e.code).toBe(`Code${status}`);
+    expect(e.type).toBe("some_type");
+    expect(e.param).toBe("some_param");
+    expect(e.message).toBe(`${status} Code${status}: Message ${status}`);
+    expect(e.requestId).toBe(`rid-${status}`);
+    expect(e.headers["x-ms-region"]).toBe("Sweden Central");
+    expect(e.retryAfterMs).toBe(1);
+    expectNoSecrets(error);
+  });
+
+  it("a content_filter 400 becomes ContentFilterError with the typed results", async () => {
+    server.fallback(
+      json(400, {
+        error: {
+          message:
+            "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+          type: null,
+          param: "prompt",
+          code: "content_filter",
+          status: 400,
+          innererror: {
+            code: "ResponsibleAIPolicyViolation",
+            content_filter_result: {
+              hate: { filtered: true, severity: "high" },
+              self_harm: { filtered: false, severity: "safe" },
+              sexual: { filtered: false, severity: "safe" },
+              violence: { filtered: false, severity: "low" },
+              custom_blocklists: { filtered: false, details: [] },
+            },
+          },
+        },
+      }),
+    );
+    const error = await failure(clientFor(server).json(chat));
+    expect(error).toBeInstanceOf(ContentFilterError);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const e = error as ContentFilterError;
+    expect(e.innerCode).toBe("ResponsibleAIPolicyViolation");
+    expect(e.contentFilterResults?.hate).toEqual({ filtered: true, severity: "high" });
+    expect(e.filtered).toEqual(["hate"]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("reads an API Management body {statusCode, message}", async () => {
+    server.fallback(
+      json(
+        401,
+        { statusCode: 401, message: "Access denied due to invalid subscription key or wrong API endpoint." },
+        {
+          "apim-request-id": "apim-7",
+        },
+      ),
+    );
+    const error = await failure(clientFor(server).json(chat));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const e = error as AuthenticationError;
+    expect(e.code).toBe("401");
+    expect(e.message).toBe("401 401: Access denied due to invalid subscription key or wrong API endpoint.");
+    expect(e.requestId).toBe("apim-7");
+  });
+
+  it("keeps a non-JSON error body as the message", async () => {
+    server.fallback({
+      status: 502,
+      headers: { "content-type": "text/html" },
+      body: "<html><body>Bad Gateway</body></html>",
+    });
+    const error = await failure(clientFor(server, { maxRetries: 0 }).json(chat));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as APIError).message).toBe("502: <html><body>Bad Gateway</body></html>");
+    expect((error as APIError).code).toBeUndefined();
+  });
+
+  it("an empty error body still gives a typed error", async () => {
+    server.fallback({ status: 404 });
+    const error = await failure(clientFor(server).json(chat));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as APIError).error).toBeUndefined();
+  });
+
+  it("a 200 that is not JSON becomes InvalidResponseError", async () => {
+    server.fallback({ status: 200, headers: { "x-request-id": "rid-bad" }, body: '{"truncated": ' });
+    const error = await failure(clientFor(server).json(chat));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).requestId).toBe("rid-bad");
+    expect((error as InvalidResponseError).snippet).toBe('{"truncated": ');
+  });
+
+  it("a 200 with a JSON scalar becomes InvalidResponseError", async () => {
+    server.fallback({ status: 200, headers: { "content-type": "application/json" }, body: "42" });
+    await expect(clientFor(server).json(chat)).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe("errors never carry the credential", () => {
+  const creds = [
+    ["api key", { apiKey: API_KEY }],
+    ["bearer token", { tokenProvider: () => BEARER }],
+  ] as const;
+
+  it.each(creds)("API error (%s)", async (_name, auth) => {
+    server.fallback(json(401, { error: { code: "401", message: "Unauthorized" } }, { "x-request-id": "r" }));
+    const error = await failure(clientFor(server, auth).json(chat));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expectNoSecrets(error);
+    // The credential did go over the wire, so the checks above are meaningful.
+    const sent = JSON.stringify(server.requests[0]!.headers);
+    expect(sent.includes(API_KEY) || sent.includes(BEARER)).toBe(true);
+  });
+
+  it.each(creds)("rate limit thrown from the retry policy (%s)", async (_name, auth) => {
+    server.fallback(json(429, { error: { code: "429", message: "Too many" } }, { "retry-after": "600" }));
+    const error = await failure(clientFor(server, auth).json(chat));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expectNoSecrets(error);
+  });
+
+  it.each(creds)("connection error (%s)", async (_name, auth) => {
+    server.fallback(destroySocket);
+    const error = await failure(clientFor(server, { ...auth, maxRetries: 0 }).json(chat));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expectNoSecrets(error);
+  });
+
+  it.each(creds)("connection refused (%s)", async (_name, auth) => {
+    const closed = await (await import("./support/server.js")).startServer();
+    const url = closed.url;
+    await closed.close();
+    const error = await failure(clientFor(closed, { ...auth, endpoint: url, maxRetries: 0 }).json(chat));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).code).toBe("ECONNREFUSED");
+    expectNoSecrets(error);
+  });
+
+  it.each(creds)("timeout (%s)", async (_name, auth) => {
+    server.fallback(hang);
+    const error = await failure(clientFor(server, { ...auth, maxRetries: 0, timeout: 30 }).json(chat));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expectNoSecrets(error);
+  });
+});

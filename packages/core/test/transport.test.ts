@@ -1,0 +1,186 @@
+import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { APIUserAbortError, AzureOpenAIClient, VERSION } from "../src/index.js";
+import { chat, clientFor } from "./support/client.js";
+import { hang, json, startServer, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+describe("cancellation", () => {
+  it("an AbortSignal cancels an in-flight request with APIUserAbortError", async () => {
+    server.fallback(hang);
+    const controller = new AbortController();
+    const call = clientFor(server, { timeout: 10_000 }).json({
+      ...chat,
+      options: { signal: controller.signal },
+    });
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 2));
+    const start = performance.now();
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(performance.now() - start).toBeLessThan(500);
+    await expect(server.requests[0]!.socketClosed).resolves.toBeUndefined();
+    // Not retried.
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      clientFor(server).json({ ...chat, options: { signal: controller.signal } }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("AbortSignal.timeout is a caller abort", async () => {
+    server.fallback(hang);
+    await expect(
+      clientFor(server, { timeout: 10_000 }).json({ ...chat, options: { signal: AbortSignal.timeout(30) } }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe("headers", () => {
+  it("per-call headers override the client's defaultHeaders", async () => {
+    const client = clientFor(server, { defaultHeaders: { "x-team": "default", "x-keep": "kept" } });
+    await client.json({ ...chat, options: { headers: { "X-Team": "per-call", "x-extra": "1" } } });
+    const { headers } = server.requests[0]!;
+    expect(headers["x-team"]).toBe("per-call");
+    expect(headers["x-keep"]).toBe("kept");
+    expect(headers["x-extra"]).toBe("1");
+  });
+
+  it("per-call headers cannot replace the credential", async () => {
+    await clientFor(server, { apiKey: "real-key" }).json({
+      ...chat,
+      options: { headers: { "api-key": "injected" } },
+    });
+    expect(server.requests[0]!.headers["api-key"]).toBe("real-key");
+  });
+
+  it("sends a User-Agent with aoai-core/<VERSION>, the feature token and the prefix", async () => {
+    await clientFor(server, { userAgentPrefix: "my-app/1.2" }).json({
+      ...chat,
+      userAgent: "aoai-chat/9.9.9",
+    });
+    const ua = server.requests[0]!.headers["user-agent"]!;
+    expect(ua.startsWith(`my-app/1.2 aoai-core/${VERSION} aoai-chat/9.9.9 Node/`)).toBe(true);
+    expect(ua).toContain(process.version);
+  });
+
+  it("the User-Agent has no empty parts without prefix or feature", async () => {
+    await clientFor(server).json(chat);
+    expect(server.requests[0]!.headers["user-agent"]).toMatch(
+      new RegExp(`^aoai-core/${VERSION.replace(/\./g, "\\.")} Node/v\\d+`),
+    );
+  });
+
+  it("sends accept for JSON calls", async () => {
+    await clientFor(server).json(chat);
+    expect(server.requests[0]!.headers.accept).toBe("application/json");
+  });
+});
+
+describe("custom HTTP client and policies", () => {
+  it("uses an injected HttpClient", async () => {
+    const inner = createDefaultHttpClient();
+    const urls: string[] = [];
+    const httpClient: HttpClient = {
+      sendRequest(request) {
+        urls.push(request.url);
+        return inner.sendRequest(request);
+      },
+    };
+    server.fallback(json(200, { via: "custom" }));
+    const result = await clientFor(server, { httpClient }).json<{ via: string }>(chat);
+    expect(result.via).toBe("custom");
+    expect(urls).toEqual([`${server.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`]);
+  });
+
+  it("runs perCall policies once per call and perRetry policies on every attempt", async () => {
+    const runs = { perCall: 0, perRetry: 0 };
+    const counting = (name: keyof typeof runs): PipelinePolicy => ({
+      name,
+      sendRequest(request, next) {
+        runs[name]++;
+        request.headers.set(`x-${name.toLowerCase()}`, String(runs[name]));
+        return next(request);
+      },
+    });
+    server.script(
+      json(503, {}, { "retry-after-ms": "1" }),
+      json(500, {}, { "retry-after-ms": "1" }),
+      json(200, {}),
+    );
+    const client = clientFor(server, {
+      policies: [{ policy: counting("perCall") }, { policy: counting("perRetry"), position: "perRetry" }],
+    });
+    const result = await client.json(chat);
+    expect(result._response.retryCount).toBe(2);
+    expect(runs).toEqual({ perCall: 1, perRetry: 3 });
+    expect(server.requests.map((r) => r.headers["x-percall"])).toEqual(["1", "1", "1"]);
+    expect(server.requests.map((r) => r.headers["x-perretry"])).toEqual(["1", "2", "3"]);
+  });
+});
+
+describe("connection reuse", () => {
+  it("sequential requests reuse one keep-alive socket", async () => {
+    const client = clientFor(server);
+    const before = server.connections;
+    for (let i = 0; i < 5; i++) await client.json(chat);
+    expect(server.requests).toHaveLength(5);
+    expect(server.connections - before).toBe(1);
+    expect(new Set(server.requests.map((r) => r.connection)).size).toBe(1);
+  });
+
+  it("streams read to [DONE] do not each cost a new connection", async () => {
+    const { requestStream } = await import("../src/index.js");
+    const sse = {
+      status: 200,
+      headers: { "content-type": "text/event-stream" },
+      body: 'data: {"n":1}\n\ndata: [DONE]\n\n',
+    };
+    const STREAMS = 6;
+    for (let i = 0; i < STREAMS; i++) server.script(sse);
+    const client = clientFor(server);
+    const before = server.connections;
+    for (let i = 0; i < STREAMS; i++) {
+      const events = await requestStream(client, chat);
+      for await (const _ of events) {
+        // drain
+      }
+    }
+    await client.json(chat);
+    expect(server.requests).toHaveLength(STREAMS + 1);
+    // The rest of a body after [DONE] drains in the background, so the next call may open a second
+    // socket before the first is free again; but sockets are reused, not one per stream.
+    expect(server.connections - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("client options validation", () => {
+  it.each([
+    ["maxRetries", -1],
+    ["maxRetries", 1.5],
+    ["timeout", 0],
+    ["timeout", -5],
+    ["maxRetryAfter", 0],
+  ])("rejects %s = %d", (name, value) => {
+    expect(() => new AzureOpenAIClient({ endpoint: server.url, apiKey: "k", [name]: value })).toThrow(
+      new RegExp(name),
+    );
+  });
+
+  it("rejects a bad per-call maxRetries or timeout before sending", async () => {
+    const client = clientFor(server);
+    await expect(client.json({ ...chat, options: { maxRetries: -1 } })).rejects.toThrow(/maxRetries/);
+    await expect(client.json({ ...chat, options: { timeout: 0 } })).rejects.toThrow(/timeout/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
