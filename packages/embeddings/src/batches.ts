@@ -1,0 +1,77 @@
+import { APIUserAbortError, type WithResponse } from "@aoai/core";
+import { EmbeddingBatchError } from "./embedding-batch-error.js";
+import type { Embedding, EmbeddingResponse, EmbedManyResult } from "./types.js";
+
+/** Sends one batch of inputs (already checked) as one request. */
+export type SendBatch<V> = (inputs: readonly unknown[]) => Promise<WithResponse<EmbeddingResponse<V>>>;
+
+/**
+ * Splits `inputs` into batches of `batchSize`, sends them with at most `concurrency` in flight,
+ * and joins the responses in input order with usage summed. On the first failure (or once
+ * `signal` is aborted) no further batch starts; the ones in flight are awaited, then an
+ * {@link EmbeddingBatchError} is thrown with every result that came back.
+ */
+export async function embedInBatches<V>(
+  inputs: readonly unknown[],
+  batchSize: number,
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  send: SendBatch<V>,
+): Promise<EmbedManyResult<V>> {
+  const count = Math.ceil(inputs.length / batchSize);
+  const responses: (WithResponse<EmbeddingResponse<V>> | undefined)[] = new Array(count);
+  let next = 0;
+  let failed: { index: number; error: unknown } | undefined;
+
+  const worker = async (): Promise<void> => {
+    while (!failed && next < count) {
+      const index = next++;
+      if (signal?.aborted) {
+        failed = { index, error: new APIUserAbortError() };
+        return;
+      }
+      try {
+        responses[index] = await send(inputs.slice(index * batchSize, (index + 1) * batchSize));
+      } catch (error) {
+        failed ??= { index, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+
+  const result = join(responses, batchSize);
+  if (failed) {
+    const start = failed.index * batchSize;
+    throw new EmbeddingBatchError(
+      failed.index,
+      start,
+      Math.min(start + batchSize, inputs.length),
+      failed.error,
+      result,
+    );
+  }
+  return result;
+}
+
+function join<V>(
+  responses: (WithResponse<EmbeddingResponse<V>> | undefined)[],
+  batchSize: number,
+): EmbedManyResult<V> {
+  const data: Embedding<V>[] = [];
+  const usage = { prompt_tokens: 0, total_tokens: 0 };
+  let model = "";
+  const requestIds: (string | undefined)[] = [];
+  for (let b = 0; b < responses.length; b++) {
+    const response = responses[b];
+    requestIds.push(response?._response?.requestId);
+    if (!response) continue;
+    model ||= response.model;
+    usage.prompt_tokens += response.usage?.prompt_tokens ?? 0;
+    usage.total_tokens += response.usage?.total_tokens ?? 0;
+    for (const item of response.data) {
+      item.index += b * batchSize;
+      data.push(item);
+    }
+  }
+  return { object: "list", model, data, usage, requestIds };
+}

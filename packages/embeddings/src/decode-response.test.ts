@@ -1,0 +1,54 @@
+import { InvalidResponseError } from "@aoai/core";
+import { describe, expect, it } from "vitest";
+import { decodeResponse, type WireResponse } from "./decode-response.js";
+import type { EmbeddingResponse } from "./types.js";
+
+const b64 = (list: number[]) => Buffer.from(new Float32Array(list).buffer).toString("base64");
+const wire = (data: { index: number; embedding: string | number[] }[]) =>
+  ({
+    object: "list",
+    model: "text-embedding-3-large",
+    data: data.map((d) => ({ object: "embedding", ...d })),
+    usage: { prompt_tokens: 3, total_tokens: 3 },
+  }) as WireResponse;
+
+describe("decodeResponse", () => {
+  it("decodes base64 to Float32Array and restores input order", () => {
+    const r = decodeResponse<EmbeddingResponse>(
+      wire([
+        { index: 1, embedding: b64([0, 1]) },
+        { index: 0, embedding: b64([1, 0]) },
+      ]),
+      "float32",
+      2,
+    );
+    expect(r.data.map((d) => d.index)).toEqual([0, 1]);
+    expect(r.data[0]!.embedding).toEqual(new Float32Array([1, 0]));
+    expect(r.data[1]!.embedding).toBeInstanceOf(Float32Array);
+    expect(r.usage.prompt_tokens).toBe(3);
+  });
+
+  it("gives number[] when asked, from base64 or from JSON numbers", () => {
+    const r = decodeResponse<EmbeddingResponse<number[]>>(
+      wire([
+        { index: 0, embedding: b64([0.5, -0.5]) },
+        { index: 1, embedding: [0.25, 0.75] },
+      ]),
+      "number[]",
+      2,
+    );
+    expect(r.data[0]!.embedding).toEqual([0.5, -0.5]);
+    expect(r.data[1]!.embedding).toEqual([0.25, 0.75]);
+  });
+
+  it("turns JSON numbers into a Float32Array by default", () => {
+    const r = decodeResponse<EmbeddingResponse>(wire([{ index: 0, embedding: [0.5, 2] }]), "float32", 1);
+    expect(r.data[0]!.embedding).toEqual(new Float32Array([0.5, 2]));
+  });
+
+  it("rejects a response whose count does not match the inputs", () => {
+    expect(() => decodeResponse(wire([{ index: 0, embedding: [1] }]), "float32", 2)).toThrow(
+      InvalidResponseError,
+    );
+  });
+});

@@ -1,0 +1,17 @@
+export { base64ToBytes } from "./base64.js";
+export { cosineSimilarity } from "./cosine-similarity.js";
+export { EmbeddingBatchError } from "./embedding-batch-error.js";
+export { EmbeddingClient } from "./embedding-client.js";
+export { base64ToFloat32, bytesToFloat32 } from "./float32.js";
+export type {
+  Embedding,
+  EmbeddingInput,
+  EmbeddingResponse,
+  EmbeddingType,
+  EmbeddingUsage,
+  EmbeddingVector,
+  EmbedManyOptions,
+  EmbedManyResult,
+  EmbedOptions,
+} from "./types.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,72 @@
+import { InvalidInputError } from "@aoai/core";
+import { describe, expect, it } from "vitest";
+import { checkOptions, toInputList } from "./validate.js";
+
+function paramOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    expect(InvalidInputError.isInstance(error)).toBe(true);
+    return (error as InvalidInputError).param;
+  }
+  throw new Error("did not throw");
+}
+
+describe("toInputList", () => {
+  it("accepts a text, texts, a token array and token arrays", () => {
+    expect(toInputList("a")).toEqual(["a"]);
+    expect(toInputList(["a", "b"])).toEqual(["a", "b"]);
+    expect(toInputList([1, 2, 3])).toEqual([[1, 2, 3]]);
+    expect(toInputList([[1], [2, 3]])).toEqual([[1], [2, 3]]);
+  });
+
+  it("rejects empty strings, empty arrays and non-string items, naming the item", () => {
+    expect(paramOf(() => toInputList(""))).toBe("input");
+    expect(paramOf(() => toInputList([]))).toBe("input");
+    expect(paramOf(() => toInputList(["a", ""]))).toBe("input[1]");
+    expect(paramOf(() => toInputList(["a", 3]))).toBe("input[1]");
+    expect(paramOf(() => toInputList(["a", null]))).toBe("input[1]");
+    expect(paramOf(() => toInputList([{}]))).toBe("input[0]");
+    expect(paramOf(() => toInputList([[1], []]))).toBe("input[1]");
+    expect(paramOf(() => toInputList([[1], "a"]))).toBe("input[1]");
+    expect(paramOf(() => toInputList(["a", [1]]))).toBe("input[1]");
+    expect(paramOf(() => toInputList([1, -2]))).toBe("input[1]");
+    expect(paramOf(() => toInputList([[1, 2.5]]))).toBe("input[0][1]");
+    expect(paramOf(() => toInputList(undefined))).toBe("input");
+    expect(paramOf(() => toInputList(42))).toBe("input");
+  });
+
+  it("says what was wrong", () => {
+    expect(() => toInputList(["ok", ""])).toThrow(/input\[1\] is an empty string/);
+  });
+});
+
+describe("checkOptions", () => {
+  it("accepts the defaults and valid values", () => {
+    expect(() => checkOptions({})).not.toThrow();
+    expect(() =>
+      checkOptions({
+        dimensions: 256,
+        user: "u",
+        encoding_format: "float",
+        embeddingType: "number[]",
+        batchSize: 2048,
+        concurrency: 8,
+      }),
+    ).not.toThrow();
+  });
+
+  it("rejects a non-positive or fractional dimensions", () => {
+    for (const dimensions of [0, -1, 1.5, Number.NaN])
+      expect(paramOf(() => checkOptions({ dimensions }))).toBe("dimensions");
+  });
+
+  it("rejects bad batchSize, concurrency, user, encoding_format and embeddingType", () => {
+    expect(paramOf(() => checkOptions({ batchSize: 2049 }))).toBe("batchSize");
+    expect(paramOf(() => checkOptions({ batchSize: 0 }))).toBe("batchSize");
+    expect(paramOf(() => checkOptions({ concurrency: 0 }))).toBe("concurrency");
+    expect(paramOf(() => checkOptions({ user: 5 as unknown as string }))).toBe("user");
+    expect(paramOf(() => checkOptions({ encoding_format: "int8" as "float" }))).toBe("encoding_format");
+    expect(paramOf(() => checkOptions({ embeddingType: "f64" as "float32" }))).toBe("embeddingType");
+  });
+});
