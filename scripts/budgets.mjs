@@ -53,8 +53,11 @@ for (const { name, entry, max, target, needs } of budgets) {
   const ok = gzip <= max;
   if (!ok) failed++;
   console.log(
-    `${ok ? "ok  " : "OVER"} ${name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(minified / 1024).toFixed(1)} KB min), budget ${(max / 1024).toFixed(0)} KB`,
+    `${ok ? "ok  " : "OVER"} ${name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(minified / 1024).toFixed(1)} KB min), budget ${(max / 1024).toFixed(2)} KB`,
   );
+  if (target && gzip > target) {
+    console.log(`     ${name}: goal ${(target / 1024).toFixed(0)} KB not met yet (${gzip - target} B over)`);
+  }
 }
 if (failed) {
   console.error(`budgets: ${failed} over budget`);
