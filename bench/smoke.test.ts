@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Results } from "./src/report.ts";
+import { EXPECTED_ROW_IDS } from "./src/rows.ts";
+
+const RUN = fileURLToPath(new URL("./src/run.ts", import.meta.url));
+const out = mkdtempSync(join(tmpdir(), "aoai-bench-smoke-"));
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+// Runs the harness end to end in smoke mode (tiny counts, no speed assertions): it needs the
+// packages built (`pnpm build`), as the bench measures their dist output.
+describe("bench smoke mode", () => {
+  it("writes results with every row and finite figures", { timeout: 90_000 }, () => {
+    const run = spawnSync(process.execPath, [RUN, "--smoke", "--out", out], {
+      encoding: "utf8",
+      timeout: 85_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as Results;
+    const ids = results.rows.map((r) => r.id);
+    for (const id of EXPECTED_ROW_IDS) expect(ids).toContain(id);
+    for (const row of results.rows) {
+      for (const value of [row.aoai, row.openai, row.ratio])
+        expect(Number.isFinite(value), `${row.id}: ${value}`).toBe(true);
+      if (row.fetch !== null)
+        expect(Number.isFinite(row.fetch) && Number.isFinite(row.floorRatio), row.id).toBe(true);
+      if (row.target !== null) expect(["PASS", "MISS"]).toContain(row.status);
+    }
+    expect(results.sseDecoder).toHaveLength(3);
+    for (const s of results.sseDecoder)
+      expect(Number.isFinite(s.cpuUsPerChunk) && Number.isFinite(s.ratio), s.decoder).toBe(true);
+    expect(results.meta.node).toBe(process.versions.node);
+    expect(results.meta.cores).toBeGreaterThan(0);
+
+    const md = readFileSync(join(out, "results.md"), "utf8");
+    for (const row of results.rows) expect(md).toContain(row.metric);
+    const svg = readFileSync(join(out, "chart.svg"), "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+  });
+});

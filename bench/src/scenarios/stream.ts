@@ -1,0 +1,36 @@
+import type { BenchClient } from "../clients/types.ts";
+import type { BenchConfig } from "../config.ts";
+import { cpuSinceUs, peakRssMb, windowStart, windowStop } from "../measure.ts";
+
+export interface StreamFigures {
+  totalMs: number;
+  cpuUsPerChunk: number;
+  firstChunkMs: number;
+  peakRssMb: number;
+  chunks: number;
+}
+
+/** One long streamed chat completion after warm-up streams; every yielded chunk is counted. */
+export async function measureStream(client: BenchClient, cfg: BenchConfig["stream"]): Promise<StreamFigures> {
+  for (let i = 0; i < cfg.warmups; i++) {
+    let n = 0;
+    await client.stream(cfg.warmupChunks, () => n++);
+    if (n < cfg.warmupChunks)
+      throw new Error(`warm-up stream yielded ${n} chunks, expected ${cfg.warmupChunks}+`);
+  }
+  let chunks = 0;
+  let firstChunkMs = Number.NaN;
+  windowStart();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await client.stream(cfg.chunks, () => {
+    if (chunks++ === 0) firstChunkMs = performance.now() - t0;
+  });
+  const totalMs = performance.now() - t0;
+  const cpuUs = cpuSinceUs(cpu0);
+  windowStop();
+  if (chunks < cfg.chunks) throw new Error(`stream yielded ${chunks} chunks, expected ${cfg.chunks}+`);
+  if (totalMs > cfg.maxMs)
+    throw new Error(`stream took ${Math.round(totalMs)} ms, over the ${cfg.maxMs} ms bound`);
+  return { totalMs, cpuUsPerChunk: cpuUs / chunks, firstChunkMs, peakRssMb: peakRssMb(), chunks };
+}
