@@ -59,8 +59,9 @@ export function chartSvg(rows: readonly Row[], title: string): string {
     out.push(
       `<rect x="${left}" y="${y + 4}" width="${Math.max(1, x(a) - left)}" height="${f === null ? 20 : 13}" fill="${aColor}"/>`,
     );
+    const labelX = Math.max(x(a), r.target === null ? 0 : x(r.target) + 2) + 4;
     out.push(
-      `<text x="${x(a) + 4}" y="${y + 14}" fill="#111">${a.toFixed(2)}x${a > cap ? " ▸" : ""}${r.status ? ` ${r.status}` : ""}</text>`,
+      `<text x="${labelX}" y="${y + 14}" fill="#111">${a.toFixed(2)}x${a > cap ? " ▸" : ""}${r.status ? ` ${r.status}` : ""}</text>`,
     );
     if (f !== null)
       out.push(

@@ -17,7 +17,7 @@ export const FULL: BenchConfig = {
   chat: { warmup: 300, sequential: 2000, concurrent: 4000, inFlight: 32, maxMs: 20_000 },
   stream: { chunks: 100_000, warmupChunks: 5_000, warmups: 2, maxMs: 60_000 },
   embed: { inputs: 512, warmups: 5, requests: 9, maxMs: 30_000 },
-  coldImport: { runs: 10 },
+  coldImport: { runs: 15 },
   sse: { chunks: 100_000, warmupChunks: 20_000 },
   childTimeoutMs: 120_000,
 };

@@ -57,21 +57,24 @@ export function summarize(profile: CpuProfile, top: number): string {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
+  // (idle) is waiting, node:inspector is the profiler stopping: neither is the code measured.
+  const skipped = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
+    return frame.functionName === "(idle)" || frame.url === "node:inspector";
+  };
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    if (functionName === "(idle)") continue;
+    if (skipped(id)) continue;
     const short = shortUrl(url);
     const key = `${functionName || "(anonymous)"}  ${short}${url ? `:${lineNumber + 1}` : ""}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
     const p = functionName.startsWith("(") ? functionName : packageOf(short);
     pkg.set(p, (pkg.get(p) ?? 0) + us);
   }
-  const idle = [...self]
-    .filter(([id]) => byId.get(id)!.callFrame.functionName === "(idle)")
-    .reduce((a, [, us]) => a + us, 0);
+  const idle = [...self].filter(([id]) => skipped(id)).reduce((a, [, us]) => a + us, 0);
   const busy = total - idle;
   const lines = [
-    `busy ${(busy / 1000).toFixed(1)} ms (idle ${(idle / 1000).toFixed(1)} ms excluded); shares are of busy time`,
+    `busy ${(busy / 1000).toFixed(1)} ms (idle and profiler ${(idle / 1000).toFixed(1)} ms excluded); shares are of busy time`,
     "",
     "self time by package/file group:",
   ];
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   try {
     const target = {
       endpoint: server?.url ?? "",
+      embeddingsEndpoint: server?.embeddingsUrl ?? "",
       apiKey: API_KEY,
       apiVersion: API_VERSION,
       chatDeployment: CHAT_DEPLOYMENT,

@@ -116,6 +116,7 @@ async function main(): Promise<void> {
   log(`emulator at ${server.url} (pid ${server.pid})`);
   const target: Target = {
     endpoint: server.url,
+    embeddingsEndpoint: server.embeddingsUrl,
     apiKey: API_KEY,
     apiVersion: API_VERSION,
     chatDeployment: CHAT_DEPLOYMENT,

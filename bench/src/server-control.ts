@@ -4,6 +4,8 @@ import { killChild } from "./proc.ts";
 
 export interface RunningServer {
   url: string;
+  /** Where embeddings are served from (pre-serialized after the first request). */
+  embeddingsUrl: string;
   pid: number;
   stop(): Promise<void>;
 }
@@ -31,9 +33,14 @@ export function startServer(apiKey: string, maxLifetimeMs: number): Promise<Runn
       const line = out.split("\n")[0];
       if (!out.includes("\n") || !line) return;
       clearTimeout(timer);
-      const { url, pid } = JSON.parse(line) as { url: string; pid: number };
+      const { url, embeddingsUrl, pid } = JSON.parse(line) as {
+        url: string;
+        embeddingsUrl: string;
+        pid: number;
+      };
       resolve({
         url,
+        embeddingsUrl,
         pid,
         stop: () =>
           new Promise<void>((done) => {

@@ -1,10 +1,12 @@
 /**
  * The loopback server, in its own process so its CPU never counts as a client's: the
- * @aoai/emulator on 127.0.0.1 and a free port. Prints `{"url": …}` once listening. It stops by
+ * @aoai/emulator on 127.0.0.1 and a free port, and a pre-serializing front for embeddings
+ * (embeddings-cache.ts). Prints `{"url": …, "embeddingsUrl": …}` once listening. It stops by
  * itself when its parent closes stdin (or dies), on SIGTERM, or after `maxLifetimeMs`.
  * Usage: node src/server.ts <apiKey> <maxLifetimeMs>
  */
 import { startEmulator } from "@aoai/emulator";
+import { startEmbeddingsCache } from "./embeddings-cache.ts";
 
 const [apiKey = "bench-key", lifetime = "900000"] = process.argv.slice(2);
 
@@ -16,10 +18,14 @@ const emulator = await startEmulator({
   models: { "gpt-4o-mini": "gpt-4o-mini-2024-07-18", "text-embedding-3-large": "text-embedding-3-large" },
 });
 
+const front = await startEmbeddingsCache(emulator.url);
+
 let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
+  front.server.closeAllConnections();
+  front.server.close();
   void emulator.close().finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 };
@@ -28,4 +34,6 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 setTimeout(stop, Number(lifetime)).unref();
 
-process.stdout.write(`${JSON.stringify({ url: emulator.url, pid: process.pid })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: emulator.url, embeddingsUrl: front.url, pid: process.pid })}\n`,
+);

@@ -5,9 +5,14 @@ import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from ".
 
 /** This project: `@aoai/chat` and `@aoai/embeddings` with defaults over one `AzureOpenAIClient`. */
 export function aoaiClient(t: Target): BenchClient {
-  const client = new AzureOpenAIClient({ endpoint: t.endpoint, apiKey: t.apiKey });
-  const chat = new ChatClient(client, t.chatDeployment);
-  const embeddings = new EmbeddingClient(client, t.embeddingDeployment);
+  const chat = new ChatClient(
+    new AzureOpenAIClient({ endpoint: t.endpoint, apiKey: t.apiKey }),
+    t.chatDeployment,
+  );
+  const embeddings = new EmbeddingClient(
+    new AzureOpenAIClient({ endpoint: t.embeddingsEndpoint, apiKey: t.apiKey }),
+    t.embeddingDeployment,
+  );
   return {
     async chat() {
       const completion = await chat.complete({ messages: MESSAGES });

@@ -5,16 +5,16 @@ import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from ".
  * embeddings base64 decoded straight into Float32Array. No retries, no validation, no typed errors.
  */
 export function fetchClient(t: Target): BenchClient {
-  const url = (deployment: string, op: string) =>
-    `${t.endpoint}/openai/deployments/${deployment}/${op}?api-version=${t.apiVersion}`;
+  const url = (endpoint: string, deployment: string, op: string) =>
+    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${t.apiVersion}`;
   const post = (u: string, body: unknown, extra: Record<string, string> = {}) =>
     fetch(u, {
       method: "POST",
       headers: { "api-key": t.apiKey, "content-type": "application/json", ...extra },
       body: JSON.stringify(body),
     });
-  const chatUrl = url(t.chatDeployment, "chat/completions");
-  const embedUrl = url(t.embeddingDeployment, "embeddings");
+  const chatUrl = url(t.endpoint, t.chatDeployment, "chat/completions");
+  const embedUrl = url(t.embeddingsEndpoint, t.embeddingDeployment, "embeddings");
 
   return {
     async chat() {

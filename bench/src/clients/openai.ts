@@ -6,12 +6,12 @@ import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from ".
  * that deployment's URL, so chat and embeddings each get their own client, as users write it.
  */
 export function openaiClient(t: Target): BenchClient {
-  const make = (deployment: string) =>
-    new AzureOpenAI({ endpoint: t.endpoint, apiKey: t.apiKey, apiVersion: t.apiVersion, deployment });
+  const make = (endpoint: string, deployment: string) =>
+    new AzureOpenAI({ endpoint, apiKey: t.apiKey, apiVersion: t.apiVersion, deployment });
   let chatClient: AzureOpenAI | undefined;
   let embedClient: AzureOpenAI | undefined;
-  const chat = () => (chatClient ??= make(t.chatDeployment));
-  const embed = () => (embedClient ??= make(t.embeddingDeployment));
+  const chat = () => (chatClient ??= make(t.endpoint, t.chatDeployment));
+  const embed = () => (embedClient ??= make(t.embeddingsEndpoint, t.embeddingDeployment));
 
   return {
     async chat() {

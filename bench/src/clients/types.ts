@@ -1,6 +1,8 @@
 /** Where the clients connect, and what they ask for. */
 export interface Target {
   endpoint: string;
+  /** The endpoint for embeddings: the server's pre-serializing front (see embeddings-cache.ts). */
+  embeddingsEndpoint: string;
   apiKey: string;
   apiVersion: string;
   chatDeployment: string;
