@@ -1,5 +1,7 @@
+import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import { createAPIError, parseErrorBody } from "../errors/create-api-error.js";
+import { abortError } from "./abort-error.js";
 import { callStates } from "./call-state.js";
 import { headersRecord } from "./headers-record.js";
 import { retryAfterMs } from "./retry-after.js";
@@ -75,16 +77,7 @@ function discard(response: PipelineResponse): void {
   (response.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
 }
 
-function sleep(
-  ms: number,
-  signal:
-    | {
-        aborted: boolean;
-        addEventListener?: AbortSignal["addEventListener"];
-        removeEventListener?: AbortSignal["removeEventListener"];
-      }
-    | undefined,
-): Promise<void> {
+function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const onAbort = () => {
@@ -92,13 +85,9 @@ function sleep(
       reject(abortError());
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener?.("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener?.("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-function abortError(): Error {
-  return Object.assign(new Error("The operation was aborted."), { name: "AbortError" });
 }

@@ -1,5 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { TokenCredential } from "@azure/core-auth";
+import { abortError } from "./abort-error.js";
 import type { TokenGetter } from "./bearer-policy.js";
 
 /** Refresh this long before expiry, so a token never expires in flight. */
@@ -33,8 +34,7 @@ export function cachedTokenGetter(credential: TokenCredential, scopes: string | 
 
 function untilAborted(promise: Promise<string>, signal: AbortSignalLike): Promise<string> {
   return new Promise((resolve, reject) => {
-    const onAbort = () =>
-      reject(Object.assign(new Error("The operation was aborted."), { name: "AbortError" }));
+    const onAbort = () => reject(abortError());
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort);
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
