@@ -16,11 +16,9 @@ export default defineConfig([
     clean: true,
   },
   {
-    // The browser build differs in its default HTTP client (fetch instead of node:http), and it
-    // inlines the parts of @azure/core-rest-pipeline it uses: through that package's barrel a
-    // consumer's bundler keeps module-level statements (a sanitizer instance, loggers) that nothing
-    // here calls, 0.8 KB gzip of the 10 KB budget; inlined with tree-shaking that trusts the
-    // packages' `sideEffects: false`, they go (measured by scripts/budgets.mjs).
+    // The browser build differs only in its default HTTP client: fetch instead of node:http.
+    // Dependencies stay external, so @azure/logger is the app's own copy and its `setLogLevel`
+    // reaches this SDK's logger.
     entry: { "index.browser": "src/index.ts" },
     format: ["esm"],
     dts: false,
@@ -29,7 +27,5 @@ export default defineConfig([
     platform: "browser",
     clean: false,
     alias: { "./transport/default-http-client.js": browserHttpClient },
-    noExternal: [/^@azure\//, /^@typespec\//],
-    treeshake: { moduleSideEffects: false },
   },
 ]);

@@ -1,10 +1,4 @@
-import {
-  createHttpHeaders,
-  createPipelineRequest,
-  type HttpClient,
-  type Pipeline,
-  type PipelineResponse,
-} from "@azure/core-rest-pipeline";
+import type { HttpHeaders, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
 import { versionsFor } from "./capabilities.js";
 import type { AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
@@ -14,12 +8,13 @@ import { readEnv } from "./env.js";
 import { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
 import { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
-import { buildPipeline } from "./pipeline.js";
+import { buildPipeline, type SendRequest } from "./pipeline.js";
 import { responseInfo, type WithResponse, withResponse } from "./response-info.js";
 import { operationUrl } from "./routing.js";
 import { type CallState, callStates } from "./transport/call-state.js";
 import { defaultHttpClient } from "./transport/default-http-client.js";
 import { headersRecord } from "./transport/headers-record.js";
+import { createHeaders } from "./transport/http-headers.js";
 import { retryAfterMs } from "./transport/retry-after.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
@@ -73,8 +68,7 @@ export class AzureOpenAIClient {
   /** The endpoint, normalised (no trailing slash, no `/openai` suffix). */
   readonly endpoint: string;
   readonly apiVersion: ApiVersion | (string & {});
-  private readonly pipeline: Pipeline;
-  private readonly httpClient: HttpClient;
+  private readonly sendThroughPipeline: SendRequest;
   private readonly maxRetries: number;
   private readonly timeout: number;
   private readonly maxRetryAfter: number;
@@ -99,8 +93,11 @@ export class AzureOpenAIClient {
     this.maxRetryAfter = checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter");
     this.defaultHeaders = { ...options.defaultHeaders };
     this.userAgentPrefix = options.userAgentPrefix;
-    this.pipeline = buildPipeline(authPolicy(options), options.policies);
-    this.httpClient = options.httpClient ?? defaultHttpClient();
+    this.sendThroughPipeline = buildPipeline(
+      authPolicy(options),
+      options.policies ?? [],
+      options.httpClient ?? defaultHttpClient(),
+    );
   }
 
   /**
@@ -153,23 +150,27 @@ export class AzureOpenAIClient {
     const controller = new AbortController();
     const abortSignal = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
 
-    const headers = createHttpHeaders(this.defaultHeaders);
+    const headers = createHeaders(this.defaultHeaders);
     headers.set(USER_AGENT_HEADER, this.userAgentFor(request.userAgent));
     headers.set("accept", request.accept ?? ACCEPT[mode]);
     const body = await this.serialize(request, headers);
     if (options?.headers)
       for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
 
-    const pipelineRequest = createPipelineRequest({
+    const pipelineRequest: PipelineRequest = {
       url,
       method: request.method ?? "POST",
       headers,
       body,
       abortSignal,
+      timeout: 0,
+      withCredentials: false,
+      // For plugged-in policies that read it; browsers have randomUUID in secure contexts only.
+      requestId: globalThis.crypto?.randomUUID?.() ?? "",
       // The endpoint check allows plain http only on loopback (a local emulator).
       allowInsecureConnection: this.endpoint.startsWith("http:"),
       streamResponseStatusCodes: mode === "json" ? undefined : (STREAMED as Set<number>),
-    });
+    };
     const state: CallState = {
       maxRetries:
         options?.maxRetries === undefined ? this.maxRetries : checkCount(options.maxRetries, "maxRetries"),
@@ -182,7 +183,7 @@ export class AzureOpenAIClient {
 
     let raw: PipelineResponse;
     try {
-      raw = await this.pipeline.sendRequest(this.httpClient, pipelineRequest);
+      raw = await this.sendThroughPipeline(pipelineRequest);
     } catch (error) {
       throw toSdkError(error, signal);
     }
@@ -200,7 +201,7 @@ export class AzureOpenAIClient {
 
   private async serialize(
     request: OperationRequest,
-    headers: ReturnType<typeof createHttpHeaders>,
+    headers: HttpHeaders,
   ): Promise<string | Uint8Array | undefined> {
     const { body, deployment } = request;
     if (body === undefined) return undefined;

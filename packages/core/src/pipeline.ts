@@ -1,23 +1,44 @@
-import { createEmptyPipeline, type Pipeline, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import type {
+  HttpClient,
+  PipelinePolicy,
+  PipelineRequest,
+  PipelineResponse,
+} from "@azure/core-rest-pipeline";
 import type { AdditionalPolicy } from "./client-options.js";
 import { logPolicy } from "./transport/log-policy.js";
 import { retryPolicy } from "./transport/retry-policy.js";
 import { timeoutPolicy } from "./transport/timeout-policy.js";
 
+/** Sends one request through the policies and the HTTP client. */
+export type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse>;
+
 /**
- * Only the policies the SDK needs, so a browser bundle carries no more: per-call policies, then
- * retries, then per attempt a timeout, the caller's per-retry policies, the credential and the
- * log line.
+ * The policies in order, bound once to the HTTP client: per-call policies, retries, then per
+ * attempt a timeout, the caller's per-retry policies, the credential and the log line (after the
+ * credential, so the log shows that one was sent, as REDACTED).
+ *
+ * A fixed chain rather than core-rest-pipeline's `createEmptyPipeline()`: the SDK's order never
+ * changes, so phase sorting buys nothing, and that import alone loads the whole package (90 ms of a
+ * 106 ms cold import in Node) and puts 4.3 KB minified into a browser bundle (scripts/budgets.mjs).
+ * Policies and HTTP clients keep core-rest-pipeline's interfaces, so its own ones plug in.
  */
-export function buildPipeline(auth: PipelinePolicy, extra: readonly AdditionalPolicy[] = []): Pipeline {
-  const pipeline = createEmptyPipeline();
-  for (const { policy, position } of extra) if (position !== "perRetry") pipeline.addPolicy(policy);
-  pipeline.addPolicy(retryPolicy(), { phase: "Retry" });
-  pipeline.addPolicy(timeoutPolicy(), { afterPhase: "Retry" });
-  for (const { policy, position } of extra)
-    if (position === "perRetry") pipeline.addPolicy(policy, { afterPhase: "Retry" });
-  pipeline.addPolicy(auth, { phase: "Sign" });
-  // After the credential, so the log shows that one was sent (as REDACTED).
-  pipeline.addPolicy(logPolicy(), { afterPhase: "Sign" });
-  return pipeline;
+export function buildPipeline(
+  auth: PipelinePolicy,
+  extra: readonly AdditionalPolicy[],
+  httpClient: HttpClient,
+): SendRequest {
+  const policies = [
+    ...extra.filter((p) => p.position !== "perRetry").map((p) => p.policy),
+    retryPolicy(),
+    timeoutPolicy(),
+    ...extra.filter((p) => p.position === "perRetry").map((p) => p.policy),
+    auth,
+    logPolicy(),
+  ];
+  let send: SendRequest = (request) => httpClient.sendRequest(request);
+  for (const policy of policies.reverse()) {
+    const next = send;
+    send = (request) => policy.sendRequest(request, next);
+  }
+  return send;
 }

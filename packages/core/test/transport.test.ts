@@ -1,4 +1,9 @@
-import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import {
+  createDefaultHttpClient,
+  type HttpClient,
+  type PipelinePolicy,
+  setClientRequestIdPolicy,
+} from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APIUserAbortError, AzureOpenAIClient, VERSION } from "../src/index.js";
 import { chat, clientFor } from "./support/client.js";
@@ -126,6 +131,27 @@ describe("custom HTTP client and policies", () => {
     expect(runs).toEqual({ perCall: 1, perRetry: 3 });
     expect(server.requests.map((r) => r.headers["x-percall"])).toEqual(["1", "1", "1"]);
     expect(server.requests.map((r) => r.headers["x-perretry"])).toEqual(["1", "2", "3"]);
+  });
+
+  it("takes core-rest-pipeline's own policies, which see a request id and the headers set so far", async () => {
+    let seen: Record<string, string> = {};
+    const peek: PipelinePolicy = {
+      name: "peek",
+      sendRequest(request, next) {
+        seen = request.headers.toJSON();
+        return next(request);
+      },
+    };
+    server.script(json(200, {}));
+    await clientFor(server, {
+      policies: [{ policy: setClientRequestIdPolicy() }, { policy: peek, position: "perRetry" }],
+    }).json(chat);
+    const id = server.requests[0]!.headers["x-ms-client-request-id"];
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // perRetry policies run before the credential is added.
+    expect(seen).toMatchObject({ "x-ms-client-request-id": id, "content-type": "application/json" });
+    expect(seen["api-key"]).toBeUndefined();
+    expect(server.requests[0]!.headers["api-key"]).toBeDefined();
   });
 });
 

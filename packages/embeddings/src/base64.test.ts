@@ -1,22 +1,26 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { base64ToBytes, decodeBase64ByHand } from "./base64.js";
+import { base64ToBytes, decodeBase64WithAtob } from "./base64.js";
 
 const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 const randomBytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 73 + 41) % 256);
 
-describe("decodeBase64ByHand", () => {
+describe("decodeBase64WithAtob", () => {
   it("decodes every length and padding, padded or not", () => {
     for (let n = 0; n < 40; n++) {
       const bytes = randomBytes(n);
       const b64 = encode(bytes);
-      expect(decodeBase64ByHand(b64)).toEqual(bytes);
-      expect(decodeBase64ByHand(b64.replace(/=+$/, ""))).toEqual(bytes);
+      expect(decodeBase64WithAtob(b64)).toEqual(bytes);
+      expect(decodeBase64WithAtob(b64.replace(/=+$/, ""))).toEqual(bytes);
     }
   });
 
   it("decodes every alphabet character", () => {
     const bytes = Uint8Array.from({ length: 768 }, (_, i) => i % 256);
-    expect(decodeBase64ByHand(encode(bytes))).toEqual(bytes);
+    expect(decodeBase64WithAtob(encode(bytes))).toEqual(bytes);
+  });
+
+  it("rejects characters outside the alphabet instead of reading them as zero", () => {
+    expect(() => decodeBase64WithAtob("AAAA*AAA")).toThrow();
   });
 });
 
@@ -46,7 +50,7 @@ describe("base64ToBytes", () => {
 
   it("uses Uint8Array.fromBase64 when there is no Buffer", () => {
     vi.stubGlobal("Buffer", undefined);
-    const fromBase64 = vi.fn((text: string) => decodeBase64ByHand(text));
+    const fromBase64 = vi.fn((text: string) => decodeBase64WithAtob(text));
     const original = (Uint8Array as { fromBase64?: unknown }).fromBase64;
     Object.defineProperty(Uint8Array, "fromBase64", {
       value: fromBase64,

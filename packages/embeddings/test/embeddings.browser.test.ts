@@ -1,6 +1,6 @@
 import { AzureOpenAIClient } from "@aoai/core";
 import { describe, expect, inject, it } from "vitest";
-import { base64ToBytes, decodeBase64ByHand } from "../src/base64.js";
+import { base64ToBytes, decodeBase64WithAtob } from "../src/base64.js";
 import { cosineSimilarity } from "../src/cosine-similarity.js";
 import { EmbeddingClient } from "../src/embedding-client.js";
 
@@ -40,13 +40,13 @@ describe("@aoai/embeddings in a browser", () => {
     for (const [i, x] of a.data[0]!.embedding.entries()) expect(x).toBeCloseTo(b.data[0]!.embedding[i]!, 6);
   });
 
-  it("decodes base64 natively and by hand to the same bytes", () => {
+  it("decodes base64 natively and with atob to the same bytes", () => {
     const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) % 256);
     let binary = "";
     for (const b of bytes) binary += String.fromCharCode(b);
     const b64 = btoa(binary);
     expect(Array.from(base64ToBytes(b64))).toEqual(Array.from(bytes));
-    expect(Array.from(decodeBase64ByHand(b64))).toEqual(Array.from(bytes));
+    expect(Array.from(decodeBase64WithAtob(b64))).toEqual(Array.from(bytes));
   });
 
   it("embeds many in batches", async () => {

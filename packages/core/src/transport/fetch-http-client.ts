@@ -1,9 +1,5 @@
-import {
-  createHttpHeaders,
-  type HttpClient,
-  type PipelineRequest,
-  type PipelineResponse,
-} from "@azure/core-rest-pipeline";
+import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import { createHeaders } from "./http-headers.js";
 import { transportError } from "./transport-error.js";
 
 /**
@@ -32,7 +28,7 @@ export function fetchHttpClient(): HttpClient {
           "REQUEST_SEND_ERROR",
         );
       }
-      const headers = createHttpHeaders();
+      const headers = createHeaders();
       for (const [name, value] of res.headers) headers.set(name, value);
       const response: PipelineResponse = { request, status: res.status, headers };
       const codes = request.streamResponseStatusCodes;
