@@ -38,6 +38,8 @@ export interface Figures {
   stream: Record<"aoai" | "openai" | "fetch", StreamFigures>;
   embed: Record<"aoai" | "openai" | "fetch", EmbedFigures>;
   coldImport: { baselineMs: number; importMs: Record<string, number> };
+  /** Import, construct and one chat request in a fresh process, ms over a bare `node`. */
+  coldStart: Record<"aoai" | "openai" | "fetch", number>;
   bundles: BundleFigures[];
   sse: Record<"core" | "core-sse" | "floor", SseFigures>;
 }
@@ -70,6 +72,7 @@ export const EXPECTED_ROW_IDS = [
   "embed.cpu",
   "embed.rss",
   ...IMPORTED_PACKAGES.map((p) => `import.${p}`),
+  "start.chat",
   "bundle.chat",
   "bundle.embeddings",
 ];
@@ -130,6 +133,7 @@ export function buildRows(f: Figures, counts: { streamChunks: number; embedInput
       }),
     );
   }
+  rows.push(row("start.chat", "Cold start", "import + first chat request, fresh process", "ms", f.coldStart));
   for (const b of f.bundles) {
     rows.push(
       row(`bundle.${b.feature}`, "Browser bundle (min + gzip -9)", `${b.feature} only`, "KB", {

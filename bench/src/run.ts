@@ -23,6 +23,7 @@ import { markdown, type Results } from "./report.ts";
 import { buildRows, buildSseRows, type Figures, IMPORTED_PACKAGES } from "./rows.ts";
 import { measureBundles } from "./scenarios/bundles.ts";
 import { measureColdImports } from "./scenarios/cold-import.ts";
+import { measureColdStarts } from "./scenarios/cold-start.ts";
 import { DECODER_NAMES } from "./scenarios/sse-decoder.ts";
 import { startServer } from "./server-control.ts";
 import { medianRecord, round } from "./stats.ts";
@@ -123,8 +124,12 @@ async function main(): Promise<void> {
     embeddingDeployment: EMBEDDING_DEPLOYMENT,
   };
   let measured: Awaited<ReturnType<typeof clientScenarios>>;
+  let coldStart: Record<ClientName, number>;
   try {
     measured = await clientScenarios(target);
+    log("cold starts");
+    coldStart = measureColdStarts(CLIENT_NAMES, target, config.coldImport.runs);
+    log(`cold starts: ${JSON.stringify(coldStart, (_, v) => (typeof v === "number" ? round(v, 1) : v))}`);
   } finally {
     await server.stop();
   }
@@ -137,7 +142,7 @@ async function main(): Promise<void> {
   const bundles = await retryMissingModule(() => measureBundles());
   log(`bundles: ${JSON.stringify(bundles)}`);
 
-  const figures = { ...measured.medians, coldImport, bundles } as unknown as Figures;
+  const figures = { ...measured.medians, coldImport, coldStart, bundles } as unknown as Figures;
   const cpus = os.cpus();
   const results: Results = {
     meta: {

@@ -4,10 +4,10 @@ import { median } from "../stats.ts";
 
 const BENCH_DIR = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Wall time of one `node -e <code>` in ms (process start to exit). */
-function timeNode(code: string): number {
+/** Wall time of one `node [args] -e <code>` in ms (process start to exit). */
+export function timeNode(code: string, args: readonly string[] = []): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-e", code], {
+  const r = spawnSync(process.execPath, [...args, "-e", code], {
     cwd: BENCH_DIR,
     stdio: ["ignore", "ignore", "pipe"],
     timeout: 30_000,
