@@ -65,6 +65,28 @@ describe("EventStream over loopback", () => {
     expect(events).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  it("answers next() calls made without waiting, in order, across network reads", async () => {
+    const stream = await open<{ n: number }>(
+      chunked(['data: {"n":1}\n\ndata: {"n":2}\n\n', 'data: {"n":3}\n\n', "data: [DONE]\n\n"]),
+    );
+    const it = stream[Symbol.asyncIterator]();
+    const results = await Promise.all([it.next(), it.next(), it.next(), it.next(), it.next()]);
+    expect(results).toEqual([
+      { done: false, value: { n: 1 } },
+      { done: false, value: { n: 2 } },
+      { done: false, value: { n: 3 } },
+      { done: true, value: undefined },
+      { done: true, value: undefined },
+    ]);
+  });
+
+  it("after an error, further next() calls are done, as with a generator", async () => {
+    const stream = await open(sse('data: {oops\n\ndata: {"n":1}\n\ndata: [DONE]\n\n'));
+    const it = stream[Symbol.asyncIterator]();
+    await expect(it.next()).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(it.next()).resolves.toEqual({ done: true, value: undefined });
+  });
+
   it("ignores anything after [DONE]", async () => {
     const { events, error } = await collect(
       await open(sse('data: {"n":1}\n\ndata: [DONE]\n\ndata: not json\n\n')),
