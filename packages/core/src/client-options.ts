@@ -40,7 +40,10 @@ export interface AzureOpenAIClientOptions {
   apiVersion?: ApiVersion | (string & {});
   /** Retries after the first attempt; 0 disables them. @default 2 */
   maxRetries?: number;
-  /** Time to wait for response headers, per attempt, in ms. @default 600000 (10 minutes) */
+  /**
+   * Time allowed per attempt, in ms: for a JSON answer the whole response, for a stream or a binary
+   * body the response headers (a long stream is never cut off by it). @default 600000 (10 minutes)
+   */
   timeout?: number;
   /**
    * The longest server-requested wait (`retry-after`…) to sleep through, in ms. A longer one throws

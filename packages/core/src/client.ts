@@ -21,7 +21,7 @@ import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
 
 /** Retries after the first attempt. @default 2 */
 export const DEFAULT_MAX_RETRIES = 2;
-/** Per-attempt wait for response headers, in ms. @default 600000 */
+/** Time allowed per attempt (a JSON answer, or the headers of a stream), in ms. @default 600000 */
 export const DEFAULT_TIMEOUT_MS = 600_000;
 /** Longest server-requested wait slept through, in ms. @default 60000 */
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;

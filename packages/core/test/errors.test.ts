@@ -151,7 +151,7 @@ describe("HTTP errors over loopback", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     const e = error as AuthenticationError;
     expect(e.code).toBe("401");
-    expect(e.message).toBe("401 401: Access denied due to invalid subscription key or wrong API endpoint.");
+    expect(e.message).toBe("401: Access denied due to invalid subscription key or wrong API endpoint.");
     expect(e.requestId).toBe("apim-7");
   });
 

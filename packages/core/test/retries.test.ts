@@ -188,6 +188,23 @@ describe("retries over loopback", () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 
+  it("covers the whole body of a JSON answer, but only the headers of a stream", async () => {
+    const slowBody: Reply = async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('data: {"n":1}\n\n');
+      await new Promise((r) => setTimeout(r, 250));
+      res.end("data: [DONE]\n\n");
+    };
+    const client = clientFor(server, { maxRetries: 0, timeout: 100 });
+    server.script(slowBody);
+    await expect(client.json(chat)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    server.script(slowBody);
+    const { requestStream } = await import("../src/index.js");
+    const events: unknown[] = [];
+    for await (const event of await requestStream(client, chat)) events.push(event);
+    expect(events).toEqual([{ n: 1 }]);
+  });
+
   it("a per-call timeout wins over the client's", async () => {
     server.fallback(hang);
     const client = clientFor(server, { maxRetries: 0, timeout: 60_000 });

@@ -41,7 +41,8 @@ export class APIError extends AOAIError {
     const { status, error, headers } = init;
     const serviceMessage = error?.message;
     super(
-      `${status}${error?.code ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}`,
+      // A code that only repeats the status (API Management sends `statusCode`) is not shown twice.
+      `${status}${error?.code && String(error.code) !== String(status) ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}`,
     );
     this.status = status;
     this.error = error;
