@@ -2,16 +2,22 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
 
 /**
  * The HTTP client used when none is injected: core-rest-pipeline's node:http client, which costs
- * less CPU per request than fetch does in Node. It is loaded on the first request rather than at
- * import: loading that package is 90 ms of a 106 ms cold import (bench/results), which an app
- * that only builds clients at start-up should not pay. Browser builds swap this module for
- * default-http-client.browser.ts (tsdown.config.ts, vitest.config.ts).
+ * less CPU per request than fetch does in Node, behind its proxy policy, so `HTTPS_PROXY`,
+ * `HTTP_PROXY` and `NO_PROXY` are honoured as in every Azure SDK. Both are loaded on the first
+ * request rather than at import: loading that package is 90 ms of a 106 ms cold import
+ * (bench/results), which an app that only builds clients at start-up should not pay. Browser
+ * builds swap this module for default-http-client.browser.ts (tsdown.config.ts, vitest.config.ts).
  */
 export function defaultHttpClient(): HttpClient {
   let client: Promise<HttpClient> | undefined;
   return {
     async sendRequest(request) {
-      client ??= import("@azure/core-rest-pipeline").then((m) => m.createDefaultHttpClient());
+      client ??= import("@azure/core-rest-pipeline").then((m) => {
+        const http = m.createDefaultHttpClient();
+        const proxy = m.proxyPolicy();
+        const send = (r: typeof request) => http.sendRequest(r);
+        return { sendRequest: (r) => proxy.sendRequest(r, send) };
+      });
       return (await client).sendRequest(request);
     },
   };
