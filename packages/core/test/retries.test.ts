@@ -199,7 +199,6 @@ describe("retries over loopback", () => {
     server.script(slowBody);
     await expect(client.json(chat)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     server.script(slowBody);
-    const { requestStream } = await import("../src/index.js");
     const events: unknown[] = [];
     for await (const event of await requestStream(client, chat)) events.push(event);
     expect(events).toEqual([{ n: 1 }]);

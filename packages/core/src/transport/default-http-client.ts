@@ -1,4 +1,4 @@
-import type { HttpClient } from "@azure/core-rest-pipeline";
+import type { HttpClient, PipelineRequest } from "@azure/core-rest-pipeline";
 
 /**
  * The HTTP client used when none is injected: core-rest-pipeline's node:http client, which costs
@@ -9,16 +9,19 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
  * builds swap this module for default-http-client.browser.ts (tsdown.config.ts, vitest.config.ts).
  */
 export function defaultHttpClient(): HttpClient {
-  let client: Promise<HttpClient> | undefined;
+  let loaded: HttpClient | undefined;
+  let loading: Promise<HttpClient> | undefined;
   return {
-    async sendRequest(request) {
-      client ??= import("@azure/core-rest-pipeline").then((m) => {
+    sendRequest(request) {
+      if (loaded) return loaded.sendRequest(request);
+      loading ??= import("@azure/core-rest-pipeline").then((m) => {
         const http = m.createDefaultHttpClient();
         const proxy = m.proxyPolicy();
-        const send = (r: typeof request) => http.sendRequest(r);
-        return { sendRequest: (r) => proxy.sendRequest(r, send) };
+        const send = (r: PipelineRequest) => http.sendRequest(r);
+        loaded = { sendRequest: (r) => proxy.sendRequest(r, send) };
+        return loaded;
       });
-      return (await client).sendRequest(request);
+      return loading.then((client) => client.sendRequest(request));
     },
   };
 }

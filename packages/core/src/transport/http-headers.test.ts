@@ -35,4 +35,10 @@ describe("createHeaders", () => {
       ["c", "3"],
     ]);
   });
+
+  it("iterates copies, so changing a pair does not change the headers", () => {
+    const h = createHeaders({ a: "1" });
+    for (const pair of h) pair[1] = "changed";
+    expect(h.get("a")).toBe("1");
+  });
 });

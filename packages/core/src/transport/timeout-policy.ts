@@ -2,14 +2,15 @@ import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { callStates } from "./call-state.js";
 import { transportError } from "./transport-error.js";
 
-/** RestError code of an attempt that got no response headers in time. */
+/** RestError code of an attempt that got no response in time. */
 export const TIMEOUT_CODE = "TIMEOUT";
 
 /**
- * A per-attempt timeout up to the response headers. core-rest-pipeline's own `timeout` cannot be
- * told apart from the caller's abort (both surface as AbortError, so neither is retried), and its
- * browser client keeps the timer running into a streamed body; this one stops at the headers and
- * turns into a retryable RestError.
+ * A per-attempt timeout around the HTTP client's answer: for a JSON call that includes its body
+ * (the client reads it before answering), for a stream only the headers. core-rest-pipeline's own
+ * `timeout` cannot be told apart from the caller's abort (both surface as AbortError, so neither
+ * is retried), and its browser client keeps the timer running into a streamed body; this one
+ * stops when the client answers and turns into a retryable RestError.
  */
 export function timeoutPolicy(): PipelinePolicy {
   return {
