@@ -1,12 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type SpecVersion, specPath } from "./specs.js";
 
-/** Spec versions a Prism proxy can validate against (the files in /work/shared/specs). */
-export type PrismSpecVersion = "2024-10-21" | "2025-04-01-preview";
+/** Spec versions a Prism proxy can validate against (the committed copies in specs/). */
+export type PrismSpecVersion = SpecVersion;
 
 /** A running Prism validating proxy. */
 export interface PrismProxy {
@@ -22,14 +21,11 @@ export interface PrismOptions {
   /** Where Prism forwards requests, e.g. the emulator's URL. */
   target: string;
   version: PrismSpecVersion;
-  /** Directory holding `azure-openai/<version>/inference.json`. @default AOAI_SPECS_DIR or /work/shared/specs */
-  specsDir?: string;
   /** @default 60000 */
   startTimeoutMs?: number;
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const PRISMIFY = join(root, "scripts", "prismify.mjs");
 const PRISM_CLI = join(root, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
 
 /** A Prism process that may still be starting. */
@@ -42,28 +38,19 @@ export interface LaunchedPrism {
 
 /**
  * Launches Stoplight Prism as a validating proxy (`prism proxy --errors`) in front of `target`,
- * on a derived copy of the official spec (see scripts/prismify.mjs), without waiting for it.
+ * on the committed Prism-ready copy of the official spec (specs/README.md), without waiting for it.
  * With `--errors`, a request or response that violates the spec comes back as Prism's
  * problem+json error (`type` ending in `#VIOLATIONS`, a `validation` list) instead of passing.
  */
 export async function launchPrism(options: PrismOptions): Promise<LaunchedPrism> {
   const started = performance.now();
-  const specsDir = options.specsDir ?? process.env.AOAI_SPECS_DIR ?? "/work/shared/specs";
-  const dir = mkdtempSync(join(tmpdir(), "aoai-prism-"));
-  const spec = join(dir, `${options.version}.json`);
-  execFileSync(process.execPath, [
-    PRISMIFY,
-    join(specsDir, "azure-openai", options.version, "inference.json"),
-    spec,
-    "/openai",
-  ]);
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [
       PRISM_CLI,
       "proxy",
-      spec,
+      specPath(options.version),
       options.target,
       "--host",
       "127.0.0.1",
@@ -80,10 +67,7 @@ export async function launchPrism(options: PrismOptions): Promise<LaunchedPrism>
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const url = `http://127.0.0.1:${port}`;
-  const close = async () => {
-    await kill(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const close = () => kill(child);
   const ready = waitUntilUp(url, child, options.startTimeoutMs ?? 60_000, () => stderr).then(() =>
     Math.round(performance.now() - started),
   );
@@ -124,7 +108,9 @@ async function waitUntilUp(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited with code ${child.exitCode}: ${log()}`);
+    // A killed child has signalCode, not exitCode: without this a closed Prism is polled till the deadline.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`prism exited (${child.exitCode ?? child.signalCode}): ${log()}`);
     try {
       // Any answer (Prism says 404 "no path matched" for /) means it is listening.
       await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });

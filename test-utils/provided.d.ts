@@ -5,9 +5,9 @@ declare module "vitest" {
     emulatorUrl: string;
     /** An api key the shared emulator accepts. */
     emulatorApiKey: string;
-    /** Prism validating proxy for the GA spec 2024-10-21 in front of the emulator; "" when AOAI_PRISM=0. */
+    /** Prism validating proxy for the GA spec 2024-10-21 in front of the emulator (may still be starting: `waitForPrism`). */
     prismGaUrl: string;
-    /** Prism validating proxy for the preview spec 2025-04-01-preview in front of the emulator; "" when AOAI_PRISM=0. */
+    /** Prism validating proxy for the preview spec 2025-04-01-preview in front of the emulator (may still be starting: `waitForPrism`). */
     prismPreviewUrl: string;
   }
 }

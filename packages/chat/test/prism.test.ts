@@ -1,5 +1,6 @@
 import { APIError } from "@aoai/core";
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { waitForPrism } from "../../../test-utils/prism.js";
 import type { ChatCompletionRequest } from "../src/index.js";
 import { imageDataUrl } from "../src/index.js";
 import { emulatorChat, PIRATE } from "./helpers.js";
@@ -187,7 +188,10 @@ const PREVIEW: typeof COMMON = {
   },
 };
 
-describe.skipIf(!ga)("request shapes validate against the official specs (Prism)", () => {
+describe("request shapes validate against the official specs (Prism)", () => {
+  // global-setup launches Prism without waiting for it; wait here, where it is needed.
+  beforeAll(() => Promise.all([waitForPrism(ga), waitForPrism(preview)]), 90_000);
+
   for (const [name, base, apiVersion, shapes] of [
     ["GA 2024-10-21", ga, "2024-10-21", COMMON],
     ["preview 2025-04-01-preview", preview, "2025-04-01-preview", { ...COMMON, ...PREVIEW }],
