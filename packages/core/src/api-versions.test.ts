@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion, isPreviewVersion } from "./api-versions.js";
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion, isV1 } from "./api-versions.js";
 import { AzureOpenAIClient } from "./client.js";
 import { InvalidInputError } from "./errors/input-errors.js";
+import { routeUrl } from "./routing.js";
+import { checkVersion } from "./version-gates.js";
 
 const endpoint = "https://res.openai.azure.com";
 
 describe("API versions", () => {
-  it("lists every known version, oldest first, v1 last", () => {
+  it("lists every known version, oldest first, then v1 and its preview", () => {
     expect([...API_VERSIONS]).toEqual([
       "2024-06-01",
       "2024-08-01-preview",
@@ -18,6 +20,7 @@ describe("API versions", () => {
       "2025-03-01-preview",
       "2025-04-01-preview",
       "v1",
+      "preview",
     ]);
   });
 
@@ -39,10 +42,10 @@ describe("API versions", () => {
     expect(isApiVersion(20241021)).toBe(false);
   });
 
-  it("flags previews", () => {
-    expect(isPreviewVersion("2025-04-01-preview")).toBe(true);
-    expect(isPreviewVersion("2024-10-21")).toBe(false);
-    expect(isPreviewVersion("v1")).toBe(false);
+  it("tells the v1 API from dated versions", () => {
+    expect(isV1("v1")).toBe(true);
+    expect(isV1("preview")).toBe(true);
+    expect(isV1("2025-04-01-preview")).toBe(false);
   });
 
   it.each(["2030-01-01", "2031-12-31-preview"])(
@@ -50,23 +53,32 @@ describe("API versions", () => {
     (apiVersion) => {
       const client = new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
       expect(client.apiVersion).toBe(apiVersion);
-      expect(client.url("chat/completions", "d")).toContain(`?api-version=${apiVersion}`);
-      // Unknown versions are not checked against the capability table.
-      expect(() => client.assertSupported("audio/speech", ["v1"])).not.toThrow();
+      expect(
+        routeUrl(client.endpoint, client.apiVersion, { path: "chat/completions", deployment: "d" }),
+      ).toContain(`?api-version=${apiVersion}`);
+      // Unknown versions are not checked against any table.
+      expect(() => checkVersion(client, "audio/speech", ["v1"])).not.toThrow();
     },
   );
 
-  it.each(["latest", "2024-10", "v2", "2024-10-21-beta", "2024-10-21&x=1", " 2024-10-21x", ""])(
-    "rejects a malformed version: %j",
-    (apiVersion) => {
-      let caught: unknown;
-      try {
-        new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(InvalidInputError);
-      expect((caught as InvalidInputError).param).toBe("apiVersion");
-    },
-  );
+  it.each([
+    "latest",
+    "2024-10",
+    "v2",
+    "2024-10-21-beta",
+    "2024-10-21&x=1",
+    " 2024-10-21x",
+    "",
+    "2024-13-45",
+    "2024-02-30-preview",
+  ])("rejects a malformed version: %j", (apiVersion) => {
+    let caught: unknown;
+    try {
+      new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as InvalidInputError).param).toBe("apiVersion");
+  });
 });

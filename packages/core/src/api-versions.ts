@@ -1,6 +1,7 @@
 /**
- * Azure OpenAI data-plane API versions this SDK knows, oldest first.
- * `v1` is the version-less `/openai/v1` API: no `api-version` query, the deployment goes in the body.
+ * Azure OpenAI data-plane API versions this SDK knows, oldest first. `v1` is the version-less
+ * `/openai/v1` API (no `api-version` query; a deployment goes in the body as `model`); `preview`
+ * is the same API with `api-version=preview`, where Azure serves what v1 has only in preview.
  */
 export const API_VERSIONS = [
   "2024-06-01",
@@ -13,6 +14,7 @@ export const API_VERSIONS = [
   "2025-03-01-preview",
   "2025-04-01-preview",
   "v1",
+  "preview",
 ] as const;
 
 /** One of {@link API_VERSIONS}. */
@@ -28,7 +30,7 @@ export function isApiVersion(value: unknown): value is ApiVersion {
   return typeof value === "string" && known.has(value);
 }
 
-/** True for `-preview` versions. */
-export function isPreviewVersion(version: ApiVersion): boolean {
-  return version.endsWith("-preview");
+/** True for the `/openai/v1` API, with or without `api-version=preview`. */
+export function isV1(version: string): boolean {
+  return version === "v1" || version === "preview";
 }

@@ -2,9 +2,6 @@ import type { KeyCredential, TokenCredential } from "@azure/core-auth";
 import type { HttpClient, PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { ApiVersion } from "./api-versions.js";
 
-/** Microsoft Entra scope of Azure OpenAI in the public cloud. */
-export const DEFAULT_SCOPE = "https://cognitiveservices.azure.com/.default";
-
 /** A policy to add to the pipeline: once per call, or on every attempt (after retries). */
 export interface AdditionalPolicy {
   policy: PipelinePolicy;
@@ -50,6 +47,13 @@ export interface AzureOpenAIClientOptions {
    * at once (a `RateLimitError` for 429) carrying `retryAfterMs`. @default 60000
    */
   maxRetryAfter?: number;
+  /**
+   * Whether operations and request options are checked against the API version before sending
+   * (an `UnsupportedApiVersionError` names the versions that have them). Turn it off to let the
+   * service judge, e.g. for a feature the service gained before this SDK's tables did.
+   * @default true
+   */
+  versionChecks?: boolean;
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>;
   /** Put in front of the User-Agent, e.g. `my-app/1.2`. */

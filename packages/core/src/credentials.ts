@@ -1,6 +1,7 @@
 import type { KeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { type AzureOpenAIClientOptions, DEFAULT_SCOPE } from "./client-options.js";
+import type { AzureOpenAIClientOptions } from "./client-options.js";
+import { DEFAULT_SCOPE } from "./defaults.js";
 import { readEnv } from "./env.js";
 import { InvalidInputError } from "./errors/input-errors.js";
 import { apiKeyPolicy } from "./transport/api-key-policy.js";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AzureOpenAIClient } from "./client.js";
 import { normalizeEndpoint } from "./endpoint.js";
 import { InvalidInputError } from "./errors/input-errors.js";
+import { routeUrl } from "./routing.js";
 
 function rejects(endpoint: string): InvalidInputError {
   let caught: unknown;
@@ -95,7 +96,7 @@ describe("client endpoint", () => {
       apiKey: "k",
     });
     expect(client.endpoint).toBe("https://res.openai.azure.com");
-    expect(client.url("chat/completions", "d")).toBe(
+    expect(routeUrl(client.endpoint, client.apiVersion, { path: "chat/completions", deployment: "d" })).toBe(
       "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21",
     );
   });

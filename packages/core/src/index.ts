@@ -1,25 +1,7 @@
-export {
-  API_VERSIONS,
-  type ApiVersion,
-  DEFAULT_API_VERSION,
-  isApiVersion,
-  isPreviewVersion,
-} from "./api-versions.js";
-export { OPERATION_VERSIONS, versionsFor } from "./capabilities.js";
-export {
-  AzureOpenAIClient,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_MAX_RETRY_AFTER_MS,
-  DEFAULT_TIMEOUT_MS,
-  type OperationRequest,
-  type SentRequest,
-} from "./client.js";
-export {
-  type AdditionalPolicy,
-  type AzureOpenAIClientOptions,
-  DEFAULT_SCOPE,
-  type RequestOptions,
-} from "./client-options.js";
+export { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION } from "./api-versions.js";
+export { AzureKeyCredential } from "./azure-key-credential.js";
+export { AzureOpenAIClient } from "./client.js";
+export type { AdditionalPolicy, AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
 export type {
   ContentFilterChoiceResults,
   ContentFilterDetectedResult,
@@ -31,7 +13,6 @@ export type {
   ContentFilterSeverityResult,
   PromptFilterResult,
 } from "./content-filter.js";
-export { filteredCategories } from "./content-filter.js";
 export { AOAIError } from "./errors/aoai-error.js";
 export {
   APIError,
@@ -54,16 +35,12 @@ export {
   APIUserAbortError,
 } from "./errors/connection-errors.js";
 export { ContentFilterError } from "./errors/content-filter-error.js";
-export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
+export type { Uploadable } from "./multipart/source.js";
+export type { ByteStream } from "./readers/byte-stream.js";
+export type { BinaryResult } from "./readers/bytes.js";
+export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
-export { EventStream } from "./sse/event-stream.js";
-export { requestStream } from "./sse/request-stream.js";
-export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
-export { LOGGED_HEADERS, logger } from "./transport/log-policy.js";
-export { type BinaryResult, requestBinary } from "./transport/request-binary.js";
-export { retryAfterMs } from "./transport/retry-after.js";
-export { retryPolicy } from "./transport/retry-policy.js";
-export { backoffMs, RETRYABLE_STATUSES } from "./transport/retry-rules.js";
+export type { EventStream, StreamEnd } from "./sse/event-stream.js";
 export { VERSION } from "./version.js";

@@ -1,32 +1,61 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors/input-errors.js";
-import { deploymentSegment, operationUrl } from "./routing.js";
+import { checkDeployment, routeUrl } from "./routing.js";
 
 const base = "https://res.openai.azure.com";
 
-describe("operationUrl", () => {
+describe("routeUrl", () => {
   it("builds the deployment route with api-version", () => {
-    expect(operationUrl(base, "2024-10-21", "chat/completions", "gpt-4o")).toBe(
+    expect(routeUrl(base, "2024-10-21", { path: "chat/completions", deployment: "gpt-4o" })).toBe(
       "https://res.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
     );
-    expect(operationUrl(`${base}/gw`, "2025-04-01-preview", "audio/speech", "tts")).toBe(
+    expect(routeUrl(`${base}/gw`, "2025-04-01-preview", { path: "audio/speech", deployment: "tts" })).toBe(
       "https://res.openai.azure.com/gw/openai/deployments/tts/audio/speech?api-version=2025-04-01-preview",
     );
   });
 
-  it("builds the v1 route without api-version or deployment", () => {
-    const url = operationUrl(base, "v1", "chat/completions", "gpt-4o");
+  it("builds the v1 route without api-version or deployment, and its preview with api-version=preview", () => {
+    const url = routeUrl(base, "v1", { path: "chat/completions", deployment: "gpt-4o" });
     expect(url).toBe("https://res.openai.azure.com/openai/v1/chat/completions");
-    expect(url).not.toContain("api-version");
-    expect(url).not.toContain("gpt-4o");
+    expect(routeUrl(base, "preview", { path: "audio/speech", deployment: "tts" })).toBe(
+      "https://res.openai.azure.com/openai/v1/audio/speech?api-version=preview",
+    );
+  });
+
+  it("builds resource routes with escaped path parameters and a query", () => {
+    expect(routeUrl(base, "2024-10-21", { path: "files" })).toBe(
+      "https://res.openai.azure.com/openai/files?api-version=2024-10-21",
+    );
+    expect(
+      routeUrl(base, "2025-04-01-preview", {
+        path: "fine_tuning/jobs",
+        query: { after: "ftjob-1&x=2", limit: 10, order: undefined, flag: null },
+      }),
+    ).toBe(
+      "https://res.openai.azure.com/openai/fine_tuning/jobs?api-version=2025-04-01-preview&after=ftjob-1%26x%3D2&limit=10",
+    );
+    expect(routeUrl(base, "v1", { path: "batches/{id}/cancel", params: { id: "batch/../x?y" } })).toBe(
+      "https://res.openai.azure.com/openai/v1/batches/batch%2F..%2Fx%3Fy/cancel",
+    );
+    expect(routeUrl(base, "v1", { path: "files", query: { limit: 2 } })).toBe(
+      "https://res.openai.azure.com/openai/v1/files?limit=2",
+    );
+  });
+
+  it.each(["", ".", "..", undefined])("refuses the path parameter %j", (id) => {
+    const call = () => routeUrl(base, "v1", { path: "files/{file_id}", params: { file_id: id as string } });
+    expect(call).toThrow(InvalidInputError);
+    expect(call).toThrow(/file_id/);
   });
 
   it("still validates the deployment on v1", () => {
-    expect(() => operationUrl(base, "v1", "chat/completions", "../x")).toThrow(InvalidInputError);
+    expect(() => routeUrl(base, "v1", { path: "chat/completions", deployment: "../x" })).toThrow(
+      InvalidInputError,
+    );
   });
 });
 
-describe("deploymentSegment", () => {
+describe("checkDeployment", () => {
   it.each([
     ["../x"],
     ["a/b"],
@@ -49,7 +78,7 @@ describe("deploymentSegment", () => {
   ])("rejects %j", (name) => {
     let caught: unknown;
     try {
-      deploymentSegment(name);
+      checkDeployment(name);
     } catch (error) {
       caught = error;
     }
@@ -58,7 +87,7 @@ describe("deploymentSegment", () => {
   });
 
   it.each([undefined, null, 42, {}])("rejects a non-string: %j", (name) => {
-    expect(() => deploymentSegment(name)).toThrow(InvalidInputError);
+    expect(() => checkDeployment(name)).toThrow(InvalidInputError);
   });
 
   it.each([
@@ -69,10 +98,8 @@ describe("deploymentSegment", () => {
     ["a.b_c~d", "a.b_c~d"],
     ["a+b&c=d", "a%2Bb%26c%3Dd"],
     ["x".repeat(256), "x".repeat(256)],
-  ])("escapes %j as one segment", (name, expected) => {
-    const segment = deploymentSegment(name);
-    expect(segment).toBe(expected);
-    expect(segment).not.toMatch(/[/?#]/);
-    expect(decodeURIComponent(segment)).toBe(name);
+  ])("sends %j as one path segment", (name, expected) => {
+    const url = routeUrl(base, "2024-10-21", { path: "embeddings", deployment: name });
+    expect(url).toBe(`${base}/openai/deployments/${expected}/embeddings?api-version=2024-10-21`);
   });
 });

@@ -1,39 +1,62 @@
-import type { ApiVersion } from "./api-versions.js";
-import { InvalidInputError } from "./errors/input-errors.js";
+import { isV1 } from "./api-versions.js";
+import { invalid } from "./checks.js";
 
 // Anything that could leave the path segment: separators, query, fragment, percent-escapes, controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it must catch
 const UNSAFE = /[/\\?#%\u0000-\u001f\u007f]/;
 
-/** Checks a deployment name and escapes it as one path segment. */
-export function deploymentSegment(deployment: unknown): string {
-  if (typeof deployment !== "string" || deployment.trim() === "") {
-    throw new InvalidInputError(
-      "deployment must be a non-empty string (the name of your model deployment).",
-      "deployment",
-    );
-  }
+/** Where an operation goes: a deployment's operation, or a resource's (files, batches…). */
+export interface Route {
+  /**
+   * The operation's path: under the deployment (`chat/completions`) or under `/openai`
+   * (`files/{file_id}/content`); `{name}` placeholders are filled from `params`.
+   */
+  path: string;
+  /** The model deployment, for deployment operations; resource operations have none. */
+  deployment?: string | undefined;
+  /** Values of the path's `{name}` placeholders, each escaped as one path segment. */
+  params?: Readonly<Record<string, string>> | undefined;
+  /** Query parameters; `undefined` and `null` ones are left out. */
+  query?: Readonly<Record<string, string | number | boolean | undefined | null>> | undefined;
+}
+
+/** Checks a deployment name (constructors call it, so a bad one fails early) and returns it. */
+export function checkDeployment(deployment: unknown): string {
+  if (typeof deployment !== "string" || deployment.trim() === "")
+    invalid("deployment", "must be a non-empty string (the name of your model deployment).");
   if (deployment === "." || deployment === ".." || UNSAFE.test(deployment) || deployment.length > 256) {
-    throw new InvalidInputError(
-      `deployment ${JSON.stringify(deployment)} is not a valid deployment name ` +
-        "(no '/', '\\', '?', '#', '%', control characters, '.' or '..').",
+    invalid(
       "deployment",
+      `${JSON.stringify(deployment)} is not a valid deployment name ` +
+        "(no '/', '\\', '?', '#', '%', control characters, '.' or '..').",
     );
   }
-  return encodeURIComponent(deployment);
+  return deployment;
+}
+
+function idSegment(value: unknown, param: string): string {
+  if (typeof value !== "string" || value === "" || value === "." || value === "..")
+    invalid(param, `is not an id: ${JSON.stringify(value)}.`);
+  return encodeURIComponent(value);
 }
 
 /**
- * The URL of an operation. Dated versions use the deployment route with `api-version`; `v1` uses
- * `/openai/v1/{path}` and the deployment travels as `model` in the body (the caller adds it).
+ * The URL of an operation. Dated versions: `/openai/deployments/{deployment}/{path}` or
+ * `/openai/{path}`, with `api-version`. `v1`: `/openai/v1/{path}` with no `api-version` (the
+ * deployment goes in the body as `model`); `preview`: the same with `api-version=preview`.
  */
-export function operationUrl(
-  base: string,
-  apiVersion: ApiVersion | string,
-  path: string,
-  deployment: string,
-): string {
-  const segment = deploymentSegment(deployment);
-  if (apiVersion === "v1") return `${base}/openai/v1/${path}`;
-  return `${base}/openai/deployments/${segment}/${path}?api-version=${encodeURIComponent(apiVersion)}`;
+export function routeUrl(base: string, apiVersion: string, route: Route): string {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => idSegment(route.params?.[name], name));
+  const deployment = route.deployment === undefined ? undefined : checkDeployment(route.deployment);
+  let url: string;
+  if (isV1(apiVersion)) url = `${base}/openai/v1/${path}`;
+  else if (deployment !== undefined)
+    url = `${base}/openai/deployments/${encodeURIComponent(deployment)}/${path}`;
+  else url = `${base}/openai/${path}`;
+  let query = apiVersion === "v1" ? "" : `api-version=${encodeURIComponent(apiVersion)}`;
+  for (const [name, value] of Object.entries(route.query ?? {})) {
+    if (value == null) continue;
+    query += `${query ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+  }
+  return query ? `${url}?${query}` : url;
 }

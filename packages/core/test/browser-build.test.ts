@@ -1,22 +1,45 @@
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const file = fileURLToPath(new URL("../dist/index.browser.js", import.meta.url));
-// scripts/check.sh builds before testing; a bare `vitest` run in a fresh checkout has no dist yet.
-const built = existsSync(file);
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 
-describe.skipIf(!built)("the published browser build (dist/index.browser.js)", () => {
-  const code = built ? readFileSync(file, "utf8") : "";
-  const imports = [...code.matchAll(/^import\s.*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+/** The code an entry loads, its relative chunks included, and the packages it imports. */
+function graph(entry: string): { code: string; packages: Set<string> } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  let code = "";
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    code += text;
+    for (const [, from] of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"/gm)) {
+      if (from!.startsWith(".")) visit(join(dirname(file), from!));
+      else packages.add(from!);
+    }
+  };
+  visit(join(dist, entry));
+  return { code, packages };
+}
+
+// scripts/check.sh builds before it tests; a bare `vitest` in a fresh checkout must build first.
+describe.each(["index.browser.js", "internal.browser.js"])("the published browser build %s", (entry) => {
+  it("exists (run `pnpm build` first)", () => {
+    expect(existsSync(join(dist, entry))).toBe(true);
+  });
 
   it("imports @azure/logger rather than carrying a copy, so the app's setLogLevel reaches it", () => {
-    expect(imports).toEqual(["@azure/logger"]);
+    const { code, packages } = graph(entry);
+    expect([...packages]).toEqual(["@azure/logger"]);
     expect(code).not.toContain("createLoggerContext");
   });
 
-  it("has no node: import and no node:http client", () => {
+  it("has no node: module, no node:http client and uploads as a Blob", () => {
+    const { code } = graph(entry);
     expect(code).not.toMatch(/["']node:/);
+    expect(code).not.toContain("getBuiltinModule");
     expect(code).not.toContain("createDefaultHttpClient");
     expect(code).toContain("fetch(");
   });

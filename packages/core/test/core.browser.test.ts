@@ -1,6 +1,7 @@
 /// <reference path="../../../test-utils/provided.d.ts" />
 import { describe, expect, inject, it } from "vitest";
-import { APIUserAbortError, AuthenticationError, AzureOpenAIClient, requestStream } from "../src/index.js";
+import { APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
+import { callJson, callStream } from "./support/client.js";
 
 interface ChatCompletion {
   id: string;
@@ -40,7 +41,7 @@ describe("@aoai/core in a browser (fetch transport)", () => {
 
   it("sends a chat request and reads the JSON answer", async () => {
     const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
-    const result = await client.json<ChatCompletion>(request);
+    const result = await callJson<ChatCompletion>(client, request);
     expect(result.object).toBe("chat.completion");
     expect(result.id).toMatch(/\S/);
     const content = result.choices[0]?.message.content;
@@ -53,7 +54,7 @@ describe("@aoai/core in a browser (fetch transport)", () => {
 
   it("streams a chat answer until [DONE]", async () => {
     const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
-    const stream = await requestStream<ChatChunk>(client, {
+    const stream = await callStream<ChatChunk>(client, {
       ...request,
       body: { ...request.body, stream: true },
     });
@@ -77,7 +78,7 @@ describe("@aoai/core in a browser (fetch transport)", () => {
 
   it("maps a wrong key to AuthenticationError", async () => {
     const client = new AzureOpenAIClient({ endpoint, apiKey: "wrong-key", timeout: 10_000, maxRetries: 0 });
-    const error = await client.json(request).catch((e: unknown) => e);
+    const error = await callJson(client, request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
     expect(String(error)).not.toContain("wrong-key");
@@ -87,8 +88,8 @@ describe("@aoai/core in a browser (fetch transport)", () => {
     const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000 });
     const controller = new AbortController();
     controller.abort();
-    await expect(client.json({ ...request, options: { signal: controller.signal } })).rejects.toBeInstanceOf(
-      APIUserAbortError,
-    );
+    await expect(
+      callJson(client, { ...request, options: { signal: controller.signal } }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 });

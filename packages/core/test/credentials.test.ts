@@ -1,7 +1,8 @@
 import { AzureKeyCredential, type GetTokenOptions, type TokenCredential } from "@azure/core-auth";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AzureOpenAIClient, DEFAULT_SCOPE } from "../src/index.js";
-import { chat, clientFor } from "./support/client.js";
+import { DEFAULT_SCOPE } from "../src/defaults.js";
+import { AzureOpenAIClient } from "../src/index.js";
+import { callJson, chat, clientFor } from "./support/client.js";
 import { startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -32,7 +33,7 @@ function fakeCredential(lifetimeMs: number, delayMs = 0): TokenCredential & { ca
 
 describe("api keys", () => {
   it("sends a string key as api-key and no Authorization", async () => {
-    await clientFor(server, { apiKey: "key-one" }).json(chat);
+    await callJson(clientFor(server, { apiKey: "key-one" }), chat);
     expect(server.requests[0]!.headers["api-key"]).toBe("key-one");
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
@@ -40,9 +41,9 @@ describe("api keys", () => {
   it("reads an AzureKeyCredential per request, so update() rotates the key", async () => {
     const key = new AzureKeyCredential("key-before");
     const client = clientFor(server, { apiKey: key });
-    await client.json(chat);
+    await callJson(client, chat);
     key.update("key-after");
-    await client.json(chat);
+    await callJson(client, chat);
     expect(server.requests.map((r) => r.headers["api-key"])).toEqual(["key-before", "key-after"]);
   });
 });
@@ -50,7 +51,7 @@ describe("api keys", () => {
 describe("Microsoft Entra credentials", () => {
   it("sends a bearer token for the default cognitive services scope", async () => {
     const credential = fakeCredential(3_600_000);
-    await clientFor(server, { credential }).json(chat);
+    await callJson(clientFor(server, { credential }), chat);
     expect(DEFAULT_SCOPE).toBe("https://cognitiveservices.azure.com/.default");
     expect(credential.calls.map((c) => c.scopes)).toEqual([DEFAULT_SCOPE]);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer token-1");
@@ -60,17 +61,17 @@ describe("Microsoft Entra credentials", () => {
   it("asks for custom scopes", async () => {
     const credential = fakeCredential(3_600_000);
     const scopes = ["https://cognitiveservices.azure.us/.default"];
-    await clientFor(server, { credential, scopes }).json(chat);
+    await callJson(clientFor(server, { credential, scopes }), chat);
     expect(credential.calls[0]!.scopes).toEqual(scopes);
     const single = fakeCredential(3_600_000);
-    await clientFor(server, { credential: single, scopes: "api://custom/.default" }).json(chat);
+    await callJson(clientFor(server, { credential: single, scopes: "api://custom/.default" }), chat);
     expect(single.calls[0]!.scopes).toBe("api://custom/.default");
   });
 
   it("reuses a token until it nears expiry", async () => {
     const credential = fakeCredential(3_600_000);
     const client = clientFor(server, { credential });
-    for (let i = 0; i < 3; i++) await client.json(chat);
+    for (let i = 0; i < 3; i++) await callJson(client, chat);
     expect(credential.calls).toHaveLength(1);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(Array(3).fill("Bearer token-1"));
   });
@@ -79,8 +80,8 @@ describe("Microsoft Entra credentials", () => {
     // 60 s left is inside the 5-minute refresh margin: every request gets a fresh token.
     const credential = fakeCredential(60_000);
     const client = clientFor(server, { credential });
-    await client.json(chat);
-    await client.json(chat);
+    await callJson(client, chat);
+    await callJson(client, chat);
     expect(credential.calls).toHaveLength(2);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
   });
@@ -95,15 +96,20 @@ describe("Microsoft Entra credentials", () => {
       }),
     };
     const client = clientFor(server, { credential });
-    await client.json(chat);
-    await client.json(chat);
+    await callJson(client, chat);
+    await callJson(client, chat);
     expect(n).toBe(2);
   });
 
   it("shares one getToken between concurrent calls", async () => {
     const credential = fakeCredential(3_600_000, 30);
     const client = clientFor(server, { credential });
-    await Promise.all([client.json(chat), client.json(chat), client.json(chat), client.json(chat)]);
+    await Promise.all([
+      callJson(client, chat),
+      callJson(client, chat),
+      callJson(client, chat),
+      callJson(client, chat),
+    ]);
     expect(credential.calls).toHaveLength(1);
     expect(server.requests).toHaveLength(4);
     for (const r of server.requests) expect(r.headers.authorization).toBe("Bearer token-1");
@@ -112,8 +118,8 @@ describe("Microsoft Entra credentials", () => {
   it("calls a tokenProvider per request", async () => {
     let n = 0;
     const client = clientFor(server, { tokenProvider: async () => `provided-${++n}` });
-    await client.json(chat);
-    await client.json(chat);
+    await callJson(client, chat);
+    await callJson(client, chat);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([
       "Bearer provided-1",
       "Bearer provided-2",
@@ -121,7 +127,7 @@ describe("Microsoft Entra credentials", () => {
   });
 
   it("accepts a synchronous tokenProvider", async () => {
-    await clientFor(server, { tokenProvider: () => "sync-token" }).json(chat);
+    await callJson(clientFor(server, { tokenProvider: () => "sync-token" }), chat);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer sync-token");
   });
 });
@@ -147,7 +153,7 @@ describe("environment fallbacks", () => {
     const client = new AzureOpenAIClient();
     expect(client.endpoint).toBe(server.url);
     expect(client.apiVersion).toBe("2025-04-01-preview");
-    await client.json(chat);
+    await callJson(client, chat);
     expect(server.requests[0]!.url).toBe(
       "/openai/deployments/gpt-4o/chat/completions?api-version=2025-04-01-preview",
     );
@@ -163,15 +169,15 @@ describe("environment fallbacks", () => {
       apiKey: "option-key",
       apiVersion: "2024-06-01",
     });
-    await client.json(chat);
+    await callJson(client, chat);
     expect(server.requests[0]!.url).toContain("api-version=2024-06-01");
     expect(server.requests[0]!.headers["api-key"]).toBe("option-key");
   });
 
   it("does not send the env api key when a credential is given", async () => {
     process.env.AZURE_OPENAI_API_KEY = "env-key-must-not-be-sent";
-    await clientFor(server, { credential: fakeCredential(3_600_000) }).json(chat);
-    await clientFor(server, { tokenProvider: () => "tp" }).json(chat);
+    await callJson(clientFor(server, { credential: fakeCredential(3_600_000) }), chat);
+    await callJson(clientFor(server, { tokenProvider: () => "tp" }), chat);
     for (const r of server.requests) {
       expect(r.headers["api-key"]).toBeUndefined();
       expect(JSON.stringify(r.headers)).not.toContain("env-key-must-not-be-sent");
@@ -201,8 +207,8 @@ describe("token refresh shared between calls", () => {
     };
     const client = clientFor(server, { credential });
     const controller = new AbortController();
-    const first = client.json({ ...chat, options: { signal: controller.signal } });
-    const second = client.json(chat);
+    const first = callJson(client, { ...chat, options: { signal: controller.signal } });
+    const second = callJson(client, chat);
     setTimeout(() => controller.abort(), 5);
     await expect(first).rejects.toMatchObject({ name: "APIUserAbortError" });
     const result = await second;

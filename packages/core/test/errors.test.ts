@@ -17,7 +17,7 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "../src/index.js";
-import { API_KEY, chat, clientFor } from "./support/client.js";
+import { API_KEY, callJson, chat, clientFor } from "./support/client.js";
 import { destroySocket, hang, json, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -87,7 +87,7 @@ describe("HTTP errors over loopback", () => {
         { "x-request-id": `rid-${status}`, "x-ms-region": "Sweden Central", "retry-after-ms": "1" },
       ),
     );
-    const error = await failure(clientFor(server, { maxRetries: 0 }).json(chat));
+    const error = await failure(callJson(clientFor(server, { maxRetries: 0 }), chat));
     for (const C of classes) {
       expect(error).toBeInstanceOf(C);
       expect(C.isInstance(error)).toBe(true);
@@ -127,7 +127,7 @@ describe("HTTP errors over loopback", () => {
         },
       }),
     );
-    const error = await failure(clientFor(server).json(chat));
+    const error = await failure(callJson(clientFor(server), chat));
     expect(error).toBeInstanceOf(ContentFilterError);
     expect(error).toBeInstanceOf(BadRequestError);
     const e = error as ContentFilterError;
@@ -147,7 +147,7 @@ describe("HTTP errors over loopback", () => {
         },
       ),
     );
-    const error = await failure(clientFor(server).json(chat));
+    const error = await failure(callJson(clientFor(server), chat));
     expect(error).toBeInstanceOf(AuthenticationError);
     const e = error as AuthenticationError;
     expect(e.code).toBe("401");
@@ -161,7 +161,7 @@ describe("HTTP errors over loopback", () => {
       headers: { "content-type": "text/html" },
       body: "<html><body>Bad Gateway</body></html>",
     });
-    const error = await failure(clientFor(server, { maxRetries: 0 }).json(chat));
+    const error = await failure(callJson(clientFor(server, { maxRetries: 0 }), chat));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as APIError).message).toBe("502: <html><body>Bad Gateway</body></html>");
     expect((error as APIError).code).toBeUndefined();
@@ -169,14 +169,14 @@ describe("HTTP errors over loopback", () => {
 
   it("an empty error body still gives a typed error", async () => {
     server.fallback({ status: 404 });
-    const error = await failure(clientFor(server).json(chat));
+    const error = await failure(callJson(clientFor(server), chat));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as APIError).error).toBeUndefined();
   });
 
   it("a 200 that is not JSON becomes InvalidResponseError", async () => {
     server.fallback({ status: 200, headers: { "x-request-id": "rid-bad" }, body: '{"truncated": ' });
-    const error = await failure(clientFor(server).json(chat));
+    const error = await failure(callJson(clientFor(server), chat));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).requestId).toBe("rid-bad");
     expect((error as InvalidResponseError).snippet).toBe('{"truncated": ');
@@ -184,7 +184,7 @@ describe("HTTP errors over loopback", () => {
 
   it("a 200 with a JSON scalar becomes InvalidResponseError", async () => {
     server.fallback({ status: 200, headers: { "content-type": "application/json" }, body: "42" });
-    await expect(clientFor(server).json(chat)).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(callJson(clientFor(server), chat)).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
 
@@ -196,7 +196,7 @@ describe("errors never carry the credential", () => {
 
   it.each(creds)("API error (%s)", async (_name, auth) => {
     server.fallback(json(401, { error: { code: "401", message: "Unauthorized" } }, { "x-request-id": "r" }));
-    const error = await failure(clientFor(server, auth).json(chat));
+    const error = await failure(callJson(clientFor(server, auth), chat));
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecrets(error);
     // The credential did go over the wire, so the checks above are meaningful.
@@ -206,14 +206,14 @@ describe("errors never carry the credential", () => {
 
   it.each(creds)("rate limit thrown from the retry policy (%s)", async (_name, auth) => {
     server.fallback(json(429, { error: { code: "429", message: "Too many" } }, { "retry-after": "600" }));
-    const error = await failure(clientFor(server, auth).json(chat));
+    const error = await failure(callJson(clientFor(server, auth), chat));
     expect(error).toBeInstanceOf(RateLimitError);
     expectNoSecrets(error);
   });
 
   it.each(creds)("connection error (%s)", async (_name, auth) => {
     server.fallback(destroySocket);
-    const error = await failure(clientFor(server, { ...auth, maxRetries: 0 }).json(chat));
+    const error = await failure(callJson(clientFor(server, { ...auth, maxRetries: 0 }), chat));
     expect(error).toBeInstanceOf(APIConnectionError);
     expectNoSecrets(error);
   });
@@ -222,7 +222,7 @@ describe("errors never carry the credential", () => {
     const closed = await (await import("./support/server.js")).startServer();
     const url = closed.url;
     await closed.close();
-    const error = await failure(clientFor(closed, { ...auth, endpoint: url, maxRetries: 0 }).json(chat));
+    const error = await failure(callJson(clientFor(closed, { ...auth, endpoint: url, maxRetries: 0 }), chat));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as APIConnectionError).code).toBe("ECONNREFUSED");
     expectNoSecrets(error);
@@ -230,7 +230,7 @@ describe("errors never carry the credential", () => {
 
   it.each(creds)("timeout (%s)", async (_name, auth) => {
     server.fallback(hang);
-    const error = await failure(clientFor(server, { ...auth, maxRetries: 0, timeout: 30 }).json(chat));
+    const error = await failure(callJson(clientFor(server, { ...auth, maxRetries: 0, timeout: 30 }), chat));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expectNoSecrets(error);
   });

@@ -11,9 +11,8 @@ import {
   InternalServerError,
   InvalidResponseError,
   RateLimitError,
-  requestStream,
 } from "../src/index.js";
-import { API_KEY, chat, clientFor } from "./support/client.js";
+import { API_KEY, callStream, chat, clientFor } from "./support/client.js";
 import { type Reply, sse, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -27,7 +26,7 @@ const streamChat = { ...chat, body: { ...chat.body, stream: true } };
 
 async function open<T = unknown>(reply: Reply, options = {}): Promise<EventStream<T>> {
   server.script(reply);
-  return requestStream<T>(clientFor(server, options), streamChat);
+  return callStream<T>(clientFor(server, options), streamChat);
 }
 
 async function collect<T>(stream: AsyncIterable<T>): Promise<{ events: T[]; error: unknown }> {
@@ -201,7 +200,7 @@ describe("EventStream over loopback", () => {
   it("the caller's signal aborts a stream in progress with APIUserAbortError", async () => {
     const controller = new AbortController();
     server.script(chunked(['data: {"n":1}\n\n'], false));
-    const stream = await requestStream(clientFor(server), {
+    const stream = await callStream(clientFor(server), {
       ...streamChat,
       options: { signal: controller.signal },
     });
@@ -229,12 +228,12 @@ describe("EventStream over loopback", () => {
     expect(() => stream[Symbol.asyncIterator]()).toThrow(AOAIError);
   });
 
-  it("an HTTP error before the stream is thrown by requestStream", async () => {
+  it("an HTTP error before the stream is thrown by callStream", async () => {
     server.script({
       status: 404,
       body: { error: { code: "DeploymentNotFound", message: "no such deployment" } },
     });
-    await expect(requestStream(clientFor(server), streamChat)).rejects.toMatchObject({
+    await expect(callStream(clientFor(server), streamChat)).rejects.toMatchObject({
       status: 404,
       code: "DeploymentNotFound",
     });
@@ -255,7 +254,7 @@ describe("EventStream over loopback", () => {
     });
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
-    const stream = await requestStream<{ i: number; p: string }>(clientFor(server), streamChat);
+    const stream = await callStream<{ i: number; p: string }>(clientFor(server), streamChat);
     gc();
     const baseline = process.memoryUsage().heapUsed;
     let count = 0;

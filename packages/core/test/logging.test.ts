@@ -1,6 +1,6 @@
 import { AzureLogger, type AzureLogLevel, getLogLevel, setLogLevel } from "@azure/logger";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { API_KEY, chat, clientFor } from "./support/client.js";
+import { API_KEY, callJson, chat, clientFor } from "./support/client.js";
 import { json, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -41,7 +41,7 @@ afterEach(() => {
 describe("logging", () => {
   it("logs request ids, region and rate limits, redacts credentials (api key)", async () => {
     setLogLevel("info");
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     const text = lines.join("\n");
     expect(text).toContain("rid-log-1");
     expect(text).toContain("apim-log-1");
@@ -54,7 +54,7 @@ describe("logging", () => {
 
   it("redacts a bearer token", async () => {
     setLogLevel("info");
-    await clientFor(server, { tokenProvider: () => BEARER }).json(chat);
+    await callJson(clientFor(server, { tokenProvider: () => BEARER }), chat);
     const text = lines.join("\n");
     expect(text).toContain("rid-log-1");
     expect(text).toMatch(/authorization"?\s*:\s*"?REDACTED/i);
@@ -64,7 +64,7 @@ describe("logging", () => {
   it("logs every attempt of a retried request without leaking the key", async () => {
     setLogLevel("info");
     server.script(json(503, {}, { "retry-after-ms": "1", "x-request-id": "rid-first" }));
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     const text = lines.join("\n");
     expect(text).toContain("rid-first");
     expect(text).toContain("rid-log-1");
@@ -82,14 +82,14 @@ describe("logging", () => {
 
     // Control: with logging on, the policy does build header dumps, so the check below can fail.
     setLogLevel("info");
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     expect(headerDumps().length).toBeGreaterThan(0);
 
     stringify.mockClear();
     setLogLevel(undefined);
     const sink = vi.fn();
     AzureLogger.log = sink;
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     expect(sink).not.toHaveBeenCalled();
     expect(headerDumps()).toEqual([]);
   });

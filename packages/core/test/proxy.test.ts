@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chat, clientFor } from "./support/client.js";
+import { callJson, chat, clientFor } from "./support/client.js";
 import { json, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -36,7 +36,7 @@ describe("proxies from the environment (Node's default HTTP client)", () => {
     process.env.HTTP_PROXY = proxyUrl;
     let result: { via: string };
     try {
-      result = await clientFor(server).json<{ via: string }>(chat);
+      result = await callJson<{ via: string }>(clientFor(server), chat);
     } finally {
       if (saved === undefined) delete process.env.HTTP_PROXY;
       else process.env.HTTP_PROXY = saved;

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { requestBinary } from "../src/index.js";
-import { API_KEY, chat, clientFor } from "./support/client.js";
+
+import { API_KEY, callBinary, callJson, chat, clientFor } from "./support/client.js";
 import { json, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -20,7 +20,7 @@ describe("results", () => {
         { "x-request-id": "rid-1", "apim-request-id": "apim-1", "x-ms-region": "West US" },
       ),
     );
-    const result = await clientFor(server).json<{ id: string; choices: unknown[] }>(chat);
+    const result = await callJson<{ id: string; choices: unknown[] }>(clientFor(server), chat);
     expect(result.id).toBe("chatcmpl-1");
     expect(JSON.stringify(result)).toBe('{"id":"chatcmpl-1","choices":[]}');
     expect(Object.keys(result)).not.toContain("_response");
@@ -30,20 +30,17 @@ describe("results", () => {
     expect(info.status).toBe(200);
     expect(info.headers.get("x-ms-region")).toBe("West US");
     expect(info.retryCount).toBe(0);
-    expect(info.raw.status).toBe(200);
-    expect(info.raw.request.url).toBe(
-      `${server.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`,
-    );
+    expect("raw" in info).toBe(false);
   });
 
   it("fall back to apim-request-id", async () => {
     server.fallback(json(200, {}, { "apim-request-id": "apim-only" }));
-    expect((await clientFor(server).json(chat))._response.requestId).toBe("apim-only");
+    expect((await callJson(clientFor(server), chat))._response.requestId).toBe("apim-only");
   });
 
   it("have no request id when the service sent none", async () => {
     server.fallback(json(200, {}));
-    expect((await clientFor(server).json(chat))._response.requestId).toBeUndefined();
+    expect((await callJson(clientFor(server), chat))._response.requestId).toBeUndefined();
   });
 
   it("count retries", async () => {
@@ -52,7 +49,7 @@ describe("results", () => {
       json(503, {}, { "retry-after-ms": "1" }),
       json(200, {}, { "x-request-id": "third" }),
     );
-    const result = await clientFor(server).json(chat);
+    const result = await callJson(clientFor(server), chat);
     expect(result._response.retryCount).toBe(2);
     expect(result._response.requestId).toBe("third");
   });
@@ -63,7 +60,7 @@ describe("results", () => {
       res.writeHead(200, { "content-type": "audio/mpeg", "x-request-id": "rid-bin" });
       res.end(bytes);
     });
-    const result = await requestBinary(clientFor(server, { apiVersion: "2025-04-01-preview" }), {
+    const result = await callBinary(clientFor(server, { apiVersion: "2025-04-01-preview" }), {
       path: "audio/speech",
       deployment: "tts",
       body: { input: "hi" },

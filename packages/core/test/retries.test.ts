@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_MAX_RETRIES } from "../src/defaults.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
   BadRequestError,
-  DEFAULT_MAX_RETRIES,
   InternalServerError,
   RateLimitError,
-  requestStream,
 } from "../src/index.js";
-import { chat, clientFor } from "./support/client.js";
+import { callJson, callStream, chat, clientFor } from "./support/client.js";
 import { destroySocket, hang, json, type Reply, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -32,9 +31,7 @@ describe("retries over loopback", () => {
   it("retries twice by default, then throws with retryCount", async () => {
     expect(DEFAULT_MAX_RETRIES).toBe(2);
     server.fallback(failing(500));
-    const error = await clientFor(server)
-      .json(chat)
-      .catch((e: unknown) => e);
+    const error = await callJson(clientFor(server), chat).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).retryCount).toBe(2);
     expect(server.requests).toHaveLength(3);
@@ -44,24 +41,24 @@ describe("retries over loopback", () => {
 
   it("honours a per-client maxRetries", async () => {
     server.fallback(failing(503));
-    await expect(clientFor(server, { maxRetries: 4 }).json(chat)).rejects.toBeInstanceOf(APIError);
+    await expect(callJson(clientFor(server, { maxRetries: 4 }), chat)).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(5);
   });
 
   it("maxRetries 0 disables retries", async () => {
     server.fallback(failing(503));
-    await expect(clientFor(server, { maxRetries: 0 }).json(chat)).rejects.toBeInstanceOf(APIError);
+    await expect(callJson(clientFor(server, { maxRetries: 0 }), chat)).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("a per-call maxRetries wins over the client's", async () => {
     server.fallback(failing(503));
     const client = clientFor(server, { maxRetries: 5 });
-    await expect(client.json({ ...chat, options: { maxRetries: 0 } })).rejects.toBeInstanceOf(APIError);
+    await expect(callJson(client, { ...chat, options: { maxRetries: 0 } })).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(1);
     server.reset();
     server.fallback(failing(503));
-    await expect(client.json({ ...chat, options: { maxRetries: 1 } })).rejects.toBeInstanceOf(APIError);
+    await expect(callJson(client, { ...chat, options: { maxRetries: 1 } })).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(2);
   });
 
@@ -69,7 +66,7 @@ describe("retries over loopback", () => {
     "retries %i and reports retryCount on the result",
     async (status) => {
       server.script(failing(status), json(200, { ok: true }, { "x-request-id": "rid-ok" }));
-      const result = await clientFor(server).json<{ ok: boolean }>(chat);
+      const result = await callJson<{ ok: boolean }>(clientFor(server), chat);
       expect(result.ok).toBe(true);
       expect(result._response.retryCount).toBe(1);
       expect(result._response.requestId).toBe("rid-ok");
@@ -79,9 +76,7 @@ describe("retries over loopback", () => {
 
   it.each([400, 401, 403, 404, 422])("does not retry %i", async (status) => {
     server.fallback(failing(status));
-    const error = await clientFor(server)
-      .json(chat)
-      .catch((e: unknown) => e);
+    const error = await callJson(clientFor(server), chat).catch((e: unknown) => e);
     expect((error as APIError).status).toBe(status);
     expect((error as APIError).retryCount).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -89,13 +84,13 @@ describe("retries over loopback", () => {
 
   it("x-should-retry: true retries a 400, false stops a 503", async () => {
     server.script(failing(400, { "x-should-retry": "true" }), json(200, {}));
-    const result = await clientFor(server).json(chat);
+    const result = await callJson(clientFor(server), chat);
     expect(result._response.retryCount).toBe(1);
     expect(server.requests).toHaveLength(2);
 
     server.reset();
     server.fallback(failing(503, { "x-should-retry": "false" }));
-    await expect(clientFor(server).json(chat)).rejects.toBeInstanceOf(InternalServerError);
+    await expect(callJson(clientFor(server), chat)).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -104,7 +99,7 @@ describe("retries over loopback", () => {
       json(200, { n: 1 }, { "x-should-retry": "true", "retry-after-ms": "1" }),
       json(200, { n: 2 }),
     );
-    const result = await clientFor(server).json<{ n: number }>(chat);
+    const result = await callJson<{ n: number }>(clientFor(server), chat);
     expect(result.n).toBe(1);
     expect(result._response.retryCount).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -118,7 +113,7 @@ describe("retries over loopback", () => {
       },
       json(200, { whole: true }),
     );
-    const result = await clientFor(server, { maxRetries: 1 }).json<{ whole: boolean }>(chat);
+    const result = await callJson<{ whole: boolean }>(clientFor(server, { maxRetries: 1 }), chat);
     expect(result.whole).toBe(true);
     expect(result._response.retryCount).toBe(1);
     expect(server.requests).toHaveLength(2);
@@ -127,7 +122,7 @@ describe("retries over loopback", () => {
   it("sleeps as long as retry-after-ms asks", async () => {
     server.script(failing(429, { "retry-after-ms": "150" }), json(200, {}));
     const start = performance.now();
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     expect(performance.now() - start).toBeGreaterThanOrEqual(140);
     expect(server.requests).toHaveLength(2);
   });
@@ -135,9 +130,7 @@ describe("retries over loopback", () => {
   it("throws RateLimitError with retryAfterMs at once when the wait exceeds maxRetryAfter", async () => {
     server.fallback(failing(429, { "retry-after-ms": "", "retry-after": "120", "x-request-id": "rid-429" }));
     const start = performance.now();
-    const error = await clientFor(server)
-      .json(chat)
-      .catch((e: unknown) => e);
+    const error = await callJson(clientFor(server), chat).catch((e: unknown) => e);
     expect(performance.now() - start).toBeLessThan(1000);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(120_000);
@@ -148,7 +141,7 @@ describe("retries over loopback", () => {
   it("an abort during a retry wait rejects at once with APIUserAbortError", async () => {
     server.fallback(failing(429, { "retry-after-ms": "20000" }));
     const controller = new AbortController();
-    const call = clientFor(server).json({ ...chat, options: { signal: controller.signal } });
+    const call = callJson(clientFor(server), { ...chat, options: { signal: controller.signal } });
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20));
     const start = performance.now();
@@ -160,9 +153,7 @@ describe("retries over loopback", () => {
 
   it("retries a dropped connection, then throws APIConnectionError", async () => {
     server.fallback(destroySocket);
-    const error = await clientFor(server, { maxRetries: 1 })
-      .json(chat)
-      .catch((e: unknown) => e);
+    const error = await callJson(clientFor(server, { maxRetries: 1 }), chat).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(2);
@@ -170,7 +161,7 @@ describe("retries over loopback", () => {
 
   it("recovers from a dropped connection", async () => {
     server.script(destroySocket, json(200, { fine: 1 }));
-    const result = await clientFor(server, { maxRetries: 1 }).json<{ fine: number }>(chat);
+    const result = await callJson<{ fine: number }>(clientFor(server, { maxRetries: 1 }), chat);
     expect(result.fine).toBe(1);
     expect(result._response.retryCount).toBe(1);
   });
@@ -178,9 +169,9 @@ describe("retries over loopback", () => {
   it("times out an attempt with no answer, retries it, then throws APIConnectionTimeoutError", async () => {
     server.fallback(hang);
     const start = performance.now();
-    const error = await clientFor(server, { maxRetries: 1, timeout: 60 })
-      .json(chat)
-      .catch((e: unknown) => e);
+    const error = await callJson(clientFor(server, { maxRetries: 1, timeout: 60 }), chat).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(APIConnectionError.isInstance(error)).toBe(true);
     expect((error as APIConnectionTimeoutError).code).toBe("TIMEOUT");
@@ -197,10 +188,10 @@ describe("retries over loopback", () => {
     };
     const client = clientFor(server, { maxRetries: 0, timeout: 100 });
     server.script(slowBody);
-    await expect(client.json(chat)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(callJson(client, chat)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     server.script(slowBody);
     const events: unknown[] = [];
-    for await (const event of await requestStream(client, chat)) events.push(event);
+    for await (const event of await callStream(client, chat)) events.push(event);
     expect(events).toEqual([{ n: 1 }]);
   });
 
@@ -208,7 +199,7 @@ describe("retries over loopback", () => {
     server.fallback(hang);
     const client = clientFor(server, { maxRetries: 0, timeout: 60_000 });
     const start = performance.now();
-    await expect(client.json({ ...chat, options: { timeout: 50 } })).rejects.toBeInstanceOf(
+    await expect(callJson(client, { ...chat, options: { timeout: 50 } })).rejects.toBeInstanceOf(
       APIConnectionTimeoutError,
     );
     expect(performance.now() - start).toBeLessThan(1000);
@@ -220,7 +211,7 @@ describe("retries over loopback", () => {
       headers: { "content-type": "text/event-stream" },
       body: 'data: {"n":1}\n\ndata: [DONE]\n\n',
     });
-    const stream = await requestStream<{ n: number }>(clientFor(server), {
+    const stream = await callStream<{ n: number }>(clientFor(server), {
       ...chat,
       body: { ...chat.body, stream: true },
     });
@@ -235,7 +226,7 @@ describe("retries over loopback", () => {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write('data: {"n":1}\n\n', () => setTimeout(() => res.destroy(), 20));
     });
-    const stream = await requestStream<{ n: number }>(clientFor(server), chat);
+    const stream = await callStream<{ n: number }>(clientFor(server), chat);
     const events: unknown[] = [];
     const error = await (async () => {
       for await (const event of stream) events.push(event);
@@ -248,7 +239,7 @@ describe("retries over loopback", () => {
   it("a 400 is thrown as is, not after waiting", async () => {
     server.fallback(json(400, { error: { code: "bad", message: "nope" } }, { "retry-after": "30" }));
     const start = performance.now();
-    await expect(clientFor(server).json(chat)).rejects.toBeInstanceOf(BadRequestError);
+    await expect(callJson(clientFor(server), chat)).rejects.toBeInstanceOf(BadRequestError);
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APIUserAbortError, AzureOpenAIClient, VERSION } from "../src/index.js";
-import { chat, clientFor } from "./support/client.js";
+import { callJson, callStream, chat, clientFor } from "./support/client.js";
 import { hang, json, startServer, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -20,7 +20,7 @@ describe("cancellation", () => {
   it("an AbortSignal cancels an in-flight request with APIUserAbortError", async () => {
     server.fallback(hang);
     const controller = new AbortController();
-    const call = clientFor(server, { timeout: 10_000 }).json({
+    const call = callJson(clientFor(server, { timeout: 10_000 }), {
       ...chat,
       options: { signal: controller.signal },
     });
@@ -38,7 +38,7 @@ describe("cancellation", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      clientFor(server).json({ ...chat, options: { signal: controller.signal } }),
+      callJson(clientFor(server), { ...chat, options: { signal: controller.signal } }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(0);
   });
@@ -46,7 +46,10 @@ describe("cancellation", () => {
   it("AbortSignal.timeout is a caller abort", async () => {
     server.fallback(hang);
     await expect(
-      clientFor(server, { timeout: 10_000 }).json({ ...chat, options: { signal: AbortSignal.timeout(30) } }),
+      callJson(clientFor(server, { timeout: 10_000 }), {
+        ...chat,
+        options: { signal: AbortSignal.timeout(30) },
+      }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 });
@@ -54,7 +57,7 @@ describe("cancellation", () => {
 describe("headers", () => {
   it("per-call headers override the client's defaultHeaders", async () => {
     const client = clientFor(server, { defaultHeaders: { "x-team": "default", "x-keep": "kept" } });
-    await client.json({ ...chat, options: { headers: { "X-Team": "per-call", "x-extra": "1" } } });
+    await callJson(client, { ...chat, options: { headers: { "X-Team": "per-call", "x-extra": "1" } } });
     const { headers } = server.requests[0]!;
     expect(headers["x-team"]).toBe("per-call");
     expect(headers["x-keep"]).toBe("kept");
@@ -62,7 +65,7 @@ describe("headers", () => {
   });
 
   it("per-call headers cannot replace the credential", async () => {
-    await clientFor(server, { apiKey: "real-key" }).json({
+    await callJson(clientFor(server, { apiKey: "real-key" }), {
       ...chat,
       options: { headers: { "api-key": "injected" } },
     });
@@ -70,7 +73,7 @@ describe("headers", () => {
   });
 
   it("sends a User-Agent with aoai-core/<VERSION>, the feature token and the prefix", async () => {
-    await clientFor(server, { userAgentPrefix: "my-app/1.2" }).json({
+    await callJson(clientFor(server, { userAgentPrefix: "my-app/1.2" }), {
       ...chat,
       userAgent: "aoai-chat/9.9.9",
     });
@@ -80,14 +83,14 @@ describe("headers", () => {
   });
 
   it("the User-Agent has no empty parts without prefix or feature", async () => {
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     expect(server.requests[0]!.headers["user-agent"]).toMatch(
       new RegExp(`^aoai-core/${VERSION.replace(/\./g, "\\.")} Node/v\\d+`),
     );
   });
 
   it("sends accept for JSON calls", async () => {
-    await clientFor(server).json(chat);
+    await callJson(clientFor(server), chat);
     expect(server.requests[0]!.headers.accept).toBe("application/json");
   });
 });
@@ -103,7 +106,7 @@ describe("custom HTTP client and policies", () => {
       },
     };
     server.fallback(json(200, { via: "custom" }));
-    const result = await clientFor(server, { httpClient }).json<{ via: string }>(chat);
+    const result = await callJson<{ via: string }>(clientFor(server, { httpClient }), chat);
     expect(result.via).toBe("custom");
     expect(urls).toEqual([`${server.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`]);
   });
@@ -126,7 +129,7 @@ describe("custom HTTP client and policies", () => {
     const client = clientFor(server, {
       policies: [{ policy: counting("perCall") }, { policy: counting("perRetry"), position: "perRetry" }],
     });
-    const result = await client.json(chat);
+    const result = await callJson(client, chat);
     expect(result._response.retryCount).toBe(2);
     expect(runs).toEqual({ perCall: 1, perRetry: 3 });
     expect(server.requests.map((r) => r.headers["x-percall"])).toEqual(["1", "1", "1"]);
@@ -143,9 +146,12 @@ describe("custom HTTP client and policies", () => {
       },
     };
     server.script(json(200, {}));
-    await clientFor(server, {
-      policies: [{ policy: setClientRequestIdPolicy() }, { policy: peek, position: "perRetry" }],
-    }).json(chat);
+    await callJson(
+      clientFor(server, {
+        policies: [{ policy: setClientRequestIdPolicy() }, { policy: peek, position: "perRetry" }],
+      }),
+      chat,
+    );
     const id = server.requests[0]!.headers["x-ms-client-request-id"];
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // perRetry policies run before the credential is added.
@@ -159,14 +165,13 @@ describe("connection reuse", () => {
   it("sequential requests reuse one keep-alive socket", async () => {
     const client = clientFor(server);
     const before = server.connections;
-    for (let i = 0; i < 5; i++) await client.json(chat);
+    for (let i = 0; i < 5; i++) await callJson(client, chat);
     expect(server.requests).toHaveLength(5);
     expect(server.connections - before).toBe(1);
     expect(new Set(server.requests.map((r) => r.connection)).size).toBe(1);
   });
 
   it("streams read to [DONE] do not each cost a new connection", async () => {
-    const { requestStream } = await import("../src/index.js");
     const sse = {
       status: 200,
       headers: { "content-type": "text/event-stream" },
@@ -177,12 +182,12 @@ describe("connection reuse", () => {
     const client = clientFor(server);
     const before = server.connections;
     for (let i = 0; i < STREAMS; i++) {
-      const events = await requestStream(client, chat);
+      const events = await callStream(client, chat);
       for await (const _ of events) {
         // drain
       }
     }
-    await client.json(chat);
+    await callJson(client, chat);
     expect(server.requests).toHaveLength(STREAMS + 1);
     // The rest of a body after [DONE] drains in the background, so the next call may open a second
     // socket before the first is free again; but sockets are reused, not one per stream.
@@ -205,8 +210,8 @@ describe("client options validation", () => {
 
   it("rejects a bad per-call maxRetries or timeout before sending", async () => {
     const client = clientFor(server);
-    await expect(client.json({ ...chat, options: { maxRetries: -1 } })).rejects.toThrow(/maxRetries/);
-    await expect(client.json({ ...chat, options: { timeout: 0 } })).rejects.toThrow(/timeout/);
+    await expect(callJson(client, { ...chat, options: { maxRetries: -1 } })).rejects.toThrow(/maxRetries/);
+    await expect(callJson(client, { ...chat, options: { timeout: 0 } })).rejects.toThrow(/timeout/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -14,6 +14,8 @@ export interface APIErrorInit {
   status: number;
   error: ErrorBody | undefined;
   headers: Record<string, string>;
+  /** `x-request-id` (or `apim-request-id`) of the response. */
+  requestId?: string | undefined;
   /** Server-requested wait, when the response asked for one. */
   retryAfterMs?: number | undefined;
   /** How many retries were made before giving up. */
@@ -50,7 +52,7 @@ export class APIError extends AOAIError {
     this.type = error?.type ?? undefined;
     this.param = error?.param ?? undefined;
     this.headers = headers;
-    this.requestId = headers["x-request-id"] ?? headers["apim-request-id"];
+    this.requestId = init.requestId;
     this.retryAfterMs = init.retryAfterMs;
     this.retryCount = init.retryCount ?? 0;
   }

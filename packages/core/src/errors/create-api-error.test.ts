@@ -59,7 +59,14 @@ describe("createAPIError", () => {
 
   it("carries status, code, type, param, message, requestId and headers", () => {
     const headers = { "x-request-id": "rid-1", "apim-request-id": "apim-1" };
-    const error = createAPIError({ status: 400, error: body, headers, retryAfterMs: 5, retryCount: 2 });
+    const error = createAPIError({
+      status: 400,
+      error: body,
+      headers,
+      requestId: "rid-1",
+      retryAfterMs: 5,
+      retryCount: 2,
+    });
     expect(error.status).toBe(400);
     expect(error.code).toBe("SomeCode");
     expect(error.type).toBe("invalid_request_error");
@@ -72,9 +79,9 @@ describe("createAPIError", () => {
     expect(error.retryCount).toBe(2);
   });
 
-  it("falls back to apim-request-id and tolerates a missing body", () => {
-    const error = createAPIError({ status: 500, error: undefined, headers: { "apim-request-id": "apim-2" } });
-    expect(error.requestId).toBe("apim-2");
+  it("tolerates a missing body", () => {
+    const error = createAPIError({ status: 500, error: undefined, headers: {} });
+    expect(error.requestId).toBeUndefined();
     expect(error.code).toBeUndefined();
     expect(error.type).toBeUndefined();
     expect(error.param).toBeUndefined();

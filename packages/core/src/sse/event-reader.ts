@@ -1,9 +1,10 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
-import { createAPIError } from "../errors/create-api-error.js";
+import type { ErrorBody } from "../errors/api-error.js";
+import { errorFromResponse } from "../errors/error-from-response.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
 import { bodyBytes } from "../transport/body-bytes.js";
-import { headersRecord } from "../transport/headers-record.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
+import type { StreamEnd } from "./event-stream.js";
 import { SseDecoder, type SseEvent } from "./sse-decoder.js";
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -19,6 +20,7 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
   readonly #requestId: string | undefined;
   readonly #controller: AbortController;
   readonly #signal: AbortSignal | undefined;
+  readonly #end: StreamEnd<T>;
   readonly #decoder = new SseDecoder();
   readonly #text = new TextDecoder();
   #events: SseEvent[] = [];
@@ -27,22 +29,30 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
   #bodyEnded = false;
   #closed = false;
   #reading: Promise<IteratorResult<T, undefined>> | undefined;
+  /** Set once the terminal event (of a function `end`) has been handed out. */
+  #terminal = false;
 
   constructor(
     raw: PipelineResponse,
     requestId: string | undefined,
     controller: AbortController,
     signal: AbortSignal | undefined,
+    end: StreamEnd<T>,
   ) {
     this.#raw = raw;
     this.#requestId = requestId;
     this.#controller = controller;
     this.#signal = signal;
+    this.#end = end;
   }
 
   next(): Promise<IteratorResult<T, undefined>> {
     if (this.#reading) return this.#reading.then(() => this.next());
     if (this.#closed) return Promise.resolve(DONE);
+    if (this.#terminal) {
+      this.#close(true);
+      return Promise.resolve(DONE);
+    }
     if (this.#at < this.#events.length) {
       try {
         return Promise.resolve(this.#take());
@@ -69,8 +79,12 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
       this.#at = 0;
       while (events.length === 0) {
         if (this.#bodyEnded) {
+          if (this.#end === "eof") {
+            this.#close(true);
+            return DONE;
+          }
           throw new InvalidResponseError(
-            "The event stream ended before [DONE]: the response is incomplete.",
+            `The event stream ended before ${this.#end === "[DONE]" ? "[DONE]" : "its final event"}: the response is incomplete.`,
             "",
             this.#requestId,
           );
@@ -97,7 +111,9 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
       this.#close(true);
       return DONE;
     }
-    return { value: parseEvent<T>(event, this.#raw, this.#requestId), done: false };
+    const value = parseEvent<T>(event, this.#raw, this.#requestId);
+    if (typeof this.#end === "function" && this.#end(value, event.event)) this.#terminal = true;
+    return { value, done: false };
   }
 
   #fail(error: unknown): unknown {
@@ -119,18 +135,38 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
   }
 }
 
+/**
+ * An event's JSON object. Errors sent in the stream become typed errors: the status is the frame's
+ * `status`, else its `code` when that is an HTTP status (`"429"`), else 400 for `content_filter`
+ * and 500 for anything else; an `event: error` whose data is plain text keeps that text.
+ */
 function parseEvent<T>(event: SseEvent, raw: PipelineResponse, requestId: string | undefined): T {
   let payload: unknown;
   try {
     payload = JSON.parse(event.data);
   } catch {
+    if (event.event === "error") throw streamError({ message: event.data }, raw);
     throw new InvalidResponseError("An event in the stream is not valid JSON.", event.data, requestId);
   }
-  const error = (payload as { error?: unknown } | null)?.error;
-  if (event.event === "error" || (error && typeof error === "object")) {
-    const body = (error && typeof error === "object" ? error : payload) as { code?: string; status?: number };
-    const status = typeof body.status === "number" ? body.status : body.code === "content_filter" ? 400 : 500;
-    throw createAPIError({ status, error: body, headers: headersRecord(raw.headers) });
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
+    if (event.event === "error") throw streamError({ message: String(event.data) }, raw);
+    throw new InvalidResponseError("An event in the stream is not a JSON object.", event.data, requestId);
   }
+  const error = (payload as { error?: unknown }).error;
+  if (error && typeof error === "object") throw streamError(error as ErrorBody, raw);
+  if (event.event === "error") throw streamError(payload as ErrorBody, raw);
   return payload as T;
+}
+
+function streamError(body: ErrorBody & { status?: unknown }, raw: PipelineResponse): Error {
+  const code = String(body.code ?? "");
+  const status =
+    typeof body.status === "number"
+      ? body.status
+      : /^[1-5]\d\d$/.test(code)
+        ? Number(code)
+        : code === "content_filter"
+          ? 400
+          : 500;
+  return errorFromResponse({ status, headers: raw.headers }, 0, body);
 }

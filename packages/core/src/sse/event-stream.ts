@@ -1,34 +1,48 @@
+import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
 import type { ResponseInfo } from "../response-info.js";
+import type { SentResponse } from "../send.js";
 import { EventReader } from "./event-reader.js";
 
 /**
- * A server-sent-event response as an async iterable of parsed JSON payloads, ending at `[DONE]`.
- * Errors sent inside the stream (`event: error`, or a payload with a top-level `error`) are thrown
- * as typed errors. Leaving the loop early (break, return, throw) aborts the request. Iterable once.
+ * Where an event stream ends: at a `data: [DONE]` event (chat, completions); at the end of the
+ * body (`"eof"`); or after the event for which a function returns true (streamed transcription's
+ * `transcript.text.done`, the Responses API's `response.completed`). A body that ends before its
+ * `[DONE]` or terminal event is an incomplete answer and throws `InvalidResponseError`.
+ */
+export type StreamEnd<T> = "[DONE]" | "eof" | ((value: T, event: string | undefined) => boolean);
+
+/**
+ * A server-sent-event response as an async iterable of parsed JSON objects. Errors sent inside
+ * the stream (`event: error`, or a payload with a top-level `error`) are thrown as typed errors.
+ * Leaving the loop early (break, return, throw) aborts the request. Iterable once.
  */
 export class EventStream<T> implements AsyncIterable<T> {
   /** The HTTP exchange; headers (request id, rate limits) are known before the first event. */
   readonly _response: ResponseInfo;
-  private readonly controller: AbortController;
-  private readonly signal: AbortSignal | undefined;
-  private started = false;
+  readonly #raw: PipelineResponse;
+  readonly #controller: AbortController;
+  readonly #signal: AbortSignal | undefined;
+  readonly #end: StreamEnd<T>;
+  #started = false;
 
-  /** @internal built by the client: `controller` aborts the request, `signal` is the caller's. */
-  constructor(info: ResponseInfo, controller: AbortController, signal: AbortSignal | undefined) {
-    this._response = info;
-    this.controller = controller;
-    this.signal = signal;
+  /** @internal made by the `sse` reader. */
+  constructor(sent: SentResponse, end: StreamEnd<T>) {
+    this._response = sent.info;
+    this.#raw = sent.raw;
+    this.#controller = sent.controller;
+    this.#signal = sent.signal;
+    this.#end = end;
   }
 
   /** Stops the stream and releases the connection. */
   abort(): void {
-    this.controller.abort();
+    this.#controller.abort();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
-    if (this.started) throw new AOAIError("This stream was already iterated; a stream can be read once.");
-    this.started = true;
-    return new EventReader<T>(this._response.raw, this._response.requestId, this.controller, this.signal);
+    if (this.#started) throw new AOAIError("This stream was already iterated; a stream can be read once.");
+    this.#started = true;
+    return new EventReader<T>(this.#raw, this._response.requestId, this.#controller, this.#signal, this.#end);
   }
 }

@@ -27,15 +27,11 @@ export async function* bodyBytes(response: PipelineResponse): AsyncGenerator<Uin
   }
 }
 
-/** Reads a whole streamed body into one array. */
-export async function readAllBytes(response: PipelineResponse): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const part of bodyBytes(response)) {
-    parts.push(part);
-    size += part.byteLength;
-  }
+/** Joins chunks into one array (the chunk itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
+  let size = 0;
+  for (const part of parts) size += part.byteLength;
   const out = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {

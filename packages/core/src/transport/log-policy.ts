@@ -5,36 +5,17 @@ import { createClientLogger } from "@azure/logger";
 export const logger = createClientLogger("aoai");
 
 /**
- * Headers worth seeing in logs; every other header is logged as REDACTED, so `api-key` and
- * `Authorization` always are.
+ * Headers worth seeing in logs (request ids, region, rate limits, retry headers, content headers);
+ * every other header is logged as REDACTED, so `api-key` and `Authorization` always are. One
+ * pattern rather than a list: it is a third of the bytes in a browser bundle.
  */
-export const LOGGED_HEADERS: readonly string[] = [
-  "accept",
-  "content-type",
-  "content-length",
-  "user-agent",
-  "x-ms-useragent",
-  "x-request-id",
-  "apim-request-id",
-  "x-ms-region",
-  "x-ratelimit-remaining-requests",
-  "x-ratelimit-remaining-tokens",
-  "x-ratelimit-limit-requests",
-  "x-ratelimit-limit-tokens",
-  "x-ratelimit-reset-requests",
-  "x-ratelimit-reset-tokens",
-  "retry-after",
-  "retry-after-ms",
-  "x-ms-retry-after-ms",
-  "x-should-retry",
-  "openai-processing-ms",
-  "x-ms-deployment-name",
-];
-const allowed: ReadonlySet<string> = new Set(LOGGED_HEADERS);
+export const LOGGED_HEADERS: RegExp =
+  /^(accept|content-(type|length)|user-agent|x-ms-(useragent|region|retry-after-ms|deployment-name)|(x|apim)-request-id|x-ratelimit-(remaining|limit|reset)-(requests|tokens)|retry-after(-ms)?|x-should-retry|openai-processing-ms)$/;
 
 function sanitize(headers: Iterable<[string, string]>): string {
   const out: Record<string, string> = {};
-  for (const [name, value] of headers) out[name] = allowed.has(name.toLowerCase()) ? value : "REDACTED";
+  for (const [name, value] of headers)
+    out[name] = LOGGED_HEADERS.test(name.toLowerCase()) ? value : "REDACTED";
   return JSON.stringify(out);
 }
 

@@ -7,6 +7,7 @@ import {
   RestError,
 } from "@azure/core-rest-pipeline";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { callJson } from "../../test/support/client.js";
 import { AzureOpenAIClient } from "../client.js";
 import { InternalServerError, RateLimitError, ServiceUnavailableError } from "../errors/api-error.js";
 import { APIUserAbortError } from "../errors/connection-errors.js";
@@ -67,7 +68,7 @@ describe("retry timing (fake timers)", () => {
   it("backs off 0.5 s, 1 s, 2 s without jitter, then gives up", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const { httpClient, sent } = scriptedClient([], { status: 500 });
-    const call = settle(makeClient(httpClient, { maxRetries: 3 }).json(chat));
+    const call = settle(callJson(makeClient(httpClient, { maxRetries: 3 }), chat));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(499);
@@ -91,7 +92,7 @@ describe("retry timing (fake timers)", () => {
   it("applies up to 25 % jitter", async () => {
     vi.spyOn(Math, "random").mockReturnValue(1);
     const { httpClient, sent } = scriptedClient([{ status: 503 }]);
-    const call = settle(makeClient(httpClient).json(chat));
+    const call = settle(callJson(makeClient(httpClient), chat));
     await vi.advanceTimersByTimeAsync(374);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -108,7 +109,7 @@ describe("retry timing (fake timers)", () => {
     ["retry-after of 0", { "retry-after-ms": "0" }, 0],
   ])("waits exactly what %s asks", async (_name, headers, wait) => {
     const { httpClient, sent } = scriptedClient([{ status: 429, headers }]);
-    const call = settle(makeClient(httpClient).json(chat));
+    const call = settle(callJson(makeClient(httpClient), chat));
     if (wait > 0) {
       await vi.advanceTimersByTimeAsync(wait - 1);
       expect(sent).toHaveLength(1);
@@ -130,7 +131,7 @@ describe("retry timing (fake timers)", () => {
         body: '{"error":{"code":"429","message":"slow down"}}',
       },
     ]);
-    const call = settle(makeClient(httpClient).json(chat));
+    const call = settle(callJson(makeClient(httpClient), chat));
     await vi.advanceTimersByTimeAsync(0);
     expect(call.done).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
@@ -145,7 +146,7 @@ describe("retry timing (fake timers)", () => {
 
   it("sleeps through a wait of exactly 60 s", async () => {
     const { httpClient, sent } = scriptedClient([{ status: 429, headers: { "retry-after": "60" } }]);
-    const call = settle(makeClient(httpClient).json(chat));
+    const call = settle(callJson(makeClient(httpClient), chat));
     await vi.advanceTimersByTimeAsync(59_999);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -156,7 +157,7 @@ describe("retry timing (fake timers)", () => {
 
   it("uses a custom maxRetryAfter, for 503 too", async () => {
     const { httpClient, sent } = scriptedClient([{ status: 503, headers: { "retry-after-ms": "1500" } }]);
-    const call = settle(makeClient(httpClient, { maxRetryAfter: 1000 }).json(chat));
+    const call = settle(callJson(makeClient(httpClient, { maxRetryAfter: 1000 }), chat));
     await vi.advanceTimersByTimeAsync(0);
     expect(call.error).toBeInstanceOf(ServiceUnavailableError);
     expect((call.error as ServiceUnavailableError).retryAfterMs).toBe(1500);
@@ -165,7 +166,7 @@ describe("retry timing (fake timers)", () => {
 
   it("a long wait on the last attempt still reports retryAfterMs", async () => {
     const { httpClient } = scriptedClient([{ status: 429, headers: { "retry-after": "120" } }]);
-    const call = settle(makeClient(httpClient, { maxRetries: 0 }).json(chat));
+    const call = settle(callJson(makeClient(httpClient, { maxRetries: 0 }), chat));
     await vi.advanceTimersByTimeAsync(0);
     expect(call.error).toBeInstanceOf(RateLimitError);
     expect((call.error as RateLimitError).retryAfterMs).toBe(120_000);
@@ -174,7 +175,9 @@ describe("retry timing (fake timers)", () => {
   it("an abort during a retry wait rejects at once with APIUserAbortError", async () => {
     const { httpClient, sent } = scriptedClient([], { status: 429, headers: { "retry-after": "30" } });
     const controller = new AbortController();
-    const call = settle(makeClient(httpClient).json({ ...chat, options: { signal: controller.signal } }));
+    const call = settle(
+      callJson(makeClient(httpClient), { ...chat, options: { signal: controller.signal } }),
+    );
     await vi.advanceTimersByTimeAsync(1000);
     expect(call.done).toBe(false);
     controller.abort();

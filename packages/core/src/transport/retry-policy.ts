@@ -1,9 +1,7 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
-import { createAPIError, parseErrorBody } from "../errors/create-api-error.js";
 import { abortError } from "./abort-error.js";
 import { callStates } from "./call-state.js";
-import { headersRecord } from "./headers-record.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
 import { isTransportError } from "./transport-error.js";
@@ -35,7 +33,7 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
         }
         const wait =
           state && !request.abortSignal?.aborted && attempt < state.maxRetries && state.replayable
-            ? nextWait(response, attempt, state.maxRetryAfterMs, state.retryCount, random)
+            ? nextWait(response, attempt, state.maxRetryAfterMs, random)
             : undefined;
         if (wait === undefined) {
           if (response) return response;
@@ -53,21 +51,13 @@ function nextWait(
   response: PipelineResponse | undefined,
   attempt: number,
   maxRetryAfterMs: number,
-  retryCount: number,
   random: (() => number) | undefined,
 ): number | undefined {
   if (!response) return backoffMs(attempt, random);
   if (!shouldRetryStatus(response.status, response.headers.get("x-should-retry"))) return undefined;
   const asked = retryAfterMs(response.headers);
-  if (asked !== undefined && asked > maxRetryAfterMs) {
-    throw createAPIError({
-      status: response.status,
-      error: parseErrorBody(response.bodyAsText ?? undefined),
-      headers: headersRecord(response.headers),
-      retryAfterMs: asked,
-      retryCount,
-    });
-  }
+  // A wait beyond the cap is not slept through: the response goes back, and its error carries it.
+  if (asked !== undefined && asked > maxRetryAfterMs) return undefined;
   return asked ?? backoffMs(attempt, random);
 }
 

@@ -15,6 +15,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes, as received. */
+  raw: Buffer;
   /** The socket's sequence number on this server (1 for the first connection). */
   connection: number;
   /** Resolves when the request's socket closes (the client aborted, or the server ended it). */
@@ -77,6 +79,7 @@ export async function startServer(): Promise<TestServer> {
       url: req.url ?? "",
       headers: req.headers,
       body: Buffer.concat(chunks).toString("utf8"),
+      raw: Buffer.concat(chunks),
       connection: socketIds.get(req.socket) ?? 0,
       socketClosed: new Promise<void>((resolve) => req.socket.once("close", () => resolve())),
     };

@@ -1,0 +1,31 @@
+import type { HttpHeaders } from "@azure/core-rest-pipeline";
+import { InvalidInputError } from "./errors/input-errors.js";
+import type { SendRequest } from "./pipeline.js";
+
+/**
+ * What a client's operations need and users do not see: its pipeline (which holds the
+ * credential) and settings. Kept under a registered symbol, not a WeakMap, so a feature package
+ * that resolved another copy of this package still finds it; functions and plain settings only,
+ * so no inspection of a client reaches a secret.
+ */
+export interface Connection {
+  readonly pipeline: SendRequest;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly maxRetryAfter: number;
+  readonly versionChecks: boolean;
+  /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
+  headers(feature: string | undefined): HttpHeaders;
+}
+
+const CONNECTION = Symbol.for("@aoai/core.connection");
+
+export function attachConnection(client: object, connection: Connection): void {
+  Object.defineProperty(client, CONNECTION, { value: Object.freeze(connection) });
+}
+
+export function connectionOf(client: object): Connection {
+  const connection = (client as { [CONNECTION]?: Connection } | null)?.[CONNECTION];
+  if (!connection) throw new InvalidInputError("client must be an AzureOpenAIClient.", "client");
+  return connection;
+}

@@ -1,0 +1,37 @@
+import type { HttpHeaders } from "@azure/core-rest-pipeline";
+import { requestIdOf } from "../response-info.js";
+import { headersRecord } from "../transport/headers-record.js";
+import { retryAfterMs } from "../transport/retry-after.js";
+import type { APIError, ErrorBody } from "./api-error.js";
+import { createAPIError, parseErrorBody } from "./create-api-error.js";
+
+/** What {@link errorFromResponse} reads: a pipeline response, or an error frame of a stream. */
+export interface ErrorSource {
+  status: number;
+  headers: HttpHeaders;
+  bodyAsText?: string | null | undefined;
+}
+
+/** The typed error for a response that is not a success, or for an error sent inside a stream. */
+export function errorFromResponse(
+  response: ErrorSource,
+  retryCount: number,
+  error: ErrorBody | undefined = parseErrorBody(response.bodyAsText ?? undefined),
+): APIError {
+  const { status, headers } = response;
+  if (status >= 300 && status < 400) {
+    const location = headers.get("location");
+    error = {
+      ...error,
+      message: `Redirect${location ? ` to ${location}` : ""} not followed (credentials never go to another URL).`,
+    };
+  }
+  return createAPIError({
+    status,
+    error,
+    headers: headersRecord(headers),
+    requestId: requestIdOf(headers),
+    retryAfterMs: retryAfterMs(headers),
+    retryCount,
+  });
+}

@@ -1,0 +1,22 @@
+// The kit feature packages are built from. Not for applications: it may change in any release.
+export { API_VERSIONS, isApiVersion, isV1 } from "./api-versions.js";
+export { base64ToBytes, bytesToBase64, decodeWithAtob } from "./base64.js";
+export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
+export { filteredCategories } from "./content-filter.js";
+export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
+export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
+export { ByteStream, byteStream } from "./readers/byte-stream.js";
+export { bytes } from "./readers/bytes.js";
+export { json } from "./readers/json.js";
+export { sse } from "./readers/sse.js";
+export { text } from "./readers/text.js";
+export { requestIdOf, responseInfo, withResponse } from "./response-info.js";
+export { checkDeployment, type Route, routeUrl } from "./routing.js";
+export { type OperationRequest, type Reader, type SentResponse, send } from "./send.js";
+export { EventStream } from "./sse/event-stream.js";
+export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
+export { LOGGED_HEADERS, logger } from "./transport/log-policy.js";
+export { retryAfterMs } from "./transport/retry-after.js";
+export { retryPolicy } from "./transport/retry-policy.js";
+export { backoffMs, RETRYABLE_STATUSES } from "./transport/retry-rules.js";
+export { checkVersion, versionsFrom, versionTable } from "./version-gates.js";

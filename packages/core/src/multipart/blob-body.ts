@@ -1,0 +1,21 @@
+import type { FileSource } from "./source.js";
+
+/**
+ * A form as one `Blob`, for fetch: `Blob` parts are referenced, not copied, and the body can be
+ * sent again on a retry. A stream is read into memory first, since fetch cannot stream an upload
+ * over HTTP/1.1.
+ */
+export async function blobBody(segments: readonly (Uint8Array | FileSource)[]): Promise<Blob> {
+  const parts: (Blob | Uint8Array)[] = [];
+  for (const segment of segments) {
+    const content = segment instanceof Uint8Array ? segment : segment.open();
+    if (content instanceof Uint8Array || content instanceof Blob) {
+      parts.push(content);
+      continue;
+    }
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of content) chunks.push(chunk);
+    parts.push(new Blob(chunks as BlobPart[]));
+  }
+  return new Blob(parts as BlobPart[]);
+}

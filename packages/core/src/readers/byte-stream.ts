@@ -1,0 +1,76 @@
+import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import { AOAIError } from "../errors/aoai-error.js";
+import type { ResponseInfo } from "../response-info.js";
+import type { Reader, SentResponse } from "../send.js";
+import { bodyBytes, concatBytes } from "../transport/body-bytes.js";
+import { toSdkError } from "../transport/to-sdk-error.js";
+
+/**
+ * A binary body read as it downloads (speech played while it arrives, a large file): iterate it
+ * for `Uint8Array` chunks, turn it into a web `ReadableStream`, or read it whole with `bytes()`.
+ * Leaving a loop early, cancelling the web stream or `abort()` aborts the request. Read once.
+ */
+export class ByteStream implements AsyncIterable<Uint8Array> {
+  readonly _response: ResponseInfo;
+  /** The body's `content-type`, e.g. `audio/mpeg`. */
+  readonly contentType: string | undefined;
+  readonly #raw: PipelineResponse;
+  readonly #controller: AbortController;
+  readonly #signal: AbortSignal | undefined;
+  #started = false;
+
+  /** @internal made by the `byteStream` reader. */
+  constructor(sent: SentResponse) {
+    this._response = sent.info;
+    this.contentType = sent.raw.headers.get("content-type");
+    this.#raw = sent.raw;
+    this.#controller = sent.controller;
+    this.#signal = sent.signal;
+  }
+
+  /** Stops the download and releases the connection. */
+  abort(): void {
+    this.#controller.abort();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
+    if (this.#started) throw new AOAIError("This stream was already read; a stream can be read once.");
+    this.#started = true;
+    let complete = false;
+    try {
+      for await (const chunk of bodyBytes(this.#raw)) yield chunk;
+      complete = true;
+    } catch (error) {
+      throw toSdkError(error, this.#signal);
+    } finally {
+      if (!complete) this.abort();
+    }
+  }
+
+  /** The whole body in one array. */
+  async bytes(): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    for await (const part of this) parts.push(part);
+    return concatBytes(parts);
+  }
+
+  /** The body as a web `ReadableStream` (for `new Response(…)`, or an audio element's source). */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(result.value);
+      },
+      cancel: () => void iterator.return(),
+    });
+  }
+}
+
+/** Hands over a binary body as a {@link ByteStream}, once the headers are in. */
+export const byteStream: Reader<ByteStream> = {
+  accept: "*/*",
+  streams: true,
+  read: (sent) => new ByteStream(sent),
+};
