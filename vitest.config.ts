@@ -1,26 +1,39 @@
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Tests run against the sources of sibling packages, so no build is needed before a test run.
-const alias = {
-  "@aoai/core": src("core"),
-  "@aoai/chat": src("chat"),
-  "@aoai/embeddings": src("embeddings"),
-  "@aoai/emulator": src("emulator"),
-};
+// Tests run against the sources of sibling packages, so no build is needed before a test run:
+// `@aoai/<dir>` is packages/<dir>/src/index.ts, and each other entry point is its src file
+// (`@aoai/core/internal` -> packages/core/src/internal.ts). Packages are found, not listed.
+const packages = readdirSync(here("./packages")).filter((dir) =>
+  existsSync(here(`./packages/${dir}/src/index.ts`)),
+);
+const alias = packages.flatMap((dir) => {
+  const entries = [
+    { find: new RegExp(`^@aoai/${dir}$`), replacement: here(`./packages/${dir}/src/index.ts`) },
+  ];
+  for (const file of readdirSync(here(`./packages/${dir}/src`))) {
+    const entry = /^(internal|node)\.ts$/.exec(file)?.[1];
+    if (entry)
+      entries.push({
+        find: new RegExp(`^@aoai/${dir}/${entry}$`),
+        replacement: here(`./packages/${dir}/src/${file}`),
+      });
+  }
+  return entries;
+});
 
-// Browsers get core's fetch client, as the published browser build does (packages/core/tsdown.config.ts).
+// Browsers get core's platform modules, as the published browser build does (packages/core/tsdown.config.ts).
 const browserAlias = [
   {
     find: /^\.\/transport\/default-http-client\.js$/,
-    replacement: fileURLToPath(
-      new URL("./packages/core/src/transport/default-http-client.browser.ts", import.meta.url),
-    ),
+    replacement: here("./packages/core/src/transport/default-http-client.browser.ts"),
   },
-  ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+  { find: /^\.\/platform\.js$/, replacement: here("./packages/core/src/multipart/platform.browser.ts") },
+  ...alias,
 ];
 
 const chromiumArgs = [

@@ -1,6 +1,6 @@
 // A batch of documents and a query, ranked by cosine similarity. `embedMany` takes any number of
 // inputs (it splits them into requests of at most 2048 and keeps input order).
-import { cosineSimilarity, EmbeddingClient } from "@aoai/embeddings";
+import { cosineSimilarity, EmbeddingClient, embedMany } from "@aoai/embeddings";
 import { connect } from "./connect.ts";
 
 const documents = [
@@ -17,8 +17,8 @@ const { client, embeddingDeployment, emulated, close } = await connect();
 try {
   const embeddings = new EmbeddingClient(client, embeddingDeployment);
 
-  const docs = await embeddings.embedMany(documents, { dimensions: 1024 });
-  const [q] = (await embeddings.embed(query, { dimensions: 1024 })).data;
+  const docs = await embedMany(embeddings, { input: documents, dimensions: 1024 });
+  const [q] = (await embeddings.embed({ input: query, dimensions: 1024 })).data;
 
   const ranked = docs.data
     .map((d) => ({ text: documents[d.index]!, score: cosineSimilarity(q!.embedding, d.embedding) }))

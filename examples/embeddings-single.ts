@@ -8,7 +8,7 @@ try {
   const embeddings = new EmbeddingClient(client, embeddingDeployment);
 
   const description = "This is a test embedding";
-  const result = await embeddings.embed(description);
+  const result = await embeddings.embed({ input: description });
   const vector = result.data[0]!.embedding; // Float32Array, decoded from base64 without copying
 
   console.log(
@@ -26,7 +26,10 @@ try {
   );
 
   // Shorter vectors (text-embedding-3 and later), as plain number[] this time.
-  const short = await embeddings.embed(description, { dimensions: 256, embeddingType: "number[]" });
+  const short = await embeddings.embed(
+    { input: description, dimensions: 256 },
+    { embeddingType: "number[]" },
+  );
   console.log("with dimensions 256:", short.data[0]!.embedding.length, "numbers");
 } finally {
   await close();

@@ -7,6 +7,6 @@ export async function run(endpoint: string, apiKey: string): Promise<number> {
     new AzureOpenAIClient({ endpoint, apiKey }),
     "text-embedding-3-large",
   );
-  const result = await embeddings.embed(["Hello", "world"]);
+  const result = await embeddings.embed({ input: ["Hello", "world"] });
   return result.data[0]!.embedding.length;
 }

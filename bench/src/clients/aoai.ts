@@ -28,7 +28,7 @@ export function aoaiClient(t: Target): BenchClient {
     },
 
     async embed(inputs) {
-      const result = await embeddings.embed(inputs);
+      const result = await embeddings.embed({ input: inputs });
       return { count: result.data.length, dims: result.data[0]!.embedding.length };
     },
   };

@@ -1,4 +1,4 @@
-import { SseDecoder, type SseEvent } from "@aoai/core";
+import { SseDecoder, type SseEvent } from "@aoai/core/internal";
 import { createSseStream } from "@azure/core-sse";
 import { cpuSinceUs, windowStart, windowStop } from "../measure.ts";
 

@@ -1,16 +1,11 @@
-import {
-  type AzureOpenAIClient,
-  InvalidInputError,
-  type OperationRequest,
-  type RequestOptions,
-  requestStream,
-  type WithResponse,
-} from "@aoai/core";
+import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
+import { checkDeployment, json, type OperationRequest, send, sse } from "@aoai/core/internal";
 import { ChatStream } from "./chat-stream.js";
 import { checkRequest } from "./check-request.js";
 import type { ChatCompletionRequest } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
 import { VERSION } from "./version.js";
+import { versions } from "./versions.js";
 
 const PATH = "chat/completions";
 const USER_AGENT = `aoai-chat/${VERSION}`;
@@ -29,9 +24,8 @@ export class ChatClient {
   readonly deployment: string;
 
   constructor(client: AzureOpenAIClient, deployment: string) {
-    if (!deployment) throw new InvalidInputError("deployment is required.", "deployment");
     this.client = client;
-    this.deployment = deployment;
+    this.deployment = checkDeployment(deployment);
   }
 
   /**
@@ -43,7 +37,7 @@ export class ChatClient {
     request: ChatCompletionRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<ChatCompletion>> {
-    return this.client.json<ChatCompletion>(this.operation(request, false, options));
+    return send(this.client, this.operation(request, false, options), json<ChatCompletion>());
   }
 
   /**
@@ -53,7 +47,7 @@ export class ChatClient {
    */
   async stream(request: ChatCompletionRequest, options?: RequestOptions): Promise<ChatStream> {
     return new ChatStream(
-      await requestStream<ChatCompletionChunk>(this.client, this.operation(request, true, options)),
+      await send(this.client, this.operation(request, true, options), sse<ChatCompletionChunk>()),
     );
   }
 
@@ -65,6 +59,13 @@ export class ChatClient {
     checkRequest(this.client, request, streaming);
     // The caller's object is sent as is (never copied) except to add `stream: true`.
     const body = streaming ? { ...request, stream: true } : request;
-    return { path: PATH, deployment: this.deployment, body, userAgent: USER_AGENT, options };
+    return {
+      path: PATH,
+      deployment: this.deployment,
+      versions: versions(PATH),
+      body,
+      userAgent: USER_AGENT,
+      options,
+    };
   }
 }

@@ -1,11 +1,12 @@
 import { AOAIError, type ResponseInfo } from "@aoai/core";
+import { withResponse } from "@aoai/core/internal";
 import { ChatCompletionAccumulator } from "./accumulator.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
 
 /** A source of chunks: core's `EventStream`, or anything async-iterable with an optional `abort`. */
 export type ChatChunkSource = AsyncIterable<ChatCompletionChunk> & {
   abort?(): void;
-  _response?: ResponseInfo;
+  _response?: ResponseInfo | undefined;
 };
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -22,21 +23,23 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * the request, which stops generation; `finalCompletion()` then holds what arrived until then,
  * with `finish_reason: null`. Await `finalCompletion()` after the loop, not during it.
  */
-export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
+export class ChatStream<R extends ResponseInfo | undefined = ResponseInfo>
+  implements AsyncIterable<ChatCompletionChunk>
+{
   /** The HTTP exchange (request id, rate-limit headers); `undefined` on a stream from `readChatStream`. */
-  readonly _response: ResponseInfo | undefined;
+  readonly _response: R;
   readonly #source: ChatChunkSource;
   readonly #accumulator = new ChatCompletionAccumulator();
   #iterator: AsyncIterator<ChatCompletionChunk> | undefined;
   #claimed = false;
   #ended = false;
   #failure: [unknown] | undefined;
-  #final: Promise<ChatCompletion> | undefined;
+  #final: Promise<ChatCompletion & { readonly _response: R }> | undefined;
 
   /** Wraps a chunk source; `ChatClient.stream()` and `readChatStream()` make these for you. */
   constructor(source: ChatChunkSource) {
     this.#source = source;
-    this._response = source._response;
+    this._response = source._response as R;
   }
 
   /** Stops the stream: aborts the request and releases the connection. */
@@ -64,7 +67,8 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
    */
   async *textDeltas(choice = 0): AsyncGenerator<string, void, undefined> {
     for await (const chunk of this) {
-      for (const part of chunk.choices) {
+      // A chunk may carry no choices (the usage chunk, Azure's prompt-filter chunk, a proxy's).
+      for (const part of chunk.choices ?? []) {
         const text = part.delta?.content;
         if (text && (part.index ?? 0) === choice) yield text;
       }
@@ -73,14 +77,17 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
 
   /**
    * The completion accumulated from every chunk: content, refusal, tool calls, logprobs, usage,
-   * On Your Data context and content-filter results merged. Reads whatever is left of the stream.
+   * On Your Data context and content-filter results merged, with the stream's `_response`. Reads
+   * whatever is left of the stream.
    */
-  finalCompletion(): Promise<ChatCompletion> {
+  finalCompletion(): Promise<ChatCompletion & { readonly _response: R }> {
     this.#final ??= (async () => {
       this.#claimed = true;
       while (!this.#ended) await this.#pull();
       if (this.#failure) throw this.#failure[0];
-      return this.#accumulator.completion();
+      const completion = this.#accumulator.completion();
+      if (!this._response) return completion as ChatCompletion & { readonly _response: R };
+      return withResponse(completion, this._response) as ChatCompletion & { readonly _response: R };
     })();
     return this.#final;
   }

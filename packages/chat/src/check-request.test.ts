@@ -92,7 +92,7 @@ describe("API version checks", () => {
 
   it("refuses preview-only options on GA versions, before sending", () => {
     expect(unsupported("2024-10-21", { reasoning_effort: "low" })).toBe("reasoning_effort");
-    expect(unsupported("2024-10-21", { stream_options: { include_usage: true } })).toBe("stream_options");
+    expect(unsupported("2024-06-01", { stream_options: { include_usage: true } })).toBe("stream_options");
     expect(unsupported("2024-10-21", { messages: [{ role: "developer", content: "d" }] })).toBe("developer");
     expect(
       unsupported("2024-12-01-preview", {
@@ -126,10 +126,24 @@ describe("API version checks", () => {
     ).toBeUndefined();
     expect(unsupported("2024-12-01-preview", { reasoning_effort: "low" })).toBeUndefined();
     expect(unsupported("2025-04-01-preview", { stream_options: { include_usage: true } })).toBeUndefined();
+    // The live service takes it on the default GA version (the chat README's streaming snippet).
+    expect(unsupported("2024-10-21", { stream_options: { include_usage: true } })).toBeUndefined();
     expect(
       unsupported("v1", { reasoning_effort: "high", store: true, modalities: ["text"] }),
     ).toBeUndefined();
     expect(unsupported("2024-10-21", { reasoning_effort: null })).toBeUndefined();
+  });
+
+  it("checks nothing when the client turns version checks off", () => {
+    const off = new AzureOpenAIClient({
+      endpoint: "https://x.openai.azure.com",
+      apiKey: "k",
+      apiVersion: "2024-06-01",
+      versionChecks: false,
+    });
+    expect(() =>
+      checkRequest(off, { messages: [{ role: "developer", content: "d" }], reasoning_effort: "low" }, false),
+    ).not.toThrow();
   });
 
   it("does not check a dated version it does not know", () => {
@@ -142,6 +156,8 @@ describe("API version checks", () => {
     } catch (error) {
       expect((error as UnsupportedApiVersionError).supportedVersions).toContain("2024-12-01-preview");
       expect((error as Error).message).toContain("reasoning_effort");
+      return;
     }
+    expect.unreachable("reasoning_effort on 2024-10-21 must throw");
   });
 });

@@ -1,21 +1,18 @@
-import { type AzureOpenAIClient, InvalidInputError } from "@aoai/core";
-import { optionVersions, VERSIONED_FEATURES } from "./option-versions.js";
+import type { AzureOpenAIClient } from "@aoai/core";
+import { checkVersion, invalid } from "@aoai/core/internal";
 import type { ChatCompletionRequest } from "./request-types.js";
+import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
 type Loose = Record<string, unknown> | null | undefined;
-
-const bad = (param: string, why: string): never => {
-  throw new InvalidInputError(`${param} ${why}`, param);
-};
 
 /**
  * Checks a request before anything is sent:
  * - obviously bad input throws `InvalidInputError` naming the parameter (e.g. `messages[2].role`);
  *   only what is surely wrong is refused, the service judges the rest, and unknown fields pass;
  * - a field or feature the client's API version lacks throws `UnsupportedApiVersionError`
- *   (see `optionVersions`); a field set to `null` counts as unset.
+ *   (see `versions`); a field set to `null` counts as unset.
  */
 export function checkRequest(
   client: AzureOpenAIClient,
@@ -24,35 +21,34 @@ export function checkRequest(
 ): void {
   const body = request as unknown as Loose;
   const messages = body?.messages;
-  if (!Array.isArray(messages) || messages.length === 0) bad("messages", "must be a non-empty array.");
+  if (!Array.isArray(messages) || messages.length === 0) invalid("messages", "must be a non-empty array.");
   if (body!.stream === !streaming)
-    bad("stream", streaming ? "false: use complete()." : "true: use stream().");
-  const check = (feature: string) => client.assertSupported(feature, optionVersions(feature));
+    invalid("stream", streaming ? "false: use complete()." : "true: use stream().");
+  const check = (feature: string) => checkVersion(client, feature, versions(feature));
   (messages as Loose[]).forEach((message, i) => {
     const at = `messages[${i}]`;
     const role = message?.role as string;
-    if (!ROLES.includes(role)) bad(`${at}.role`, `must be one of ${ROLES}, not ${role}.`);
+    if (!ROLES.includes(role)) invalid(`${at}.role`, `must be one of ${ROLES}, not ${role}.`);
     if (role === "developer") check("developer");
     const content = message!.content;
     if (role === "tool" && typeof message!.tool_call_id !== "string")
-      bad(`${at}.tool_call_id`, "is required.");
+      invalid(`${at}.tool_call_id`, "is required.");
     if (
       role === "assistant"
         ? content == null && !message!.tool_calls && !message!.function_call && message!.refusal == null
         : role !== "function" && typeof content !== "string" && !Array.isArray(content)
     ) {
-      bad(`${at}.content`, "must be a string or content parts.");
+      invalid(`${at}.content`, "must be a string or content parts.");
     }
     if (Array.isArray(content)) {
-      if (content.length === 0) bad(`${at}.content`, "must not be empty.");
+      if (content.length === 0) invalid(`${at}.content`, "must not be empty.");
       content.forEach((part: Loose, j) => {
-        if (typeof part?.type !== "string") bad(`${at}.content[${j}].type`, "is required.");
+        if (typeof part?.type !== "string") invalid(`${at}.content[${j}].type`, "is required.");
         else if (part.type === "input_audio") check("input_audio");
       });
     }
   });
-  // Nested features ("developer"…) are never body keys, so this checks top-level fields only.
-  for (const field of VERSIONED_FEATURES) if (body![field] != null) check(field);
+  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(field);
   if ((body!.response_format as Loose)?.type === "json_schema") check("json_schema");
   for (const source of (body!.data_sources as Loose[]) ?? []) check(source?.type as string);
 }

@@ -1,4 +1,4 @@
-import { filteredCategories } from "@aoai/core";
+import { filteredCategories } from "@aoai/core/internal";
 import type { ChatCompletion } from "./response-types.js";
 
 /** What Azure's content filter did to a completion. */

@@ -15,7 +15,6 @@ export type {
   PineconeDataSource,
 } from "./data-sources.js";
 export { imageDataUrl } from "./image-data-url.js";
-export { optionVersions } from "./option-versions.js";
 export { readChatStream } from "./read-chat-stream.js";
 export type {
   ChatAssistantMessage,

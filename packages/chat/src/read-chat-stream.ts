@@ -8,7 +8,7 @@ import type { ChatCompletionChunk } from "./response-types.js";
  *
  * @example const stream = readChatStream((await fetch("/api/chat", { method: "POST", body })).body!);
  */
-export function readChatStream(body: ReadableStream<Uint8Array>): ChatStream {
+export function readChatStream(body: ReadableStream<Uint8Array>): ChatStream<undefined> {
   const reader = body.getReader();
   async function* chunks(): AsyncGenerator<ChatCompletionChunk, void, undefined> {
     const decoder = new TextDecoder();
@@ -34,16 +34,20 @@ export function readChatStream(body: ReadableStream<Uint8Array>): ChatStream {
     }
   }
   const source = chunks();
-  return new ChatStream({
+  return new ChatStream<undefined>({
     [Symbol.asyncIterator]: () => source,
     abort: () => void source.return().catch(() => {}),
   });
 }
 
 function parse(line: string): ChatCompletionChunk {
+  let value: unknown;
   try {
-    return JSON.parse(line) as ChatCompletionChunk;
+    value = JSON.parse(line);
   } catch {
     throw new InvalidResponseError("A line of the chat stream is not valid JSON.", line, undefined);
   }
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new InvalidResponseError("A line of the chat stream is not a JSON object.", line, undefined);
+  return value as ChatCompletionChunk;
 }

@@ -107,9 +107,10 @@ const emb = new EmbeddingClient(new AzureOpenAIClient({ endpoint, apiKey: "k" })
 const clients = {
   "openai AzureOpenAI embeddings.create (default)": () =>
     openai.embeddings.create({ model: "text-embedding-3-large", input }),
-  "@aoai/embeddings embed (default: Float32Array)": () => emb.embed(input),
-  "@aoai/embeddings embed (embeddingType number[])": () => emb.embed(input, { embeddingType: "number[]" }),
-  "@aoai/embeddings embed (encoding_format float)": () => emb.embed(input, { encoding_format: "float" }),
+  "@aoai/embeddings embed (default: Float32Array)": () => emb.embed({ input }),
+  "@aoai/embeddings embed (embeddingType number[])": () =>
+    emb.embed({ input }, { embeddingType: "number[]" }),
+  "@aoai/embeddings embed (encoding_format float)": () => emb.embed({ input, encoding_format: "float" }),
 };
 const wall = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
 const cpu = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
-import { checkOptions, toInputList } from "./validate.js";
+import { checkOptions, checkRequest, toInputList } from "./check-request.js";
 
 function paramOf(run: () => unknown): string | undefined {
   try {
@@ -41,32 +41,42 @@ describe("toInputList", () => {
   });
 });
 
-describe("checkOptions", () => {
+describe("checkRequest", () => {
   it("accepts the defaults and valid values", () => {
-    expect(() => checkOptions({})).not.toThrow();
+    expect(() => checkRequest({ input: "a" })).not.toThrow();
     expect(() =>
-      checkOptions({
-        dimensions: 256,
-        user: "u",
-        encoding_format: "float",
-        embeddingType: "number[]",
-        batchSize: 2048,
-        concurrency: 8,
-      }),
+      checkRequest({ input: "a", dimensions: 256, user: "u", encoding_format: "float" }),
     ).not.toThrow();
   });
 
   it("rejects a non-positive or fractional dimensions", () => {
     for (const dimensions of [0, -1, 1.5, Number.NaN])
-      expect(paramOf(() => checkOptions({ dimensions }))).toBe("dimensions");
+      expect(paramOf(() => checkRequest({ input: "a", dimensions }))).toBe("dimensions");
   });
 
-  it("rejects bad batchSize, concurrency, user, encoding_format and embeddingType", () => {
+  it("rejects bad user and encoding_format", () => {
+    expect(paramOf(() => checkRequest({ input: "a", user: 5 as unknown as string }))).toBe("user");
+    expect(paramOf(() => checkRequest({ input: "a", encoding_format: "int8" as "float" }))).toBe(
+      "encoding_format",
+    );
+  });
+
+  it("rejects a request that is not an object", () => {
+    for (const request of ["a", ["a"], null, undefined, 3])
+      expect(paramOf(() => checkRequest(request as never))).toBe("request");
+  });
+});
+
+describe("checkOptions", () => {
+  it("accepts the defaults and valid values", () => {
+    expect(() => checkOptions({})).not.toThrow();
+    expect(() => checkOptions({ embeddingType: "number[]", batchSize: 2048, concurrency: 8 })).not.toThrow();
+  });
+
+  it("rejects bad batchSize, concurrency and embeddingType", () => {
     expect(paramOf(() => checkOptions({ batchSize: 2049 }))).toBe("batchSize");
     expect(paramOf(() => checkOptions({ batchSize: 0 }))).toBe("batchSize");
     expect(paramOf(() => checkOptions({ concurrency: 0 }))).toBe("concurrency");
-    expect(paramOf(() => checkOptions({ user: 5 as unknown as string }))).toBe("user");
-    expect(paramOf(() => checkOptions({ encoding_format: "int8" as "float" }))).toBe("encoding_format");
     expect(paramOf(() => checkOptions({ embeddingType: "f64" as "float32" }))).toBe("embeddingType");
   });
 });

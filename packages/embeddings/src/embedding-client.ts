@@ -1,18 +1,18 @@
-import { type AzureOpenAIClient, InvalidInputError, type WithResponse } from "@aoai/core";
-import { embedInBatches } from "./batches.js";
+import type { AzureOpenAIClient, WithResponse } from "@aoai/core";
+import { checkDeployment, invalid, json, send } from "@aoai/core/internal";
+import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
 import { decodeResponse, type WireResponse } from "./decode-response.js";
 import type {
-  EmbeddingInput,
+  EmbeddingRequest,
   EmbeddingResponse,
   EmbeddingType,
   EmbeddingVector,
-  EmbedManyOptions,
-  EmbedManyResult,
   EmbedOptions,
 } from "./types.js";
-import { checkOptions, MAX_INPUTS, toInputList } from "./validate.js";
 import { VERSION } from "./version.js";
 
+// Every API version has the operation, so it declares no version list (nothing to check).
+const PATH = "embeddings";
 const USER_AGENT = `aoai-embeddings/${VERSION}`;
 
 /**
@@ -20,9 +20,10 @@ const USER_AGENT = `aoai-embeddings/${VERSION}`;
  *
  * ```ts
  * const emb = new EmbeddingClient(client, "text-embedding-3-large");
- * const { data } = await emb.embed("hello");
+ * const { data } = await emb.embed({ input: "hello" });
  * data[0].embedding; // Float32Array
  * ```
+ * Any number of inputs: `embedMany(emb, { input: texts })`.
  */
 export class EmbeddingClient {
   readonly client: AzureOpenAIClient;
@@ -31,7 +32,7 @@ export class EmbeddingClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = deployment;
+    this.deployment = checkDeployment(deployment);
   }
 
   /**
@@ -40,50 +41,30 @@ export class EmbeddingClient {
    * before anything is sent.
    */
   async embed<T extends EmbeddingType = "float32">(
-    input: EmbeddingInput,
+    request: EmbeddingRequest,
     options: EmbedOptions<T> = {},
   ): Promise<WithResponse<EmbeddingResponse<EmbeddingVector<T>>>> {
+    checkRequest(request);
     checkOptions(options);
-    const inputs = toInputList(input);
-    if (inputs.length > MAX_INPUTS) {
-      throw new InvalidInputError(
-        `input has ${inputs.length} items; a request takes at most ${MAX_INPUTS} (use embedMany).`,
-        "input",
-      );
-    }
-    return this.send(input, inputs.length, options);
+    const count = toInputList(request.input).length;
+    if (count > MAX_INPUTS)
+      invalid("input", `has ${count} items; a request takes at most ${MAX_INPUTS} (use embedMany).`);
+    return this.send(request, count, options);
   }
 
-  /**
-   * Embeds any number of inputs: splits them into requests of `batchSize`, sends at most
-   * `concurrency` at once and joins the results in input order, with usage summed. If a batch
-   * fails, no further batch starts and an `EmbeddingBatchError` carries the batch, the cause and
-   * the results already returned. Aborting `signal` stops scheduling (and cancels those in flight).
-   */
-  async embedMany<T extends EmbeddingType = "float32">(
-    inputs: readonly string[] | readonly (readonly number[])[],
-    options: EmbedManyOptions<T> = {},
-  ): Promise<EmbedManyResult<EmbeddingVector<T>>> {
-    checkOptions(options);
-    if (!Array.isArray(inputs) || typeof inputs[0] === "number") {
-      throw new InvalidInputError("embedMany takes an array of texts or of token arrays.", "input");
-    }
-    const list = toInputList(inputs);
-    const { batchSize = MAX_INPUTS, concurrency = 4, ...request } = options;
-    return embedInBatches(list, batchSize, concurrency, options.signal, (batch) =>
-      this.send(batch as EmbeddingInput, batch.length, request),
+  private async send<R>(request: EmbeddingRequest, count: number, options: EmbedOptions): Promise<R> {
+    const { embeddingType, ...callOptions } = options;
+    const response = await send(
+      this.client,
+      {
+        path: PATH,
+        deployment: this.deployment,
+        body: { ...request, encoding_format: request.encoding_format ?? "base64" },
+        userAgent: USER_AGENT,
+        options: callOptions,
+      },
+      json<WireResponse>(),
     );
-  }
-
-  private async send<R>(input: EmbeddingInput, count: number, options: EmbedOptions): Promise<R> {
-    const { dimensions, user, encoding_format } = options;
-    const response = await this.client.json<WireResponse>({
-      path: "embeddings",
-      deployment: this.deployment,
-      body: { input, dimensions, user, encoding_format: encoding_format ?? "base64" },
-      userAgent: USER_AGENT,
-      options,
-    });
-    return decodeResponse<R>(response, options.embeddingType ?? "float32", count);
+    return decodeResponse<R>(response, embeddingType ?? "float32", count);
   }
 }

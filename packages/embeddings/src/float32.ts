@@ -1,5 +1,5 @@
 import { InvalidResponseError } from "@aoai/core";
-import { base64ToBytes } from "./base64.js";
+import { base64ToBytes } from "@aoai/core/internal";
 import { LITTLE_ENDIAN_HOST } from "./endianness.js";
 
 /**

@@ -1,16 +1,18 @@
-export { base64ToBytes } from "./base64.js";
 export { cosineSimilarity } from "./cosine-similarity.js";
+export { embedMany } from "./embed-many.js";
 export { EmbeddingBatchError } from "./embedding-batch-error.js";
 export { EmbeddingClient } from "./embedding-client.js";
 export { base64ToFloat32, bytesToFloat32 } from "./float32.js";
 export type {
   Embedding,
   EmbeddingInput,
+  EmbeddingRequest,
   EmbeddingResponse,
   EmbeddingType,
   EmbeddingUsage,
   EmbeddingVector,
   EmbedManyOptions,
+  EmbedManyRequest,
   EmbedManyResult,
   EmbedOptions,
 } from "./types.js";

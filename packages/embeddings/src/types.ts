@@ -14,8 +14,10 @@ export type EmbeddingVector<T extends EmbeddingType = "float32"> = T extends "nu
   ? number[]
   : Float32Array;
 
-/** Options of one embeddings request. */
-export interface EmbedOptions<T extends EmbeddingType = EmbeddingType> extends RequestOptions {
+/** An embeddings request, as on the wire (the deployment is the client's). */
+export interface EmbeddingRequest {
+  /** What to embed; at most 2048 inputs per request (`embedMany` takes any number). */
+  input: EmbeddingInput;
   /**
    * Length of each vector, for `text-embedding-3` and later models: the service shortens the
    * vectors (they stay unit length). @default the model's full size (3072 for text-embedding-3-large)
@@ -29,6 +31,10 @@ export interface EmbedOptions<T extends EmbeddingType = EmbeddingType> extends R
    * @default "base64"
    */
   encoding_format?: "float" | "base64";
+}
+
+/** Per-call options of one embeddings request. */
+export interface EmbedOptions<T extends EmbeddingType = EmbeddingType> extends RequestOptions {
   /**
    * The type of each `data[i].embedding`. `"float32"` is a `Float32Array` viewing the decoded
    * bytes (no per-element work); `"number[]"` is a plain array, as the `openai` package returns.
@@ -63,7 +69,12 @@ export interface EmbeddingResponse<V = Float32Array> {
   usage: EmbeddingUsage;
 }
 
-/** Options of `embedMany`: those of a request, plus how to split and schedule. */
+/** An `embedMany` request: as {@link EmbeddingRequest}, with any number of texts or token arrays. */
+export interface EmbedManyRequest extends Omit<EmbeddingRequest, "input"> {
+  input: readonly string[] | readonly (readonly number[])[];
+}
+
+/** Options of `embedMany`: those of a call, plus how to split and schedule. */
 export interface EmbedManyOptions<T extends EmbeddingType = EmbeddingType> extends EmbedOptions<T> {
   /** Inputs per request, at most the service's limit. @default 2048 */
   batchSize?: number;

@@ -1,6 +1,7 @@
 import { AzureOpenAIClient, InternalServerError } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { embedMany } from "../src/embed-many.js";
 import { EmbeddingBatchError } from "../src/embedding-batch-error.js";
 import { EmbeddingClient } from "../src/embedding-client.js";
 import { LARGE } from "./helpers.js";
@@ -22,7 +23,7 @@ describe("embedMany over HTTP", () => {
   afterAll(() => emulator.close());
 
   it("embeds 5000 inputs in batches of 2048, in input order, with usage summed", async () => {
-    const result = await emb.embedMany(inputs, { dimensions: 64 });
+    const result = await embedMany(emb, { input: inputs, dimensions: 64 });
     const batches = emulator.requests.filter((r) => r.path.endsWith("/embeddings"));
     expect(batches.map((r) => (r.body as { input: string[] }).input.length).sort()).toEqual([
       2048, 2048, 904,
@@ -34,10 +35,10 @@ describe("embedMany over HTTP", () => {
 
     // Each vector belongs to its input: compare a few with single requests.
     for (const i of [0, 2047, 2048, 4999]) {
-      const single = await emb.embed(inputs[i]!, { dimensions: 64 });
+      const single = await emb.embed({ input: inputs[i]!, dimensions: 64 });
       expect(Array.from(result.data[i]!.embedding)).toEqual(Array.from(single.data[0]!.embedding));
     }
-    const singles = await emb.embed(inputs.slice(0, 3), { dimensions: 64 });
+    const singles = await emb.embed({ input: inputs.slice(0, 3), dimensions: 64 });
     const perRequest = singles.usage.prompt_tokens / 3;
     expect(result.usage.prompt_tokens).toBeGreaterThanOrEqual(perRequest * 5000 * 0.9);
     expect(result.usage.total_tokens).toBe(result.usage.prompt_tokens);
@@ -47,7 +48,9 @@ describe("embedMany over HTTP", () => {
     // One fault per request, in queue order: the first batch takes a harmless delay, the second the 500.
     emulator.faults.push({ kind: "delay", ms: 1, operation: "embeddings" });
     emulator.faults.push({ kind: "status", status: 500, operation: "embeddings" });
-    const error = await emb.embedMany(inputs, { dimensions: 16, concurrency: 1 }).catch((e: unknown) => e);
+    const error = await embedMany(emb, { input: inputs, dimensions: 16 }, { concurrency: 1 }).catch(
+      (e: unknown) => e,
+    );
 
     expect(EmbeddingBatchError.isInstance(error)).toBe(true);
     const e = error as EmbeddingBatchError<Float32Array>;
@@ -67,9 +70,11 @@ describe("embedMany over HTTP", () => {
     const controller = new AbortController();
     emulator.faults.push({ kind: "delay", ms: 200, operation: "embeddings" });
     setTimeout(() => controller.abort(), 50);
-    const error = await emb
-      .embedMany(inputs, { dimensions: 16, concurrency: 1, signal: controller.signal })
-      .catch((e: unknown) => e);
+    const error = await embedMany(
+      emb,
+      { input: inputs, dimensions: 16 },
+      { concurrency: 1, signal: controller.signal },
+    ).catch((e: unknown) => e);
     expect(EmbeddingBatchError.isInstance(error)).toBe(true);
     expect((error as EmbeddingBatchError).batchIndex).toBe(0);
     await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,8 @@
 import { AzureOpenAIClient } from "@aoai/core";
+import { base64ToBytes, decodeWithAtob } from "@aoai/core/internal";
 import { describe, expect, inject, it } from "vitest";
-import { base64ToBytes, decodeBase64WithAtob } from "../src/base64.js";
 import { cosineSimilarity } from "../src/cosine-similarity.js";
+import { embedMany } from "../src/embed-many.js";
 import { EmbeddingClient } from "../src/embedding-client.js";
 
 // Headless Chromium, real fetch to the shared emulator on 127.0.0.1 (it sends CORS headers).
@@ -21,7 +22,10 @@ describe("@aoai/embeddings in a browser", () => {
   });
 
   it("embeds over base64 into Float32Array, with the request id", async () => {
-    const r = await client().embed(["The food was delicious", "The waiter was rude"], { dimensions: 256 });
+    const r = await client().embed({
+      input: ["The food was delicious", "The waiter was rude"],
+      dimensions: 256,
+    });
     expect(r.data).toHaveLength(2);
     expect(r.data[0]!.embedding).toBeInstanceOf(Float32Array);
     expect(r.data[0]!.embedding).toHaveLength(256);
@@ -31,12 +35,11 @@ describe("@aoai/embeddings in a browser", () => {
 
   it("gets the same vectors over float and base64", async () => {
     const emb = client();
-    const a = await emb.embed("hello", { dimensions: 16 });
-    const b = await emb.embed("hello", {
-      dimensions: 16,
-      encoding_format: "float",
-      embeddingType: "number[]",
-    });
+    const a = await emb.embed({ input: "hello", dimensions: 16 });
+    const b = await emb.embed(
+      { input: "hello", dimensions: 16, encoding_format: "float" },
+      { embeddingType: "number[]" },
+    );
     for (const [i, x] of a.data[0]!.embedding.entries()) expect(x).toBeCloseTo(b.data[0]!.embedding[i]!, 6);
   });
 
@@ -46,12 +49,12 @@ describe("@aoai/embeddings in a browser", () => {
     for (const b of bytes) binary += String.fromCharCode(b);
     const b64 = btoa(binary);
     expect(Array.from(base64ToBytes(b64))).toEqual(Array.from(bytes));
-    expect(Array.from(decodeBase64WithAtob(b64))).toEqual(Array.from(bytes));
+    expect(Array.from(decodeWithAtob(b64))).toEqual(Array.from(bytes));
   });
 
   it("embeds many in batches", async () => {
     const inputs = Array.from({ length: 25 }, (_, i) => `item ${i}`);
-    const r = await client().embedMany(inputs, { batchSize: 10, concurrency: 2, dimensions: 8 });
+    const r = await embedMany(client(), { input: inputs, dimensions: 8 }, { batchSize: 10, concurrency: 2 });
     expect(r.data.map((d) => d.index)).toEqual(inputs.map((_, i) => i));
     expect(r.requestIds).toHaveLength(3);
   });

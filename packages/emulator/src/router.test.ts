@@ -1,6 +1,7 @@
-import { API_VERSIONS, OPERATION_VERSIONS } from "@aoai/core";
+import { API_VERSIONS } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import type { EmulatorHttpError } from "./errors.js";
+import { EMULATED_OPERATIONS, operationVersions } from "./operations.js";
 import { resolveRoute } from "./router.js";
 
 const q = (s: string) => new URLSearchParams(s);
@@ -14,9 +15,10 @@ const status = (fn: () => unknown) => {
 };
 
 describe("resolveRoute", () => {
-  it("accepts exactly the operation/version pairs @aoai/core lists", () => {
-    for (const [op, versions] of Object.entries(OPERATION_VERSIONS)) {
-      for (const v of API_VERSIONS.filter((x) => x !== "v1")) {
+  it("accepts exactly the operation/version pairs of its table", () => {
+    for (const op of [...EMULATED_OPERATIONS, "images/edits"]) {
+      const versions = operationVersions(op)!;
+      for (const v of API_VERSIONS.filter((x) => x !== "v1" && x !== "preview")) {
         const expected = versions.includes(v) ? 200 : 404;
         expect(
           status(() => resolveRoute(`/openai/deployments/d/${op}`, q(`api-version=${v}`))),
@@ -39,11 +41,24 @@ describe("resolveRoute", () => {
   });
 
   it("routes v1 paths without a deployment", () => {
-    expect(resolveRoute("/openai/v1/audio/speech", q(""))).toMatchObject({
+    expect(resolveRoute("/openai/v1/chat/completions", q(""))).toEqual({
       shape: "v1",
-      operation: "audio/speech",
+      operation: "chat/completions",
       deployment: undefined,
+      apiVersion: "v1",
     });
     expect(status(() => resolveRoute("/openai/v1/unknown", q("")))).toBe(404);
+  });
+
+  it("serves speech and images on v1 only with api-version=preview, as Azure does", () => {
+    for (const op of ["audio/speech", "images/generations", "images/edits"]) {
+      expect(status(() => resolveRoute(`/openai/v1/${op}`, q("")))).toBe(404);
+      expect(resolveRoute(`/openai/v1/${op}`, q("api-version=preview"))).toMatchObject({
+        shape: "v1",
+        operation: op,
+        apiVersion: "preview",
+      });
+    }
+    expect(resolveRoute("/openai/v1/embeddings", q("api-version=preview")).apiVersion).toBe("preview");
   });
 });

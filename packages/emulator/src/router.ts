@@ -1,5 +1,6 @@
-import { API_VERSIONS, versionsFor } from "@aoai/core";
+import { API_VERSIONS } from "@aoai/core";
 import { EmulatorHttpError, notFound } from "./errors.js";
+import { operationVersions } from "./operations.js";
 
 /** Which of the two URL shapes a request used. */
 export type RouteShape = "deployments" | "v1";
@@ -7,18 +8,20 @@ export type RouteShape = "deployments" | "v1";
 /** A data-plane request the emulator will serve. */
 export interface Route {
   shape: RouteShape;
-  /** Operation path, e.g. `chat/completions`; the keys of `OPERATION_VERSIONS` in `@aoai/core`. */
+  /** Operation path, e.g. `chat/completions` (see `operationVersions`). */
   operation: string;
   /** From the URL for `deployments` routes; v1 routes take it from the body's `model`. */
   deployment: string | undefined;
-  /** The `api-version` query value, or `v1` for the version-less API. */
+  /** The `api-version` query value; `v1` for the version-less API, `preview` for its preview. */
   apiVersion: string;
 }
 
 // `v1` is not a valid `api-version` value on the deployments route: it names the other URL shape.
-const DATED_VERSIONS: ReadonlySet<string> = new Set(API_VERSIONS.filter((v) => v !== "v1"));
-// The v1 API takes no api-version; Azure also accepts these spellings of "none given".
-const V1_VERSION_VALUES: ReadonlySet<string> = new Set(["v1", "preview", "latest"]);
+const DATED_VERSIONS: ReadonlySet<string> = new Set(
+  API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"),
+);
+// The v1 API takes no api-version, or `preview`; Azure also accepts these spellings of "none given".
+const V1_VERSION_VALUES: ReadonlySet<string> = new Set(["v1", "latest"]);
 
 const DEPLOYMENT_PATH = /^\/openai\/deployments\/([^/]+)\/(.+?)\/?$/;
 const V1_PATH = /^\/openai\/v1\/(.+?)\/?$/;
@@ -35,21 +38,20 @@ export function resolveRoute(pathname: string, query: URLSearchParams): Route {
     const deployment = safeDecode(deployments[1]!);
     const operation = deployments[2]!;
     if (apiVersion === null || !DATED_VERSIONS.has(apiVersion)) throw notFound();
-    const versions = versionsFor(operation) as readonly string[] | undefined;
-    if (!versions?.includes(apiVersion)) throw notFound();
+    if (!operationVersions(operation)?.includes(apiVersion)) throw notFound();
     return { shape: "deployments", operation, deployment, apiVersion };
   }
   const v1 = V1_PATH.exec(pathname);
   if (v1) {
     const operation = v1[1]!;
-    const versions = versionsFor(operation) as readonly string[] | undefined;
-    if (!versions?.includes("v1")) throw notFound();
-    if (apiVersion !== null && !V1_VERSION_VALUES.has(apiVersion)) {
+    if (apiVersion !== null && apiVersion !== "preview" && !V1_VERSION_VALUES.has(apiVersion)) {
       throw new EmulatorHttpError(400, {
         error: { code: "BadRequest", message: "API version not supported" },
       });
     }
-    return { shape: "v1", operation, deployment: undefined, apiVersion: "v1" };
+    const version = apiVersion === "preview" ? "preview" : "v1";
+    if (!operationVersions(operation)?.includes(version)) throw notFound();
+    return { shape: "v1", operation, deployment: undefined, apiVersion: version };
   }
   throw notFound();
 }
