@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
@@ -26,15 +27,17 @@ const alias = packages.flatMap((dir) => {
   return entries;
 });
 
-// Browsers get core's platform modules, as the published browser build does (packages/core/tsdown.config.ts).
-const browserAlias = [
-  {
-    find: /^\.\/transport\/default-http-client\.js$/,
-    replacement: here("./packages/core/src/transport/default-http-client.browser.ts"),
+// Browsers get each module's `.browser.ts` twin where it has one, as the published browser build
+// does (packages/core/tsdown.config.ts): fetch instead of node:http, uploads as a Blob.
+const browserTwins = {
+  name: "browser-twins",
+  enforce: "pre" as const,
+  resolveId(source: string, importer: string | undefined) {
+    if (!importer || !source.startsWith(".")) return null;
+    const twin = `${resolve(dirname(importer), source.replace(/\.js$/, ""))}.browser.ts`;
+    return existsSync(twin) ? twin : null;
   },
-  { find: /^\.\/platform\.js$/, replacement: here("./packages/core/src/multipart/platform.browser.ts") },
-  ...alias,
-];
+};
 
 const chromiumArgs = [
   "--no-sandbox",
@@ -70,7 +73,8 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: browserAlias },
+        resolve: { alias },
+        plugins: [browserTwins],
         test: {
           name: "browser",
           include: ["packages/*/test/**/*.browser.test.ts"],

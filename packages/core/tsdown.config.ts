@@ -1,7 +1,20 @@
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { defineConfig } from "tsdown";
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/**
+ * The browser build swaps each module that has a `.browser.ts` twin for it: fetch instead of
+ * node:http, uploads as one Blob, no file system. The same rule runs in the browser tests
+ * (vitest.config.ts).
+ */
+const browserTwins = {
+  name: "browser-twins",
+  resolveId(source: string, importer: string | undefined) {
+    if (!importer || !source.startsWith(".")) return null;
+    const twin = `${resolve(dirname(importer), source.replace(/\.js$/, ""))}.browser.ts`;
+    return existsSync(twin) ? twin : null;
+  },
+};
 
 export default defineConfig([
   {
@@ -14,9 +27,8 @@ export default defineConfig([
     clean: true,
   },
   {
-    // The browser build differs only in its platform modules: fetch instead of node:http, and
-    // uploads as one Blob. Dependencies stay external, so @azure/logger is the app's own copy and
-    // its `setLogLevel` reaches this SDK's logger.
+    // Dependencies stay external, so @azure/logger is the app's own copy and its `setLogLevel`
+    // reaches this SDK's logger.
     entry: { "index.browser": "src/index.ts", "internal.browser": "src/internal.ts" },
     format: ["esm"],
     dts: false,
@@ -24,9 +36,6 @@ export default defineConfig([
     target: "es2022",
     platform: "browser",
     clean: false,
-    alias: {
-      "./transport/default-http-client.js": here("./src/transport/default-http-client.browser.ts"),
-      "./platform.js": here("./src/multipart/platform.browser.ts"),
-    },
+    plugins: [browserTwins],
   },
 ]);
