@@ -1,6 +1,7 @@
 /// <reference path="../../../test-utils/provided.d.ts" />
 import { describe, expect, inject, it } from "vitest";
 import { APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
+import { byteStream, MultipartForm, send, text } from "../src/internal.js";
 import { callJson, callStream } from "./support/client.js";
 
 interface ChatCompletion {
@@ -91,5 +92,48 @@ describe("@aoai/core in a browser (fetch transport)", () => {
     await expect(
       callJson(client, { ...request, options: { signal: controller.signal } }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe("@aoai/core kit in a browser", () => {
+  const client = () =>
+    new AzureOpenAIClient({ endpoint, apiKey, apiVersion: "2025-04-01-preview", maxRetries: 0 });
+  const speech = {
+    path: "audio/speech",
+    deployment: "tts",
+    body: { input: "hello from chromium", voice: "alloy" },
+  };
+
+  it("streams speech as bytes, then uploads it as a Blob in a multipart form and gets the text back", async () => {
+    const stream = await send(client(), speech, byteStream);
+    expect(stream.contentType).toBe("audio/wav");
+    const audio = await stream.bytes();
+    expect(audio.byteLength).toBeGreaterThan(44);
+    const form = new MultipartForm(
+      { file: new Blob([audio as BlobPart], { type: "audio/wav" }), response_format: "text" },
+      { file: { maxBytes: 25 * 1024 * 1024 } },
+    );
+    const result = await send(
+      client(),
+      { path: "audio/transcriptions", deployment: "whisper", body: form },
+      text,
+    );
+    expect(result.text.trim()).toBe("hello from chromium");
+    expect(result._response.requestId).toMatch(/\S/);
+  });
+
+  it("refuses a file path in the browser before sending", async () => {
+    const form = new MultipartForm({ file: "/tmp/a.wav" }, { file: {} });
+    await expect(
+      send(client(), { path: "audio/transcriptions", deployment: "whisper", body: form }, text),
+    ).rejects.toThrow(/only in Node/);
+  });
+
+  it("cancelling a speech download's web stream ends it", async () => {
+    const stream = await send(client(), speech, byteStream);
+    const reader = stream.toReadableStream().getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    await reader.cancel();
   });
 });

@@ -1,7 +1,7 @@
 import { AzureKeyCredential, type GetTokenOptions, type TokenCredential } from "@azure/core-auth";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCOPE } from "../src/defaults.js";
-import { AzureOpenAIClient } from "../src/index.js";
+import { AzureOpenAIClient, AzureKeyCredential as CoreKeyCredential } from "../src/index.js";
 import { callJson, chat, clientFor } from "./support/client.js";
 import { startServer, type TestServer } from "./support/server.js";
 
@@ -36,6 +36,15 @@ describe("api keys", () => {
     await callJson(clientFor(server, { apiKey: "key-one" }), chat);
     expect(server.requests[0]!.headers["api-key"]).toBe("key-one");
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("reads core's own AzureKeyCredential per request, so update() rotates the key", async () => {
+    const key = new CoreKeyCredential("core-key-before");
+    const client = clientFor(server, { apiKey: key });
+    await callJson(client, chat);
+    key.update("core-key-after");
+    await callJson(client, chat);
+    expect(server.requests.map((r) => r.headers["api-key"])).toEqual(["core-key-before", "core-key-after"]);
   });
 
   it("reads an AzureKeyCredential per request, so update() rotates the key", async () => {
