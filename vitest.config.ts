@@ -64,6 +64,7 @@ export default defineConfig({
             "packages/*/test/**/*.test.ts",
             "examples/**/*.test.ts",
             "bench/**/*.test.ts",
+            "reliability/**/*.test.ts",
             "scripts/**/*.test.ts",
           ],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**", "**/dist/**"],
