@@ -1,4 +1,4 @@
-import { AOAIError } from "@aoai/core";
+import { AOAIError, InvalidResponseError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import { ChatStream } from "./chat-stream.js";
 import { readChatStream } from "./read-chat-stream.js";
@@ -122,5 +122,37 @@ describe("ChatStream", () => {
     await reader.read();
     await reader.cancel();
     expect(state.aborted).toBe(true);
+  });
+});
+
+describe("chunks of an unexpected shape", () => {
+  const base = { id: "c1", object: "chat.completion.chunk", created: 1, model: "gpt-4o" } as const;
+
+  it("textDeltas() and finalCompletion() agree on a chunk with no choices key", async () => {
+    const list = [
+      { ...base, choices: [{ index: 0, delta: { content: "Hi" }, finish_reason: null }] },
+      { ...base } as unknown as ChatCompletionChunk,
+      { ...base, choices: [{ index: 0, delta: { content: "!" }, finish_reason: "stop" }] },
+    ];
+    const stream = new ChatStream(source(list).src);
+    let text = "";
+    for await (const t of stream.textDeltas()) text += t;
+    expect(text).toBe("Hi!");
+    expect((await stream.finalCompletion()).choices[0]?.message.content).toBe("Hi!");
+  });
+
+  it("choices that are not a list: InvalidResponseError, and the request is aborted", async () => {
+    const { src, state } = source([
+      { ...base, choices: [{ index: 0, delta: { content: "Hi" }, finish_reason: null }] },
+      { ...base, choices: 5 } as unknown as ChatCompletionChunk,
+      { ...base, choices: [{ index: 0, delta: { content: "!" }, finish_reason: null }] },
+    ]);
+    const stream = new ChatStream(src);
+    const error = await (async () => {
+      for await (const _ of stream.textDeltas());
+    })().catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect(state.aborted).toBe(true);
+    await expect(stream.finalCompletion()).rejects.toBe(error);
   });
 });

@@ -1,4 +1,4 @@
-import { AOAIError, type ResponseInfo } from "@aoai/core";
+import { AOAIError, InvalidResponseError, type ResponseInfo } from "@aoai/core";
 import { withResponse } from "@aoai/core/internal";
 import { ChatCompletionAccumulator } from "./accumulator.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
@@ -125,7 +125,20 @@ export class ChatStream<R extends ResponseInfo | undefined = ResponseInfo>
       this.#ended = true;
       return DONE;
     }
-    this.#accumulator.add(result.value);
+    try {
+      this.#accumulator.add(result.value);
+    } catch {
+      // A chunk of the wrong shape (choices that are not a list…): the answer cannot be trusted,
+      // so the request is aborted and the reader gets a typed error, not a TypeError.
+      this.#source.abort?.();
+      this.#onError(
+        new InvalidResponseError(
+          "A chunk of the chat stream does not have the shape of a chat completion chunk.",
+          JSON.stringify(result.value) ?? "",
+          this._response?.requestId,
+        ),
+      );
+    }
     return result;
   };
 

@@ -37,3 +37,20 @@ export function checkText(value: unknown, param: string, maxLength = Number.POSI
   if (value.length > maxLength)
     invalid(param, `must be at most ${maxLength} characters, got ${value.length}.`);
 }
+
+// A header name is an HTTP token; its value may not hold line breaks or other control characters.
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it must catch
+const CONTROL = /[\0-\b\n-\x1f\x7f]/;
+
+/** Checks a header before it is sent. The message names the header, never its value (it may be a secret). */
+export function checkHeader(name: string, value: unknown, param = "headers"): void {
+  if (!TOKEN.test(name) || typeof value !== "string" || CONTROL.test(value))
+    invalid(param, `has a bad header ${JSON.stringify(name)}: a token name, a value without line breaks.`);
+}
+
+/** A key or token: not empty, no line breaks or control characters (the message never shows it). */
+export function checkSecret(value: unknown, param: string): void {
+  if (typeof value !== "string" || !value.trim() || CONTROL.test(value))
+    invalid(param, "is empty or has line breaks or control characters.");
+}

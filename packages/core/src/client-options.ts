@@ -43,6 +43,12 @@ export interface AzureOpenAIClientOptions {
    */
   timeout?: number;
   /**
+   * Time a stream (events, a download) may send nothing before it fails with
+   * `APIConnectionTimeoutError`, in ms; `Infinity` turns it off. Counted only while the SDK waits
+   * for data, not while your code handles a chunk. @default 300000 (5 minutes)
+   */
+  streamIdleTimeout?: number;
+  /**
    * The longest server-requested wait (`retry-after`…) to sleep through, in ms. A longer one throws
    * at once (a `RateLimitError` for 429) carrying `retryAfterMs`. @default 60000
    */
@@ -70,6 +76,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's `timeout` (ms) for this call. */
   timeout?: number;
+  /** Overrides the client's `streamIdleTimeout` (ms) for this call. */
+  streamIdleTimeout?: number;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number;
   /** Extra headers for this call; they win over the client's. */

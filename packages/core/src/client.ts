@@ -1,8 +1,14 @@
 import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
+import { checkHeader } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { attachConnection } from "./connection.js";
 import { authPolicy } from "./credentials.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_TIMEOUT_MS } from "./defaults.js";
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER_MS,
+  DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+} from "./defaults.js";
 import { normalizeEndpoint } from "./endpoint.js";
 import { readEnv } from "./env.js";
 import { InvalidInputError } from "./errors/input-errors.js";
@@ -27,16 +33,14 @@ export class AzureOpenAIClient {
   constructor(options: AzureOpenAIClientOptions = {}) {
     const endpoint = options.endpoint ?? readEnv("AZURE_OPENAI_ENDPOINT");
     if (!endpoint) {
-      throw new InvalidInputError(
-        "No endpoint: pass endpoint (https://<resource>.openai.azure.com) or set AZURE_OPENAI_ENDPOINT.",
-        "endpoint",
-      );
+      throw new InvalidInputError("No endpoint: pass endpoint or set AZURE_OPENAI_ENDPOINT.", "endpoint");
     }
     this.endpoint = normalizeEndpoint(endpoint);
     this.apiVersion = checkApiVersion(
       options.apiVersion ?? readEnv("OPENAI_API_VERSION") ?? DEFAULT_API_VERSION,
     );
     const defaults = { ...options.defaultHeaders };
+    for (const [name, value] of Object.entries(defaults)) checkHeader(name, value, "defaultHeaders");
     const prefix = options.userAgentPrefix;
     const agents = new Map<string | undefined, string>();
     attachConnection(this, {
@@ -47,6 +51,10 @@ export class AzureOpenAIClient {
       ),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
+      streamIdleTimeout: checkDuration(
+        options.streamIdleTimeout ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+        "streamIdleTimeout",
+      ),
       maxRetryAfter: checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter"),
       versionChecks: options.versionChecks ?? true,
       headers(feature) {

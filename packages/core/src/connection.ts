@@ -12,6 +12,7 @@ export interface Connection {
   readonly pipeline: SendRequest;
   readonly maxRetries: number;
   readonly timeout: number;
+  readonly streamIdleTimeout: number;
   readonly maxRetryAfter: number;
   readonly versionChecks: boolean;
   /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
@@ -21,7 +22,7 @@ export interface Connection {
 const CONNECTION = Symbol.for("@aoai/core.connection");
 
 export function attachConnection(client: object, connection: Connection): void {
-  Object.defineProperty(client, CONNECTION, { value: Object.freeze(connection) });
+  Object.defineProperty(client, CONNECTION, { value: connection });
 }
 
 export function connectionOf(client: object): Connection {

@@ -45,7 +45,7 @@ describe("credential options", () => {
     ["all three", { apiKey: new AzureKeyCredential("k"), credential, tokenProvider }],
   ])("refuses two credentials: %s", (_name, options) => {
     const error = constructionError(options);
-    expect(error.message).toMatch(/exactly one/);
+    expect(error.message).toMatch(/one of apiKey, credential or tokenProvider, not several/);
   });
 
   it.each<[string, AzureOpenAIClientOptions]>([

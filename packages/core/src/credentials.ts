@@ -1,5 +1,6 @@
 import type { KeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { checkSecret } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { DEFAULT_SCOPE } from "./defaults.js";
 import { readEnv } from "./env.js";
@@ -17,31 +18,27 @@ export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
   const given = [options.apiKey, options.credential, options.tokenProvider].filter((c) => c !== undefined);
   if (given.length > 1) {
     throw new InvalidInputError(
-      "Pass exactly one of apiKey, credential or tokenProvider; several were given.",
+      "Pass one of apiKey, credential or tokenProvider, not several.",
       "credential",
     );
   }
   if (options.credential !== undefined) {
     if (!isTokenCredential(options.credential)) {
-      throw new InvalidInputError(
-        "credential must be a TokenCredential (an object with getToken).",
-        "credential",
-      );
+      throw new InvalidInputError("credential must be a TokenCredential (with getToken).", "credential");
     }
     return bearerPolicy(cachedTokenGetter(options.credential, options.scopes ?? DEFAULT_SCOPE));
   }
   if (options.tokenProvider !== undefined) {
     const provider = options.tokenProvider;
     if (typeof provider !== "function") {
-      throw new InvalidInputError("tokenProvider must be a function returning a token.", "tokenProvider");
+      throw new InvalidInputError("tokenProvider must be a function.", "tokenProvider");
     }
     return bearerPolicy(async () => provider());
   }
   const key = options.apiKey ?? readEnv("AZURE_OPENAI_API_KEY");
   if (key === undefined) {
     throw new InvalidInputError(
-      "No credential: pass apiKey, credential (e.g. new DefaultAzureCredential()) or tokenProvider, " +
-        "or set AZURE_OPENAI_API_KEY.",
+      "No credential: pass apiKey, credential or tokenProvider, or set AZURE_OPENAI_API_KEY.",
       "credential",
     );
   }
@@ -50,7 +47,7 @@ export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
 
 function toKeyCredential(key: string | KeyCredential): KeyCredential {
   if (typeof key === "string") {
-    if (key.trim() === "") throw new InvalidInputError("apiKey must not be empty.", "apiKey");
+    checkSecret(key, "apiKey");
     return { key };
   }
   if (!isKeyCredential(key))

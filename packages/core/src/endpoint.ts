@@ -19,15 +19,12 @@ export function normalizeEndpoint(endpoint: string): string {
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
     throw new InvalidInputError(
-      `endpoint must use https (plain http is allowed only for loopback addresses), got ${url.protocol}//${url.host}.`,
+      `endpoint must use https (http only on loopback), got ${url.protocol}//${url.host}.`,
       "endpoint",
     );
   }
   if (url.username || url.password) {
-    throw new InvalidInputError(
-      "endpoint must not carry credentials; pass apiKey or credential instead.",
-      "endpoint",
-    );
+    throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
   }
   if (url.search || url.hash) {
     throw new InvalidInputError("endpoint must not have a query or fragment.", "endpoint");

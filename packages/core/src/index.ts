@@ -26,6 +26,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RequestTooLargeError,
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "./errors/api-error.js";

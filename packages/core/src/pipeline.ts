@@ -5,16 +5,16 @@ import type {
   PipelineResponse,
 } from "@azure/core-rest-pipeline";
 import type { AdditionalPolicy } from "./client-options.js";
+import { attemptPolicy } from "./transport/attempt-policy.js";
 import { logPolicy } from "./transport/log-policy.js";
 import { retryPolicy } from "./transport/retry-policy.js";
-import { timeoutPolicy } from "./transport/timeout-policy.js";
 
 /** Sends one request through the policies and the HTTP client. */
 export type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse>;
 
 /**
  * The policies in order, bound once to the HTTP client: per-call policies, retries, then per
- * attempt a timeout, the caller's per-retry policies, the credential and the log line (after the
+ * attempt its abort controller and timeout, the caller's per-retry policies, the credential and the log line (after the
  * credential, so the log shows that one was sent, as REDACTED).
  *
  * A fixed chain rather than core-rest-pipeline's `createEmptyPipeline()`: the SDK's order never
@@ -30,7 +30,7 @@ export function buildPipeline(
   const policies = [
     ...extra.filter((p) => p.position !== "perRetry").map((p) => p.policy),
     retryPolicy(),
-    timeoutPolicy(),
+    attemptPolicy(),
     ...extra.filter((p) => p.position === "perRetry").map((p) => p.policy),
     auth,
     logPolicy(),

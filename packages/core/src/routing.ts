@@ -22,13 +22,17 @@ export interface Route {
 
 /** Checks a deployment name (constructors call it, so a bad one fails early) and returns it. */
 export function checkDeployment(deployment: unknown): string {
-  if (typeof deployment !== "string" || deployment.trim() === "")
-    invalid("deployment", "must be a non-empty string (the name of your model deployment).");
-  if (deployment === "." || deployment === ".." || UNSAFE.test(deployment) || deployment.length > 256) {
+  if (
+    typeof deployment !== "string" ||
+    deployment.trim() === "" ||
+    deployment === "." ||
+    deployment === ".." ||
+    UNSAFE.test(deployment) ||
+    deployment.length > 256
+  ) {
     invalid(
       "deployment",
-      `${JSON.stringify(deployment)} is not a valid deployment name ` +
-        "(no '/', '\\', '?', '#', '%', control characters, '.' or '..').",
+      `${JSON.stringify(deployment)} is not a deployment name (no / \\ ? # % or control characters).`,
     );
   }
   return deployment;

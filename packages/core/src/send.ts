@@ -1,7 +1,7 @@
 import type { HttpHeaders, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ApiVersion } from "./api-versions.js";
 import { isV1 } from "./api-versions.js";
-import { invalid } from "./checks.js";
+import { checkHeader } from "./checks.js";
 import type { AzureOpenAIClient } from "./client.js";
 import { checkCount, checkDuration } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
@@ -13,6 +13,7 @@ import { type ResponseInfo, responseInfo } from "./response-info.js";
 import { type Route, routeUrl } from "./routing.js";
 import { type CallState, callStates } from "./transport/call-state.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
+import { checkModel } from "./v1-model.js";
 import { checkVersion } from "./version-gates.js";
 
 /** One operation call, as a feature package describes it. */
@@ -41,6 +42,10 @@ export interface SentResponse {
   controller: AbortController;
   /** The caller's signal, to tell a caller's abort from a broken connection. */
   signal: AbortSignal | undefined;
+  /** How long a streamed body may send nothing, in ms (`streamIdleTimeout`). */
+  idleTimeoutMs: number;
+  /** Call once a streamed body has ended, so the caller's signal lets go of it. */
+  release: (() => void) | undefined;
 }
 
 /** Reads one kind of response body (JSON, text, bytes, a byte stream, server-sent events). */
@@ -79,21 +84,29 @@ export async function send<T>(
       options?.timeout === undefined ? connection.timeout : checkDuration(options.timeout, "timeout"),
     replayable: true,
     retryCount: 0,
+    signal: options?.signal,
   };
+  const idleTimeoutMs =
+    options?.streamIdleTimeout === undefined
+      ? connection.streamIdleTimeout
+      : checkDuration(options.streamIdleTimeout, "streamIdleTimeout");
   const headers = connection.headers(request.userAgent);
   headers.set("accept", request.accept ?? reader.accept);
   const body = await encodeBody(request, client.apiVersion, headers, state);
-  if (options?.headers) for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
+  for (const [name, value] of Object.entries(options?.headers ?? {})) {
+    checkHeader(name, value);
+    headers.set(name, value);
+  }
 
   const signal = options?.signal;
   if (signal?.aborted) throw toSdkError(signal.reason, signal);
-  const controller = new AbortController();
   const pipelineRequest: PipelineRequest = {
     url,
     method: request.method ?? "POST",
     headers,
     body: body as PipelineRequest["body"],
-    abortSignal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
+    // Each attempt gets its own controller (attempt-policy.ts); until then, the caller's signal.
+    abortSignal: signal,
     timeout: 0,
     withCredentials: false,
     // For plugged-in policies that read it; browsers have randomUUID in secure contexts only.
@@ -108,11 +121,15 @@ export async function send<T>(
   try {
     raw = await connection.pipeline(pipelineRequest);
   } catch (error) {
-    throw toSdkError(error, signal);
+    throw toSdkError(error, signal, state.retryCount);
   }
-  if (raw.status < 200 || raw.status >= 300) throw errorFromResponse(raw, state.retryCount);
+  if (raw.status < 200 || raw.status >= 300) {
+    state.release?.();
+    throw errorFromResponse(raw, state.retryCount);
+  }
   const info = responseInfo(raw.status, raw.headers, state.retryCount);
-  return reader.read({ raw, info, controller, signal });
+  const controller = state.controller ?? new AbortController();
+  return reader.read({ raw, info, controller, signal, idleTimeoutMs, release: state.release });
 }
 
 async function encodeBody(
@@ -126,12 +143,7 @@ async function encodeBody(
   // The v1 API names the deployment in the body; a different `model` there is refused, not replaced.
   const model = isV1(apiVersion) && deployment !== undefined ? deployment : undefined;
   if (isMultipartForm(body)) {
-    if (model !== undefined) checkModel(body.fields.model, model);
-    const form = await body.encode(model === undefined ? undefined : { model });
-    headers.set("content-type", form.contentType);
-    // A stream factory (Node) gets its length here; a Blob carries its own.
-    if (form.length !== undefined && typeof form.body === "function")
-      headers.set("content-length", form.length);
+    const form = await body.prepare(headers, model);
     state.replayable = form.replayable;
     return form.body;
   }
@@ -139,12 +151,4 @@ async function encodeBody(
   if (model === undefined) return JSON.stringify(body);
   checkModel((body as { model?: unknown }).model, model);
   return JSON.stringify({ ...body, model });
-}
-
-function checkModel(given: unknown, deployment: string): void {
-  if (given != null && given !== deployment)
-    invalid(
-      "model",
-      `${JSON.stringify(given)} is not the deployment ${JSON.stringify(deployment)}, which v1 sends as model.`,
-    );
 }

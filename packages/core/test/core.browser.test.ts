@@ -1,6 +1,6 @@
 /// <reference path="../../../test-utils/provided.d.ts" />
 import { describe, expect, inject, it } from "vitest";
-import { APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
+import { APIError, APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
 import { byteStream, MultipartForm, send, text } from "../src/internal.js";
 import { callJson, callStream } from "./support/client.js";
 
@@ -135,5 +135,18 @@ describe("@aoai/core kit in a browser", () => {
     const first = await reader.read();
     expect(first.done).toBe(false);
     await reader.cancel();
+  });
+});
+
+describe("redirects in a browser", () => {
+  it("a 307 to another origin is not followed: a typed error, and nothing reaches that origin", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey, maxRetries: 0 });
+    const fault = { kind: "status", status: 307, headers: { location: "http://127.0.0.1:9/steal" } };
+    const error = await callJson(client, {
+      ...request,
+      options: { headers: { "x-aoai-emulator-fault": JSON.stringify(fault) } },
+    }).catch((e: unknown) => e);
+    expect(APIError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/Redirect.*not followed/);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
-  type APIError,
+  APIError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -14,6 +14,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RequestTooLargeError,
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "../src/index.js";
@@ -155,16 +156,26 @@ describe("HTTP errors over loopback", () => {
     expect(e.requestId).toBe("apim-7");
   });
 
-  it("keeps a non-JSON error body as the message", async () => {
-    server.fallback({
-      status: 502,
-      headers: { "content-type": "text/html" },
-      body: "<html><body>Bad Gateway</body></html>",
-    });
+  it("names the status and a short plain excerpt of a gateway's HTML page, and keeps the whole body", async () => {
+    const page = `<html><head><style>body{color:red}</style><script>var x = 1;</script></head><body><h1>502 Bad Gateway</h1><p>The upstream   server\n did not answer.</p>${"<!-- padding -->".repeat(300)}</body></html>`;
+    server.fallback({ status: 502, headers: { "content-type": "text/html" }, body: page });
     const error = await failure(callJson(clientFor(server, { maxRetries: 0 }), chat));
     expect(error).toBeInstanceOf(InternalServerError);
-    expect((error as APIError).message).toBe("502: <html><body>Bad Gateway</body></html>");
+    expect((error as APIError).message).toBe("502: 502 Bad Gateway The upstream server did not answer.");
+    expect((error as APIError).body).toBe(page);
     expect((error as APIError).code).toBeUndefined();
+  });
+
+  it("says a 413 means the body was too large", async () => {
+    server.fallback(
+      json(413, { error: { code: "RequestEntityTooLarge", message: "Request body too large." } }),
+    );
+    const error = await failure(callJson(clientFor(server), chat));
+    expect(error).toBeInstanceOf(RequestTooLargeError);
+    expect(APIError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      "413 RequestEntityTooLarge: Request body too large. (request body too large)",
+    );
   });
 
   it("an empty error body still gives a typed error", async () => {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
-import { checkOptions, checkRequest, toInputList } from "./check-request.js";
+import { checkManyOptions as checkOptions, checkRequest, toInputList } from "./check-request.js";
 
 function paramOf(run: () => unknown): string | undefined {
   try {

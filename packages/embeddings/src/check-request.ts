@@ -1,5 +1,5 @@
 import { checkInteger, checkOneOf, invalid } from "@aoai/core/internal";
-import type { EmbeddingRequest, EmbedManyOptions } from "./types.js";
+import type { EmbeddingRequest, EmbedManyOptions, EmbedOptions } from "./types.js";
 
 /** The service's limit of inputs per request. */
 export const MAX_INPUTS = 2048;
@@ -9,7 +9,7 @@ const kind = (value: unknown): string => (value === null ? "null" : typeof value
 /** Checks one text or token array. */
 function checkItem(item: unknown, param: string): void {
   if (typeof item === "string") {
-    if (!item) invalid(param, "is an empty string; the service embeds only non-empty text.");
+    if (!item) invalid(param, "is an empty string.");
   } else if (Array.isArray(item)) {
     if (!item.length) invalid(param, "is an empty token array.");
     item.forEach((token, j) => {
@@ -31,13 +31,12 @@ export function toInputList(input: unknown): readonly unknown[] {
     return [input];
   }
   if (!Array.isArray(input)) return invalid("input", `must be a string or an array, got ${kind(input)}.`);
-  if (!input.length) invalid("input", "is an empty array; pass at least one text.");
+  if (!input.length) invalid("input", "is an empty array.");
   const texts = typeof input[0] === "string";
   input.forEach((item, i) => {
     checkItem(item, `input[${i}]`);
     // Texts and token arrays cannot be mixed in one request.
-    if ((typeof item === "string") !== texts)
-      invalid(`input[${i}]`, "mixes texts and token arrays; send one kind per request.");
+    if ((typeof item === "string") !== texts) invalid(`input[${i}]`, "mixes texts and token arrays.");
   });
   return input;
 }
@@ -45,15 +44,20 @@ export function toInputList(input: unknown): readonly unknown[] {
 /** Checks a request's fields (not `input`); throws `InvalidInputError`. */
 export function checkRequest(request: EmbeddingRequest): void {
   if (!request || typeof request !== "object" || Array.isArray(request))
-    invalid("request", 'must be an object such as { input: "text" }.');
+    invalid("request", "must be an object: { input, … }.");
   checkInteger(request.dimensions, "dimensions", 1);
   if (request.user != null && typeof request.user !== "string") invalid("user", "must be a string.");
   checkOneOf(request.encoding_format, "encoding_format", ["float", "base64"]);
 }
 
-/** Checks per-call options (and those of `embedMany`); throws `InvalidInputError`. */
-export function checkOptions(options: EmbedManyOptions): void {
+/** Checks per-call options; throws `InvalidInputError`. */
+export function checkOptions(options: EmbedOptions): void {
+  checkOneOf(options.embeddingType, "embeddingType", ["float32", "number[]"]);
+}
+
+/** Checks the options of `embedMany`: a call's, and how to split and schedule. */
+export function checkManyOptions(options: EmbedManyOptions): void {
+  checkOptions(options);
   checkInteger(options.batchSize, "batchSize", 1, MAX_INPUTS);
   checkInteger(options.concurrency, "concurrency", 1);
-  checkOneOf(options.embeddingType, "embeddingType", ["float32", "number[]"]);
 }

@@ -1,6 +1,6 @@
 import { invalid } from "@aoai/core/internal";
 import { embedInBatches } from "./batches.js";
-import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
+import { checkManyOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
 import type { EmbeddingClient } from "./embedding-client.js";
 import type {
   EmbeddingInput,
@@ -26,7 +26,7 @@ export async function embedMany<T extends EmbeddingType = "float32">(
   options: EmbedManyOptions<T> = {},
 ): Promise<EmbedManyResult<EmbeddingVector<T>>> {
   checkRequest(request);
-  checkOptions(options);
+  checkManyOptions(options);
   const { input, ...fields } = request;
   if (!Array.isArray(input) || typeof input[0] === "number")
     invalid("input", "of embedMany must be an array of texts or of token arrays.");

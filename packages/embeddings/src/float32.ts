@@ -15,11 +15,7 @@ export function bytesToFloat32(
 ): Float32Array {
   const length = bytes.byteLength;
   if (length & 3)
-    throw new InvalidResponseError(
-      "A base64 embedding is not a whole number of float32 values.",
-      "",
-      undefined,
-    );
+    throw new InvalidResponseError("A base64 embedding is not whole float32 values.", "", undefined);
   let own = bytes;
   if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== length) own = new Uint8Array(bytes); // a copy (Buffer#slice would be a view)
   if (!littleEndianHost) {

@@ -16,6 +16,8 @@ export interface APIErrorInit {
   headers: Record<string, string>;
   /** `x-request-id` (or `apim-request-id`) of the response. */
   requestId?: string | undefined;
+  /** The response body as received, when there was one. */
+  body?: string | undefined;
   /** Server-requested wait, when the response asked for one. */
   retryAfterMs?: number | undefined;
   /** How many retries were made before giving up. */
@@ -38,6 +40,8 @@ export class APIError extends AOAIError {
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly retryCount: number;
+  /** The response body as received (the message holds only a short excerpt of a non-JSON one). */
+  readonly body: string | undefined;
 
   constructor(init: APIErrorInit) {
     const { status, error, headers } = init;
@@ -55,6 +59,7 @@ export class APIError extends AOAIError {
     this.requestId = init.requestId;
     this.retryAfterMs = init.retryAfterMs;
     this.retryCount = init.retryCount ?? 0;
+    this.body = init.body;
   }
 }
 
@@ -78,6 +83,15 @@ export class NotFoundError extends APIError {
 export class ConflictError extends APIError {
   static override readonly kind: string = "ConflictError";
 }
+/** 413: the request body (an upload, a long prompt) is larger than the service takes. */
+export class RequestTooLargeError extends APIError {
+  static override readonly kind: string = "RequestTooLargeError";
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.message += " (request body too large)";
+  }
+}
+
 /** 422 */
 export class UnprocessableEntityError extends APIError {
   static override readonly kind: string = "UnprocessableEntityError";

@@ -184,11 +184,11 @@ describe("parseErrorBody", () => {
     expect(parseErrorBody(JSON.stringify({ error: "plain" }))).toEqual({ message: "plain" });
   });
 
-  it("keeps a non-JSON body as the message, truncated", () => {
-    expect(parseErrorBody("<html>Bad Gateway</html>")).toEqual({ message: "<html>Bad Gateway</html>" });
+  it("makes a non-JSON body a short plain-text message", () => {
+    expect(parseErrorBody("<html>Bad  <b>Gateway</b>\n</html>")).toEqual({ message: "Bad Gateway" });
     const long = "x".repeat(5000);
     const message = parseErrorBody(long)!.message!;
-    expect(message).toHaveLength(2001);
+    expect(message).toHaveLength(201);
     expect(message.endsWith("…")).toBe(true);
   });
 

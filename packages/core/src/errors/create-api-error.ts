@@ -10,6 +10,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RequestTooLargeError,
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "./api-error.js";
@@ -21,6 +22,7 @@ const byStatus: Record<number, typeof APIError> = {
   403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
+  413: RequestTooLargeError,
   422: UnprocessableEntityError,
   429: RateLimitError,
   503: ServiceUnavailableError,
@@ -29,8 +31,9 @@ const byStatus: Record<number, typeof APIError> = {
 
 /**
  * Reads the `error` object out of a response body. Azure answers `{"error": {...}}` from the model
- * service but `{"statusCode": 401, "message": "..."}` from its API gateway; both are accepted, and
- * a body that is not JSON becomes the message as it is.
+ * service but `{"statusCode": 401, "message": "..."}` from its API gateway; both are accepted. A
+ * body that is not JSON (a gateway's HTML page) becomes a short plain-text excerpt; the whole body
+ * stays on the error as `body`.
  */
 export function parseErrorBody(text: string | undefined): ErrorBody | undefined {
   if (!text) return undefined;
@@ -38,7 +41,7 @@ export function parseErrorBody(text: string | undefined): ErrorBody | undefined 
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
+    return { message: excerpt(text) };
   }
   if (!parsed || typeof parsed !== "object") return { message: String(parsed) };
   const body = parsed as { error?: unknown; message?: unknown; statusCode?: unknown; code?: unknown };
@@ -62,4 +65,13 @@ export function createAPIError(init: APIErrorInit): APIError {
   }
   const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new ErrorClass(init);
+}
+
+/** The readable text of a body, tags and scripts dropped, white space folded, 200 characters at most. */
+function excerpt(text: string): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>|\s+/gi, " ")
+    .replace(/ +/g, " ")
+    .trim();
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
 }

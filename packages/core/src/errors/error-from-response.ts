@@ -19,7 +19,9 @@ export function errorFromResponse(
   error: ErrorBody | undefined = parseErrorBody(response.bodyAsText ?? undefined),
 ): APIError {
   const { status, headers } = response;
-  if (status >= 300 && status < 400) {
+  const body = response.bodyAsText ?? undefined;
+  // 0: a browser's redirect, whose status and Location fetch hides (see fetch-http-client.ts).
+  if (status < 400) {
     const location = headers.get("location");
     error = {
       ...error,
@@ -31,6 +33,7 @@ export function errorFromResponse(
     error,
     headers: headersRecord(headers),
     requestId: requestIdOf(headers),
+    body,
     retryAfterMs: retryAfterMs(headers),
     retryCount,
   });

@@ -23,8 +23,7 @@ export class UnsupportedApiVersionError extends AOAIError {
 
   constructor(feature: string, apiVersion: string, supportedVersions: readonly string[]) {
     super(
-      `${feature} is not available in API version ${apiVersion}; ` +
-        `use one of: ${supportedVersions.join(", ")} (set apiVersion on the client).`,
+      `${feature} is not in API version ${apiVersion}; the client's apiVersion can be one of: ${supportedVersions.join(", ")}.`,
     );
     this.feature = feature;
     this.apiVersion = apiVersion;

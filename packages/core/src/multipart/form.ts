@@ -1,4 +1,6 @@
+import type { HttpHeaders } from "@azure/core-rest-pipeline";
 import { invalid } from "../checks.js";
+import { checkModel } from "../v1-model.js";
 import { sniffExtension, typeFromName } from "./file-types.js";
 import { FORM } from "./form-brand.js";
 import { formBody, isNodeReadable, nodeStreamSource, pathSource } from "./platform.js";
@@ -46,6 +48,19 @@ export class MultipartForm {
     this.fields = fields;
     this.files = files;
     Object.defineProperty(this, FORM, { value: true });
+  }
+
+  async prepare(
+    headers: HttpHeaders,
+    model: string | undefined,
+  ): Promise<{ body: unknown; replayable: boolean }> {
+    if (model !== undefined) checkModel(this.fields.model, model);
+    const form = await this.encode(model === undefined ? undefined : { model });
+    headers.set("content-type", form.contentType);
+    // A stream factory (Node) gets its length here; a Blob carries its own.
+    if (form.length !== undefined && typeof form.body === "function")
+      headers.set("content-length", form.length);
+    return form;
   }
 
   /** Encodes the form, with `extra` text fields (the v1 API's `model`) added at the end. */

@@ -1,8 +1,10 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
+import { APIConnectionTimeoutError } from "../errors/connection-errors.js";
 import type { ResponseInfo } from "../response-info.js";
 import type { Reader, SentResponse } from "../send.js";
 import { bodyBytes, concatBytes } from "../transport/body-bytes.js";
+import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
 
 /**
@@ -17,6 +19,8 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
   readonly #raw: PipelineResponse;
   readonly #controller: AbortController;
   readonly #signal: AbortSignal | undefined;
+  readonly #idleTimeoutMs: number;
+  readonly #release: (() => void) | undefined;
   #started = false;
 
   /** @internal made by the `byteStream` reader. */
@@ -26,6 +30,8 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
     this.#raw = sent.raw;
     this.#controller = sent.controller;
     this.#signal = sent.signal;
+    this.#idleTimeoutMs = sent.idleTimeoutMs;
+    this.#release = sent.release;
   }
 
   /** Stops the download and releases the connection. */
@@ -37,13 +43,32 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
     if (this.#started) throw new AOAIError("This stream was already read; a stream can be read once.");
     this.#started = true;
     let complete = false;
+    const idle = new IdleWatch(this.#idleTimeoutMs, () => this.abort());
+    const body = bodyBytes(this.#raw)[Symbol.asyncIterator]();
     try {
-      for await (const chunk of bodyBytes(this.#raw)) yield chunk;
+      for (;;) {
+        idle.start();
+        const chunk = await body.next();
+        idle.stop();
+        if (chunk.done) break;
+        yield chunk.value;
+      }
       complete = true;
     } catch (error) {
-      throw toSdkError(error, this.#signal);
+      if (idle.fired && !this.#signal?.aborted) {
+        throw new APIConnectionTimeoutError(
+          `The download sent nothing for ${idle.ms} ms (streamIdleTimeout); it was aborted.`,
+          { retryCount: this._response.retryCount },
+        );
+      }
+      throw toSdkError(error, this.#signal, this._response.retryCount);
     } finally {
-      if (!complete) this.abort();
+      idle.dispose();
+      this.#release?.();
+      if (!complete) {
+        this.abort();
+        body.return?.().catch(() => {});
+      }
     }
   }
 

@@ -1,8 +1,11 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ErrorBody } from "../errors/api-error.js";
+import { APIConnectionTimeoutError } from "../errors/connection-errors.js";
 import { errorFromResponse } from "../errors/error-from-response.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import type { ResponseInfo } from "../response-info.js";
 import { bodyBytes } from "../transport/body-bytes.js";
+import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
 import type { StreamEnd } from "./event-stream.js";
 import { SseDecoder, type SseEvent } from "./sse-decoder.js";
@@ -18,6 +21,9 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 export class EventReader<T> implements AsyncIterator<T, undefined> {
   readonly #raw: PipelineResponse;
   readonly #requestId: string | undefined;
+  readonly #retryCount: number;
+  readonly #idle: IdleWatch;
+  readonly #release: (() => void) | undefined;
   readonly #controller: AbortController;
   readonly #signal: AbortSignal | undefined;
   readonly #end: StreamEnd<T>;
@@ -34,13 +40,18 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
 
   constructor(
     raw: PipelineResponse,
-    requestId: string | undefined,
+    info: ResponseInfo,
     controller: AbortController,
     signal: AbortSignal | undefined,
     end: StreamEnd<T>,
+    idleTimeoutMs: number,
+    release: (() => void) | undefined,
   ) {
+    this.#release = release;
     this.#raw = raw;
-    this.#requestId = requestId;
+    this.#requestId = info.requestId;
+    this.#retryCount = info.retryCount;
+    this.#idle = new IdleWatch(idleTimeoutMs, () => controller.abort());
     this.#controller = controller;
     this.#signal = signal;
     this.#end = end;
@@ -90,7 +101,9 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
           );
         }
         this.#body ??= bodyBytes(this.#raw)[Symbol.asyncIterator]();
+        this.#idle.start();
         const chunk = await this.#body.next();
+        this.#idle.stop();
         if (chunk.done) {
           this.#bodyEnded = true;
           this.#decoder.push(this.#text.decode(), events);
@@ -118,7 +131,13 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
 
   #fail(error: unknown): unknown {
     if (!this.#closed) this.#close(false);
-    return toSdkError(error, this.#signal);
+    if (this.#idle.fired && !this.#signal?.aborted) {
+      return new APIConnectionTimeoutError(
+        `The stream sent nothing for ${this.#idle.ms} ms (streamIdleTimeout); it was aborted.`,
+        { retryCount: this.#retryCount },
+      );
+    }
+    return toSdkError(error, this.#signal, this.#retryCount);
   }
 
   /**
@@ -127,6 +146,8 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
    */
   #close(complete: boolean): void {
     this.#closed = true;
+    this.#idle.dispose();
+    this.#release?.();
     this.#events = [];
     // Lets go of the body reader (a browser's fetch reader is cancelled; Node's socket is kept).
     this.#body?.return?.().catch(() => {});

@@ -24,6 +24,8 @@ export class EventStream<T> implements AsyncIterable<T> {
   readonly #controller: AbortController;
   readonly #signal: AbortSignal | undefined;
   readonly #end: StreamEnd<T>;
+  readonly #idleTimeoutMs: number;
+  readonly #release: (() => void) | undefined;
   #started = false;
 
   /** @internal made by the `sse` reader. */
@@ -33,6 +35,8 @@ export class EventStream<T> implements AsyncIterable<T> {
     this.#controller = sent.controller;
     this.#signal = sent.signal;
     this.#end = end;
+    this.#idleTimeoutMs = sent.idleTimeoutMs;
+    this.#release = sent.release;
   }
 
   /** Stops the stream and releases the connection. */
@@ -43,6 +47,14 @@ export class EventStream<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
     if (this.#started) throw new AOAIError("This stream was already iterated; a stream can be read once.");
     this.#started = true;
-    return new EventReader<T>(this.#raw, this._response.requestId, this.#controller, this.#signal, this.#end);
+    return new EventReader<T>(
+      this.#raw,
+      this._response,
+      this.#controller,
+      this.#signal,
+      this.#end,
+      this.#idleTimeoutMs,
+      this.#release,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { checkSecret } from "../checks.js";
 
 /** Gets a bearer token; called per attempt, so it must cache (see {@link cachedTokenGetter}). */
 export type TokenGetter = (signal: AbortSignalLike | undefined) => Promise<string>;
@@ -13,7 +14,10 @@ export function bearerPolicy(getToken: TokenGetter): PipelinePolicy {
   return {
     name: "aoaiBearer",
     async sendRequest(request, next) {
-      request.headers.set("authorization", `Bearer ${await getToken(request.abortSignal)}`);
+      const token = await getToken(request.abortSignal);
+      // An empty token would go out as "Bearer " and come back as a puzzling 401.
+      checkSecret(token, "credential");
+      request.headers.set("authorization", `Bearer ${token}`);
       return next(request);
     },
   };

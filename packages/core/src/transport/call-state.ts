@@ -13,6 +13,12 @@ export interface CallState {
   replayable: boolean;
   /** Retries made so far. */
   retryCount: number;
+  /** The caller's signal. */
+  signal: AbortSignal | undefined;
+  /** The current attempt's controller: aborting it stops that attempt, a streamed body included. */
+  controller?: AbortController | undefined;
+  /** Stops the caller's signal from reaching a streamed body that has ended. */
+  release?: (() => void) | undefined;
 }
 
 export const callStates: WeakMap<PipelineRequest, CallState> = new WeakMap();

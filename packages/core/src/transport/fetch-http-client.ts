@@ -11,15 +11,29 @@ import { transportError } from "./transport-error.js";
 export function fetchHttpClient(): HttpClient {
   return {
     async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
-      let res: Response;
+      // The request and, for a buffered answer, the body in one try: a failure of either is a
+      // transport error that retries see, an abort stays an abort.
       try {
-        res = await fetch(request.url, {
+        const res = await fetch(request.url, {
           method: request.method,
           headers: request.headers.toJSON(),
           body: request.body as BodyInit | null | undefined,
           signal: request.abortSignal as AbortSignal | undefined,
           credentials: request.withCredentials ? "include" : "same-origin",
+          // A redirect would carry the api-key header to the other origin: it is not followed. The
+          // browser then hides the answer (status 0, no Location), which becomes a typed error.
+          redirect: "manual",
         });
+        const headers = createHeaders();
+        for (const [name, value] of res.headers) headers.set(name, value);
+        const response: PipelineResponse = { request, status: res.status, headers };
+        const codes = request.streamResponseStatusCodes;
+        if (res.body && codes && (codes.has(res.status) || codes.has(Number.POSITIVE_INFINITY))) {
+          response.browserStreamBody = res.body;
+        } else {
+          response.bodyAsText = await res.text();
+        }
+        return response;
       } catch (error) {
         if ((error as Error | undefined)?.name === "AbortError") throw error;
         throw transportError(
@@ -28,25 +42,6 @@ export function fetchHttpClient(): HttpClient {
           "REQUEST_SEND_ERROR",
         );
       }
-      const headers = createHeaders();
-      for (const [name, value] of res.headers) headers.set(name, value);
-      const response: PipelineResponse = { request, status: res.status, headers };
-      const codes = request.streamResponseStatusCodes;
-      if (res.body && codes && (codes.has(res.status) || codes.has(Number.POSITIVE_INFINITY))) {
-        response.browserStreamBody = res.body;
-      } else {
-        try {
-          response.bodyAsText = await res.text();
-        } catch (error) {
-          if ((error as Error | undefined)?.name === "AbortError") throw error;
-          throw transportError(
-            `reading the response failed: ${(error as Error | undefined)?.message}`,
-            request,
-            "REQUEST_SEND_ERROR",
-          );
-        }
-      }
-      return response;
     },
   };
 }

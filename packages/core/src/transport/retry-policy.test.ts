@@ -207,6 +207,7 @@ describe("retryPolicy alone", () => {
       timeoutMs: 0,
       replayable: true,
       retryCount: 0,
+      signal: undefined,
       ...state,
     });
     return req;

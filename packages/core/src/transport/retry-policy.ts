@@ -1,7 +1,9 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import { requestIdOf } from "../response-info.js";
 import { abortError } from "./abort-error.js";
 import { callStates } from "./call-state.js";
+import { logger } from "./log-policy.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
 import { isTransportError } from "./transport-error.js";
@@ -32,7 +34,7 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           failure = error;
         }
         const wait =
-          state && !request.abortSignal?.aborted && attempt < state.maxRetries && state.replayable
+          state && !state.signal?.aborted && attempt < state.maxRetries && state.replayable
             ? nextWait(response, attempt, state.maxRetryAfterMs, random)
             : undefined;
         if (wait === undefined) {
@@ -40,7 +42,14 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           throw failure;
         }
         if (response) discard(response);
-        await sleep(wait, request.abortSignal);
+        logger.warning(
+          `Retry ${attempt + 1}/${state!.maxRetries} in ${wait} ms after ${
+            response
+              ? `${response.status} (request id ${requestIdOf(response.headers)})`
+              : (failure as Error).message
+          }`,
+        );
+        await sleep(wait, state!.signal);
         state!.retryCount++;
       }
     },

@@ -4,32 +4,35 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../errors/connection-errors.js";
-import { TIMEOUT_CODE } from "./timeout-policy.js";
+import { TIMEOUT_CODE } from "./attempt-policy.js";
 import { isTransportError } from "./transport-error.js";
 
 /**
- * Maps what the transport threw to this SDK's errors. The transport's RestError keeps the request,
- * credential header included, so it is never passed on as a cause: only its message and code are.
+ * Maps what the transport threw to this SDK's errors. The transport's errors can reach the
+ * request (core-rest-pipeline's RestError keeps it, Node's keep the socket and its request), whose
+ * headers hold the credential, so none is passed on as a cause: a fresh error with its message
+ * and code is. Anything that is not a transport failure comes back as it is.
  */
-export function toSdkError(error: unknown, signal: AbortSignal | undefined): unknown {
+export function toSdkError(error: unknown, signal: AbortSignal | undefined, retryCount = 0): unknown {
   if (AOAIError.isInstance(error)) return error;
   if (signal?.aborted) return new APIUserAbortError();
-  if (isTransportError(error)) {
-    const cause = Object.assign(new Error(error.message), { code: error.code });
-    if (error.code === TIMEOUT_CODE) return new APIConnectionTimeoutError(error.message, { cause });
-    return new APIConnectionError(`Connection error: ${error.message}`, { cause, code: error.code });
-  }
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
+  const transport = isTransportError(error);
   if (
-    name === "AbortError" ||
-    code === "ECONNRESET" ||
-    code === "ERR_STREAM_PREMATURE_CLOSE" ||
-    message === "aborted"
+    !transport &&
+    name !== "AbortError" &&
+    code !== "ECONNRESET" &&
+    code !== "ERR_STREAM_PREMATURE_CLOSE" &&
+    message !== "aborted"
   ) {
-    return new APIConnectionError(`Connection error: ${message ?? name}`, {
-      cause: error,
-      code: code ?? name,
-    });
+    return error;
   }
-  return error;
+  const cause = Object.assign(new Error(message ?? name), { code: code ?? name });
+  if (transport && code === TIMEOUT_CODE)
+    return new APIConnectionTimeoutError(message, { cause, retryCount });
+  return new APIConnectionError(`Connection error: ${message ?? name}`, {
+    cause,
+    code: code ?? name,
+    retryCount,
+  });
 }

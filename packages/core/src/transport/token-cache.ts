@@ -20,7 +20,8 @@ export function cachedTokenGetter(credential: TokenCredential, scopes: string | 
     pending ??= credential
       .getToken(scopes)
       .then((t) => {
-        if (!t) throw new Error("The credential returned no token.");
+        // No token: the bearer policy refuses the empty one with a typed error, before sending.
+        if (!t) return "";
         const refreshAt = (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - REFRESH_MARGIN_MS) || 0;
         token = { value: t.token, refreshAt };
         return t.token;
