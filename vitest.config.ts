@@ -17,7 +17,7 @@ const alias = packages.flatMap((dir) => {
     { find: new RegExp(`^@aoai/${dir}$`), replacement: here(`./packages/${dir}/src/index.ts`) },
   ];
   for (const file of readdirSync(here(`./packages/${dir}/src`))) {
-    const entry = /^(internal|node)\.ts$/.exec(file)?.[1];
+    const entry = /^(internal|logging|node)\.ts$/.exec(file)?.[1];
     if (entry)
       entries.push({
         find: new RegExp(`^@aoai/${dir}/${entry}$`),

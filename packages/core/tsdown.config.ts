@@ -18,7 +18,7 @@ const browserTwins = {
 
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/internal.ts"],
+    entry: ["src/index.ts", "src/internal.ts", "src/logging.ts"],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -29,7 +29,11 @@ export default defineConfig([
   {
     // Dependencies stay external, so @azure/logger is the app's own copy and its `setLogLevel`
     // reaches this SDK's logger.
-    entry: { "index.browser": "src/index.ts", "internal.browser": "src/internal.ts" },
+    entry: {
+      "index.browser": "src/index.ts",
+      "internal.browser": "src/internal.ts",
+      "logging.browser": "src/logging.ts",
+    },
     format: ["esm"],
     dts: false,
     sourcemap: true,

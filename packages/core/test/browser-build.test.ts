@@ -30,9 +30,9 @@ describe.each(["index.browser.js", "internal.browser.js"])("the published browse
     expect(existsSync(join(dist, entry))).toBe(true);
   });
 
-  it("imports @azure/logger rather than carrying a copy, so the app's setLogLevel reaches it", () => {
+  it("imports no package: the logger comes only with @aoai/core/logging", () => {
     const { code, packages } = graph(entry);
-    expect([...packages]).toEqual(["@azure/logger"]);
+    expect([...packages]).toEqual([]);
     expect(code).not.toContain("createLoggerContext");
   });
 
@@ -42,5 +42,13 @@ describe.each(["index.browser.js", "internal.browser.js"])("the published browse
     expect(code).not.toContain("getBuiltinModule");
     expect(code).not.toContain("createDefaultHttpClient");
     expect(code).toContain("fetch(");
+  });
+});
+
+describe("the published browser build logging.browser.js", () => {
+  it("imports @azure/logger rather than carrying a copy, so the app's setLogLevel reaches it", () => {
+    const { code, packages } = graph("logging.browser.js");
+    expect([...packages]).toEqual(["@azure/logger"]);
+    expect(code).not.toContain("createLoggerContext");
   });
 });

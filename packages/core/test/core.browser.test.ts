@@ -1,7 +1,9 @@
 /// <reference path="../../../test-utils/provided.d.ts" />
+import { AzureLogger, setLogLevel } from "@azure/logger";
 import { describe, expect, inject, it } from "vitest";
 import { APIError, APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
 import { byteStream, MultipartForm, send, text } from "../src/internal.js";
+import { enableLogging } from "../src/logging.js";
 import { callJson, callStream } from "./support/client.js";
 
 interface ChatCompletion {
@@ -148,5 +150,28 @@ describe("redirects in a browser", () => {
     }).catch((e: unknown) => e);
     expect(APIError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/Redirect.*not followed/);
+  });
+});
+
+describe("logging in a browser", () => {
+  it("is off without enableLogging, and goes through the app's @azure/logger with it", async () => {
+    const lines: string[] = [];
+    const saved = AzureLogger.log;
+    AzureLogger.log = (...args: unknown[]) => lines.push(args.map(String).join(" "));
+    try {
+      setLogLevel("info");
+      const client = new AzureOpenAIClient({ endpoint, apiKey, maxRetries: 0 });
+      await callJson(client, request);
+      expect(lines.filter((l) => l.includes("aoai"))).toEqual([]);
+      enableLogging();
+      await callJson(client, request);
+      const logged = lines.filter((l) => l.includes("aoai")).join("\n");
+      expect(logged).toContain("Request: POST");
+      expect(logged).toMatch(/api-key"?:"?REDACTED/);
+      expect(logged).not.toContain(apiKey);
+    } finally {
+      AzureLogger.log = saved;
+      setLogLevel();
+    }
   });
 });

@@ -1,8 +1,7 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { createClientLogger } from "@azure/logger";
+import { logger } from "./logger.js";
 
-/** The SDK's logger: `AZURE_LOG_LEVEL=info` (or `setLogLevel("info")` from @azure/logger) shows it. */
-export const logger = createClientLogger("aoai");
+export { logger };
 
 /**
  * Headers worth seeing in logs (request ids, region, rate limits, retry headers, content headers);

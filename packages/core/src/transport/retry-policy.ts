@@ -3,7 +3,7 @@ import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline
 import { requestIdOf } from "../response-info.js";
 import { abortError } from "./abort-error.js";
 import { callStates } from "./call-state.js";
-import { logger } from "./log-policy.js";
+import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
 import { isTransportError } from "./transport-error.js";
