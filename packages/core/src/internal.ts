@@ -4,7 +4,7 @@ export { base64ToBytes, bytesToBase64, decodeWithAtob } from "./base64.js";
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
 export { filteredCategories } from "./content-filter.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
-export { saveToFile } from "./io/save-file.js";
+export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";

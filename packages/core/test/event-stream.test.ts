@@ -188,13 +188,13 @@ describe("EventStream over loopback", () => {
     await expect(server.requests[0]!.socketClosed).resolves.toBeUndefined();
   });
 
-  it("abort() stops the stream and closes the connection", async () => {
+  it("abort() stops the stream, closes the connection, and a read after it is APIUserAbortError", async () => {
     const stream = await open(chunked(['data: {"n":1}\n\n'], false));
     const iterator = stream[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual({ n: 1 });
     stream.abort();
     await expect(server.requests[0]!.socketClosed).resolves.toBeUndefined();
-    await expect(iterator.next()).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(iterator.next()).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
   it("the caller's signal aborts a stream in progress with APIUserAbortError", async () => {

@@ -157,6 +157,7 @@ describe("multipart uploads over loopback", () => {
     ["a file over the limit", () => new Uint8Array(MAX + 1), /at most 26214400/],
     ["a number", () => 42, /must be a File, Blob/],
     ["a path that does not exist", () => join(dir, "missing.wav"), /cannot read the file/],
+    ["an empty web stream", () => new Blob([]).stream(), /file is empty/],
   ])("refuses %s before sending", async (_what, make, message) => {
     const error = await upload(form(make())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);

@@ -196,3 +196,26 @@ describe("sse reader: where a stream ends", () => {
     ).rejects.toThrow(/before \[DONE\]/);
   });
 });
+
+describe("a stream's own abort()", () => {
+  it("ends a download that is being read with APIUserAbortError", async () => {
+    server.script(binary(1000, 1000, false));
+    const stream = await send(clientFor(server), speech, byteStream);
+    const error = await (async () => {
+      for await (const _ of stream) stream.abort();
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("ends an event stream that is being read with APIUserAbortError", async () => {
+    server.script(async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('data: {"n":1}\n\n');
+    });
+    const stream = await send(clientFor(server), chat, sse());
+    const error = await (async () => {
+      for await (const _ of stream) setTimeout(() => stream.abort(), 5);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+});

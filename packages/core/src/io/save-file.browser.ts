@@ -4,3 +4,8 @@ import { InvalidInputError } from "../errors/input-errors.js";
 export function saveToFile(): Promise<number> {
   return Promise.reject(new InvalidInputError("Saving to a file works only in Node.js.", "path"));
 }
+
+/** Browsers have no file system: always refused, before anything is sent. */
+export function checkCanSave(): never {
+  throw new InvalidInputError("Saving to a file works only in Node.js.", "path");
+}

@@ -10,6 +10,18 @@ type GetBuiltin = (id: "node:fs/promises") => {
 };
 
 /**
+ * Throws `InvalidInputError` unless a file can be written at `path` here (Node, a non-empty path),
+ * so a caller can check before it sends a request whose answer it would save.
+ */
+export function checkCanSave(path: unknown): GetBuiltin {
+  const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
+  if (!builtin) throw new InvalidInputError("Saving to a file works only in Node.js.", "path");
+  if (typeof path !== "string" || path === "")
+    throw new InvalidInputError("path must be a file path.", "path");
+  return builtin;
+}
+
+/**
  * Writes bytes, or chunks as they arrive (a download), to a file, so a large body never sits in
  * memory whole; returns the bytes written. A failure midway removes the partial file. Node only
  * (reached without a static `node:` import; browser builds get save-file.browser.ts).

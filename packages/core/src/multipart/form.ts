@@ -127,7 +127,8 @@ async function toSource(input: Uploadable, param: string, rule: FileFieldRule): 
       "must be a File, Blob, Uint8Array, ArrayBuffer, ReadableStream or, in Node, a path or stream.",
     );
   }
-  if (source.size === 0) invalid(param, "is empty.");
+  // A stream's first read came back empty: it has no bytes at all.
+  if (source.size === 0 || (!source.replayable && !source.head)) invalid(param, "is empty.");
   if (rule.maxBytes !== undefined && source.size !== undefined && source.size > rule.maxBytes)
     invalid(param, `is ${source.size} bytes; the service takes at most ${rule.maxBytes}.`);
   if (!source.name?.includes(".")) {

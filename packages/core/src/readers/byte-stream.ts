@@ -1,6 +1,6 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
-import { APIConnectionTimeoutError } from "../errors/connection-errors.js";
+import { APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import type { ResponseInfo } from "../response-info.js";
 import type { Reader, SentResponse } from "../send.js";
 import { bodyBytes, concatBytes } from "../transport/body-bytes.js";
@@ -22,6 +22,7 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
   readonly #idleTimeoutMs: number;
   readonly #release: (() => void) | undefined;
   #started = false;
+  #aborted = false;
 
   /** @internal made by the `byteStream` reader. */
   constructor(sent: SentResponse) {
@@ -34,8 +35,9 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
     this.#release = sent.release;
   }
 
-  /** Stops the download and releases the connection. */
+  /** Stops the download and releases the connection; a loop still reading it gets `APIUserAbortError`. */
   abort(): void {
+    this.#aborted = true;
     this.#controller.abort();
   }
 
@@ -61,6 +63,7 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
           { retryCount: this._response.retryCount },
         );
       }
+      if (this.#aborted) throw new APIUserAbortError();
       throw toSdkError(error, this.#signal, this._response.retryCount);
     } finally {
       idle.dispose();
@@ -73,10 +76,10 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
   }
 
   /** The whole body in one array. */
-  async bytes(): Promise<Uint8Array> {
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     const parts: Uint8Array[] = [];
     for await (const part of this) parts.push(part);
-    return concatBytes(parts);
+    return concatBytes(parts) as Uint8Array<ArrayBuffer>;
   }
 
   /** The body as a web `ReadableStream` (for `new Response(…)`, or an audio element's source). */

@@ -1,6 +1,6 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ErrorBody } from "../errors/api-error.js";
-import { APIConnectionTimeoutError } from "../errors/connection-errors.js";
+import { APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import { errorFromResponse } from "../errors/error-from-response.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
 import type { ResponseInfo } from "../response-info.js";
@@ -130,7 +130,10 @@ export class EventReader<T> implements AsyncIterator<T, undefined> {
   }
 
   #fail(error: unknown): unknown {
+    // Aborted before the reader closed it, and not for idling: the stream's abort() (or the caller's signal).
+    const aborted = this.#controller.signal.aborted && !this.#idle.fired;
     if (!this.#closed) this.#close(false);
+    if (aborted) return new APIUserAbortError();
     if (this.#idle.fired && !this.#signal?.aborted) {
       return new APIConnectionTimeoutError(
         `The stream sent nothing for ${this.#idle.ms} ms (streamIdleTimeout); it was aborted.`,

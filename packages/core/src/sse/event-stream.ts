@@ -39,7 +39,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     this.#release = sent.release;
   }
 
-  /** Stops the stream and releases the connection. */
+  /** Stops the stream and releases the connection; a loop still reading it gets `APIUserAbortError`. */
   abort(): void {
     this.#controller.abort();
   }
