@@ -200,3 +200,37 @@ describe("parseErrorBody", () => {
     expect(parseErrorBody('{"foo":1}')).toEqual({ message: '{"foo":1}' });
   });
 });
+
+describe("ContentFilterError for images", () => {
+  it("is built from the image body (content_policy_violation, inner_error, content_filter_results)", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        code: "content_policy_violation",
+        message: "Your request was rejected as a result of our safety system.",
+        inner_error: {
+          code: "ResponsibleAIPolicyViolation",
+          content_filter_results: {
+            violence: { filtered: true, severity: "high" },
+            hate: { filtered: false, severity: "safe" },
+          },
+          revised_prompt: "a prompt",
+        },
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+    const e = error as ContentFilterError;
+    expect(e.innerCode).toBe("ResponsibleAIPolicyViolation");
+    expect(e.filtered).toEqual(["violence"]);
+  });
+
+  it("is built for gpt-image's moderation_blocked", () => {
+    const error = createAPIError({
+      status: 400,
+      error: { code: "moderation_blocked", message: "blocked" },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+  });
+});

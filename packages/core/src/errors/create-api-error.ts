@@ -14,7 +14,14 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "./api-error.js";
-import { ContentFilterError } from "./content-filter-error.js";
+import { ContentFilterError, innerError } from "./content-filter-error.js";
+
+// The codes of Azure's filtered-content 400s: chat and completions, images, gpt-image models.
+const FILTER_CODES: ReadonlySet<string> = new Set([
+  "content_filter",
+  "content_policy_violation",
+  "moderation_blocked",
+]);
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -59,7 +66,7 @@ export function createAPIError(init: APIErrorInit): APIError {
   const { status, error } = init;
   if (
     status === 400 &&
-    (error?.code === "content_filter" || error?.innererror?.code === "ResponsibleAIPolicyViolation")
+    (FILTER_CODES.has(error?.code ?? "") || innerError(error)?.code === "ResponsibleAIPolicyViolation")
   ) {
     return new ContentFilterError(init);
   }
