@@ -15,10 +15,14 @@ import { azureHeaders, corsHeaders, setHeaders } from "./headers.js";
 import type { ImageStore } from "./image-store.js";
 import { type MultipartBody, parseMultipart } from "./multipart.js";
 import { runOperation, takesMultipart } from "./operations.js";
+import { imageFault } from "./ops/image-filter.js";
 import type { OpRequest } from "./ops/types.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Reply } from "./reply.js";
 import { type RequestLog, redactHeaders } from "./request-log.js";
+import { bodyLimit, matchResource } from "./resources/route.js";
+import { serveResource } from "./resources/serve.js";
+import type { ResourceStore } from "./resources/store.js";
 import { sendJson, sendReply } from "./respond.js";
 import { resolveRoute } from "./router.js";
 import { parseScriptedReplyHeader, type ScriptedReply } from "./scripted-reply.js";
@@ -30,6 +34,8 @@ export interface HandlerState {
   scripts: ScriptedReply[];
   log: RequestLog;
   images: ImageStore;
+  /** Files, batches and fine-tuning jobs. */
+  resources: ResourceStore;
   baseUrl: () => string;
   /** Counts requests: the seed of request ids. */
   counter: number;
@@ -63,13 +69,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
     return;
   }
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  if (req.method === "GET" && url.pathname.startsWith("/emulator/"))
-    return serveInternal(url.pathname, res, state);
+  if (req.method === "GET" && url.pathname.startsWith("/emulator/images/")) {
+    // Logged so tests can check what a client sends to an image URL (no credential should go there).
+    record(state, req, url, undefined, false);
+    return serveImage(url.pathname, res, state);
+  }
+  if (req.method === "GET" && url.pathname.startsWith("/emulator/")) return serveInternal(url.pathname, res);
 
   const requestNumber = ++state.counter;
   setHeaders(res, rateHeaders(state, req, requestNumber));
   const multipart = isMultipart(req.headers["content-type"]);
-  const limit = multipart ? state.options.maxMultipartBodyBytes : state.options.maxJsonBodyBytes;
+  const limit = bodyLimit(url.pathname, multipart, state.options);
   let raw: Buffer | undefined;
   try {
     raw = await readBody(req, limit);
@@ -81,10 +91,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
     !isAuthorized(req.headers, { apiKeys: state.options.apiKeys, bearerTokens: state.options.bearerTokens })
   )
     throw unauthorized();
+  const resource = matchResource(url.pathname, url.searchParams);
+  if (resource) return serveResource(req, res, resource, raw, multipart, state);
   const route = resolveRoute(url.pathname, url.searchParams);
   if (req.method !== "POST") throw methodNotAllowed();
   const faultHeader = header(req, "x-aoai-emulator-fault");
-  const fault = state.faults.take(route.operation, faultHeader);
+  const fault = imageFault(route.operation, state.faults.take(route.operation, faultHeader));
 
   let reply: Reply;
   try {
@@ -129,11 +141,15 @@ function buildReply(
     throw invalidRequest("'model' is a required property", "model", "missing_required_parameter");
   const isChat = route.operation === "chat/completions";
   const scriptHeader = header(req, "x-aoai-emulator-reply");
+  // Legacy completions take a scripted reply from the header only: the queue stays chat's, so a
+  // completions request never consumes a reply a chat test queued.
   const script = isChat
     ? scriptHeader !== undefined
       ? parseScriptedReplyHeader(scriptHeader)
       : state.scripts.shift()
-    : undefined;
+    : route.operation === "completions" && scriptHeader !== undefined
+      ? parseScriptedReplyHeader(scriptHeader)
+      : undefined;
   const opRequest: OpRequest = {
     route,
     deployment,
@@ -175,17 +191,22 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function serveInternal(pathname: string, res: ServerResponse, state: HandlerState): void {
+function serveInternal(pathname: string, res: ServerResponse): void {
   if (pathname === "/emulator/health") {
     sendJson(res, 200, { status: "ok" });
     return;
   }
-  const image = /^\/emulator\/images\/([A-Za-z0-9]+)\.png$/.exec(pathname);
-  const png = image ? state.images.get(image[1]!) : undefined;
-  if (!png) throw notFound();
-  res.setHeader("content-type", "image/png");
-  res.setHeader("content-length", png.length);
-  res.end(png);
+  throw notFound();
+}
+
+/** `GET /emulator/images/{id}.png|jpg`: an image URL the emulator handed out (no auth, as storage links). */
+function serveImage(pathname: string, res: ServerResponse, state: HandlerState): void {
+  const name = /^\/emulator\/images\/([A-Za-z0-9]+\.(?:png|jpg))$/.exec(pathname)?.[1];
+  const image = name ? state.images.get(name) : undefined;
+  if (!image) throw notFound();
+  res.setHeader("content-type", image.contentType);
+  res.setHeader("content-length", image.bytes.length);
+  res.end(image.bytes);
 }
 
 function rateHeaders(

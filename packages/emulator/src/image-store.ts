@@ -1,18 +1,25 @@
 import { LruCache } from "./vectors.js";
 
+/** A stored image file and its content type. */
+export interface StoredImage {
+  bytes: Buffer;
+  contentType: string;
+}
+
 /** Generated images, kept so the URLs the emulator hands out can be fetched. */
 export class ImageStore {
-  readonly #images: LruCache<Buffer>;
+  readonly #images: LruCache<StoredImage>;
 
   constructor(limit = 256) {
     this.#images = new LruCache(limit);
   }
 
-  put(id: string, png: Buffer): void {
-    this.#images.set(id, png);
+  /** Stores an image under its file name (`{id}.png`, `{id}.jpg`). */
+  put(name: string, image: StoredImage): void {
+    this.#images.set(name, image);
   }
 
-  get(id: string): Buffer | undefined {
-    return this.#images.get(id);
+  get(name: string): StoredImage | undefined {
+    return this.#images.get(name);
   }
 }

@@ -27,6 +27,7 @@ export { PLACEHOLDER_TRANSCRIPT } from "./ops/transcriptions.js";
 export type { EmulatorOptions } from "./options.js";
 export { DEFAULT_API_KEY } from "./options.js";
 export type { RecordedRequest } from "./request-log.js";
+export { TIME_SCALE_HEADER } from "./resources/clock.js";
 export type { ScriptedReply, ScriptedToolCall, ScriptedUsage } from "./scripted-reply.js";
 export type { Emulator } from "./server.js";
 export { startEmulator } from "./server.js";

@@ -1,7 +1,10 @@
 import { invalidRequest } from "./errors.js";
 import type { UploadedFile } from "./ops/types.js";
 
-/** The parts of a `multipart/form-data` body: text fields (repeated names become arrays) and files. */
+/**
+ * The parts of a `multipart/form-data` body: text fields (repeated names become arrays) and files
+ * (a repeated name keeps each file, the second as `name#1`, the third as `name#2`…).
+ */
 export interface MultipartBody {
   fields: Record<string, string | string[]>;
   files: Record<string, UploadedFile>;
@@ -42,7 +45,10 @@ function addPart(result: MultipartBody, headers: string, data: Buffer): void {
   if (filename !== undefined) {
     const contentType =
       /content-type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() ?? "application/octet-stream";
-    result.files[name] = { filename, contentType, data };
+    // A repeated file field (`image[]` with several images) keeps every file: `name`, `name#1`…
+    let key = name;
+    for (let i = 1; key in result.files; i++) key = `${name}#${i}`;
+    result.files[key] = { filename, contentType, data };
     return;
   }
   const value = data.toString("utf8");

@@ -3,6 +3,7 @@ import type { ImageStore } from "./image-store.js";
 import { chatCompletions } from "./ops/chat.js";
 import { completions } from "./ops/completions.js";
 import { embeddings } from "./ops/embeddings.js";
+import { imageEdits } from "./ops/image-edits.js";
 import { imageGenerations } from "./ops/images.js";
 import { speech } from "./ops/speech.js";
 import { transcribe } from "./ops/transcriptions.js";
@@ -20,12 +21,13 @@ export const operationVersions: (operation: string) => readonly string[] | undef
       "images/generations@*~,audio/speech@2024-08~,images/edits@2025-04~",
   );
 
-/** Operations the emulator implements; `images/edits` is routed (it is in the specs) but answers 400. */
+/** Operations the emulator implements. */
 export const EMULATED_OPERATIONS = [
   "chat/completions",
   "completions",
   "embeddings",
   "images/generations",
+  "images/edits",
   "audio/speech",
   "audio/transcriptions",
   "audio/translations",
@@ -42,6 +44,8 @@ export function runOperation(operation: string, req: OpRequest, images: ImageSto
       return embeddings(req);
     case "images/generations":
       return imageGenerations(req, images);
+    case "images/edits":
+      return imageEdits(req, images);
     case "audio/speech":
       return speech(req);
     case "audio/transcriptions":

@@ -20,6 +20,17 @@ export interface EmulatorOptions {
   maxJsonBodyBytes?: number;
   /** Largest multipart (audio upload) body accepted; larger ones get 413. @default 26214400 (25 MiB) */
   maxMultipartBodyBytes?: number;
+  /** Largest file `files` uploads accept; a larger file gets 400. @default 209715200 (200 MiB) */
+  maxFileBytes?: number;
+  /** Bytes of files kept in memory; past it the oldest files are forgotten. @default 1073741824 (1 GiB) */
+  fileStoreBytes?: number;
+  /**
+   * How fast files, batches and fine-tuning jobs move through their statuses: 1 runs the built-in
+   * durations (a second or so per phase), 0.01 a hundred times faster, 0 ends each phase as soon
+   * as it is looked at. The `x-aoai-emulator-time-scale` header sets it per created resource.
+   * @default 1
+   */
+  timeScale?: number;
   /** How many recent requests `emulator.requests` keeps. @default 100 */
   requestLogSize?: number;
   /** Per-minute limits behind the `x-ratelimit-*` headers (never enforced). @default { requests: 1000, tokens: 1000000 } */
@@ -42,6 +53,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     models: options.models ?? {},
     maxJsonBodyBytes: options.maxJsonBodyBytes ?? 8 * 1024 * 1024,
     maxMultipartBodyBytes: options.maxMultipartBodyBytes ?? 25 * 1024 * 1024,
+    maxFileBytes: options.maxFileBytes ?? 200 * 1024 * 1024,
+    fileStoreBytes: options.fileStoreBytes ?? 1024 * 1024 * 1024,
+    timeScale: options.timeScale ?? 1,
     requestLogSize: options.requestLogSize ?? 100,
     rateLimits: options.rateLimits ?? { requests: 1000, tokens: 1_000_000 },
   };

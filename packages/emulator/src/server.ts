@@ -5,6 +5,7 @@ import { type HandlerState, handleRequest } from "./handler.js";
 import { ImageStore } from "./image-store.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
 import { type RecordedRequest, RequestLog } from "./request-log.js";
+import { ResourceStore } from "./resources/store.js";
 import { parseScriptedReply, type ScriptedReply } from "./scripted-reply.js";
 
 /** A running emulator. */
@@ -39,6 +40,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scripts: [],
     log: new RequestLog(resolved.requestLogSize),
     images: new ImageStore(),
+    resources: new ResourceStore(resolved),
     baseUrl: () => url,
     counter: 0,
     window: { minute: 0, requests: 0, tokens: 0 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLACEHOLDER_TRANSCRIPT } from "../src/index.js";
-import { deploymentUrl, postJson, sharedEmulator } from "./helpers.js";
+import { deploymentUrl, postJson, sharedEmulator, sseData } from "./helpers.js";
 
 const base = sharedEmulator().url;
 const PREVIEW = "2025-04-01-preview";
@@ -55,10 +55,26 @@ describe("audio/speech", () => {
     expect(pcm.length).toBe((await speak("pcm please", "wav")).length - 44);
   });
 
-  it("answers 400 listing supported formats for mp3", async () => {
-    const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "mp3" });
+  it("returns a real FLAC stream for flac", async () => {
+    const flac = await speak("Hello in FLAC.", "flac");
+    expect(flac.toString("ascii", 0, 4)).toBe("fLaC");
+    expect(flac.readUInt32BE(8 + 10) >>> 12).toBe(24_000);
+  });
+
+  it("answers 400 naming the supported formats for mp3, opus and aac", async () => {
+    for (const response_format of ["mp3", "opus", "aac"]) {
+      const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format });
+      expect(res.status).toBe(400);
+      expect(json().error.param).toBe("response_format");
+      expect(json().error.message).toMatch(/not supported by the emulator\. Supported: wav, pcm, flac/);
+    }
+    const { res } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "ogg" });
     expect(res.status).toBe(400);
-    expect(json().error.message).toMatch(/Supported: wav, pcm/);
+  });
+
+  it("takes a custom voice { id } and refuses a voice of another type", async () => {
+    expect((await postJson(speechUrl, { input: "x", voice: { id: "voice_1" } })).res.status).toBe(200);
+    expect((await postJson(speechUrl, { input: "x", voice: 7 })).res.status).toBe(400);
   });
 
   it("is not in the GA 2024-10-21 API", async () => {
@@ -71,11 +87,12 @@ describe("audio/speech", () => {
 });
 
 describe("audio/transcriptions and translations", () => {
-  it("round-trips emulator speech, wav and pcm, back to the text", async () => {
+  it("round-trips emulator speech, wav, pcm and flac, back to the text", async () => {
     const text = "The quick brown fox jumps over the lazy dog. Ünïcødé too!";
     for (const [format, name] of [
       ["wav", "speech.wav"],
       ["pcm", "speech.pcm"],
+      ["flac", "speech.flac"],
     ]) {
       const res = await transcribe(await speak(text, format), name!);
       expect(res.status).toBe(200);
@@ -135,6 +152,45 @@ describe("audio/transcriptions and translations", () => {
       "audio/translations",
     );
     expect(await res.json()).toMatchObject({ task: "translate", text: "Bonjour" });
+  });
+
+  it("streams transcript.text.delta events then transcript.text.done with usage", async () => {
+    const text = "Streamed words arrive one by one.";
+    const res = await transcribe(await speak(text, "wav"), "a.wav", { stream: "true" });
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = sseData(await res.text());
+    const deltas = events.filter((e) => e.type === "transcript.text.delta");
+    expect(deltas.length).toBe(6);
+    expect(deltas.map((e) => e.delta).join("")).toBe(text);
+    const done = events.at(-1);
+    expect(done).toMatchObject({ type: "transcript.text.done", text, usage: { type: "tokens" } });
+    expect(done.usage.total_tokens).toBe(done.usage.input_tokens + done.usage.output_tokens);
+    expect(events).not.toContain("[DONE]");
+  });
+
+  it("adds logprobs for include[]=logprobs, in json and in streamed events", async () => {
+    const audio = await speak("Two words", "wav");
+    const body = await (await transcribe(audio, "a.wav", { "include[]": "logprobs" })).json();
+    expect(body.text).toBe("Two words");
+    expect(body.logprobs.map((l: { token: string }) => l.token)).toEqual(["Two", " words"]);
+    for (const l of body.logprobs) {
+      expect(l.logprob).toBeLessThanOrEqual(0);
+      expect(Buffer.from(l.bytes).toString()).toBe(l.token);
+    }
+    const events = sseData(
+      await (await transcribe(audio, "a.wav", { "include[]": "logprobs", stream: "true" })).text(),
+    );
+    expect(events[0].logprobs).toEqual([body.logprobs[0]]);
+    expect(events.at(-1).logprobs).toEqual(body.logprobs);
+  });
+
+  it("refuses to stream srt, vtt and verbose_json", async () => {
+    const audio = await speak("x", "wav");
+    for (const response_format of ["srt", "vtt", "verbose_json"]) {
+      const res = await transcribe(audio, "a.wav", { stream: "true", response_format });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.param).toBe("response_format");
+    }
   });
 
   it("gives foreign audio a deterministic placeholder", async () => {

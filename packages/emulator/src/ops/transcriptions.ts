@@ -1,8 +1,10 @@
+import { parseFlac } from "../audio/flac.js";
 import { decodeText, SAMPLE_RATE } from "../audio/fsk.js";
 import { parseWav, pcmSamples } from "../audio/wav.js";
 import { invalidRequest } from "../errors.js";
-import type { Reply } from "../reply.js";
-import { countTokens } from "../text.js";
+import { fnv1a } from "../hash.js";
+import { dataFrame, type Reply } from "../reply.js";
+import { countTokens, wordPieces } from "../text.js";
 import type { OpRequest } from "./types.js";
 
 /** What audio the emulator did not make transcribes to. */
@@ -29,6 +31,16 @@ export function transcribe(req: OpRequest, task: "transcribe" | "translate"): Re
       "invalid_value",
     );
   const { text, duration } = listen(file.data);
+  const logprobs = list(req.body, "include").includes("logprobs");
+  if (field(req.body.stream) === "true") {
+    if (format !== "json" && format !== "text")
+      throw invalidRequest(
+        `'response_format' '${format}' cannot be streamed; use json or text.`,
+        "response_format",
+        "invalid_value",
+      );
+    return { kind: "sse", frames: streamFrames(text, duration, logprobs) };
+  }
   const segments = split(text, /(?<=[.!?])\s+/, duration);
   switch (format) {
     case "text":
@@ -40,15 +52,59 @@ export function transcribe(req: OpRequest, task: "transcribe" | "translate"): Re
     case "verbose_json":
       return { kind: "json", status: 200, body: verbose(req, task, text, duration, segments) };
     default:
-      return { kind: "json", status: 200, body: { text } };
+      return {
+        kind: "json",
+        status: 200,
+        body: logprobs ? { text, logprobs: tokenLogprobs(text) } : { text },
+      };
   }
+}
+
+/**
+ * Streamed transcription (`stream=true`, the gpt-4o transcribe models): a `transcript.text.delta`
+ * event per word, then `transcript.text.done` with the whole text and usage. No `[DONE]` follows.
+ */
+function streamFrames(text: string, duration: number, logprobs: boolean): string[] {
+  const frames = wordPieces(text).map((delta) =>
+    dataFrame({
+      type: "transcript.text.delta",
+      delta,
+      ...(logprobs && { logprobs: tokenLogprobs(delta) }),
+    }),
+  );
+  const audioTokens = Math.ceil(duration * 10);
+  const outputTokens = countTokens(text);
+  frames.push(
+    dataFrame({
+      type: "transcript.text.done",
+      text,
+      ...(logprobs && { logprobs: tokenLogprobs(text) }),
+      usage: {
+        type: "tokens",
+        input_tokens: audioTokens,
+        input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
+        output_tokens: outputTokens,
+        total_tokens: audioTokens + outputTokens,
+      },
+    }),
+  );
+  return frames;
+}
+
+/** Deterministic log probabilities of the word pieces of `text`, as `include[]=logprobs` gives. */
+function tokenLogprobs(text: string): { token: string; logprob: number; bytes: number[] }[] {
+  return wordPieces(text).map((token) => ({
+    token,
+    logprob: -((fnv1a(token) % 1000) / 1000),
+    bytes: [...Buffer.from(token, "utf8")],
+  }));
 }
 
 /** The text carried by emulator-made audio, or the placeholder; and the audio's duration. */
 function listen(data: Buffer): { text: string; duration: number } {
-  const wav = parseWav(data);
-  const isRiff = data.toString("ascii", 0, 4) === "RIFF";
-  const samples = wav?.samples ?? (isRiff ? undefined : pcmSamples(data));
+  const wav = parseWav(data) ?? parseFlac(data);
+  const container = ["RIFF", "fLaC"].includes(data.toString("ascii", 0, 4));
+  const samples = wav?.samples ?? (container ? undefined : pcmSamples(data));
   const rate = wav?.sampleRate ?? SAMPLE_RATE;
   const decoded = samples && rate === SAMPLE_RATE ? decodeText(samples) : undefined;
   // Unknown compressed audio: assume about 128 kbit/s to give a plausible duration.
@@ -61,8 +117,8 @@ function listen(data: Buffer): { text: string; duration: number } {
 }
 
 function verbose(req: OpRequest, task: string, text: string, duration: number, segments: Timed[]) {
-  const raw = req.body["timestamp_granularities[]"] ?? req.body.timestamp_granularities;
-  const granularities = Array.isArray(raw) ? raw : raw === undefined ? ["segment"] : [raw];
+  const given = list(req.body, "timestamp_granularities");
+  const granularities = given.length > 0 ? given : ["segment"];
   const body: Record<string, unknown> = {
     task,
     language: field(req.body.language) ?? "english",
@@ -115,6 +171,12 @@ function srt(segments: Timed[]): string {
 
 function vtt(segments: Timed[]): string {
   return `WEBVTT\n\n${segments.map((s) => `${stamp(s.start, ".")} --> ${stamp(s.end, ".")}\n${s.text}\n`).join("\n")}`;
+}
+
+/** An array field of the form, sent as repeated `name[]` parts (or, leniently, as `name`). */
+function list(body: Record<string, unknown>, name: string): unknown[] {
+  const raw = body[`${name}[]`] ?? body[name];
+  return Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
 }
 
 function field(value: unknown): string | undefined {
