@@ -1,1 +1,30 @@
+export { AudioClient } from "./audio-client.js";
+export { MAX_SPEECH_INPUT } from "./check-speech.js";
+export { MAX_FILE_BYTES } from "./check-transcription.js";
+export { createSpeech } from "./create-speech.js";
+export type {
+  AudioResponseFormat,
+  AudioTextFormat,
+  SpeechFormat,
+  SpeechRequest,
+  SpeechVoice,
+  TimestampGranularity,
+  TranscriptionChunkingStrategy,
+  TranscriptionRequest,
+  TranslationRequest,
+} from "./request-types.js";
+export type {
+  Transcription,
+  TranscriptionFor,
+  TranscriptionLogprob,
+  TranscriptionSegment,
+  TranscriptionStreamEvent,
+  TranscriptionUsage,
+  TranscriptionWord,
+  TranscriptTextDeltaEvent,
+  TranscriptTextDoneEvent,
+  VerboseTranscription,
+} from "./response-types.js";
+export { type SavedSpeech, speechToFile } from "./speech-to-file.js";
+export { transcribeStream } from "./transcribe-stream.js";
 export { VERSION } from "./version.js";

@@ -1,0 +1,49 @@
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { byteStream, invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
+import type { AudioClient } from "./audio-client.js";
+import type { SpeechRequest } from "./request-types.js";
+import { speechOperation } from "./speech-operation.js";
+
+/** What {@link speechToFile} wrote. */
+export interface SavedSpeech {
+  path: string;
+  /** Bytes written. */
+  bytes: number;
+  /** The audio's `content-type`, e.g. `audio/mpeg`. */
+  contentType: string | undefined;
+}
+
+type GetBuiltin = ((id: string) => unknown) | undefined;
+
+/**
+ * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
+ * in memory whole. Resolves when the file is complete, with the bytes written and `_response`.
+ * Nothing is sent, and no file is touched, for bad input, an API version without speech, or
+ * outside Node. A failure during the download removes the partial file.
+ *
+ * @example
+ * await speechToFile(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
+ */
+export async function speechToFile(
+  audio: AudioClient,
+  request: SpeechRequest,
+  path: string,
+  options?: RequestOptions,
+): Promise<WithResponse<SavedSpeech>> {
+  const operation = speechOperation(audio.client, audio.deployment, request, options);
+  if (typeof path !== "string" || path === "") invalid("path", "must be a file path.");
+  // Checked here too (core's saveToFile would say so only after the download started).
+  const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
+  if (typeof builtin !== "function")
+    invalid("path", "cannot be written: saving to a file works only in Node.js.");
+  const stream = await send(audio.client, operation, byteStream);
+  let bytes: number;
+  try {
+    bytes = await saveToFile(stream, path);
+  } catch (error) {
+    // A file that cannot be opened leaves the body unread: release the connection.
+    stream.abort();
+    throw error;
+  }
+  return withResponse({ path, bytes, contentType: stream.contentType }, stream._response);
+}
