@@ -1,1 +1,15 @@
+export { CompletionAccumulator } from "./accumulator.js";
+export { type CompletionChunkSource, CompletionStream } from "./completion-stream.js";
+export { CompletionsClient } from "./completions-client.js";
+export { readCompletionStream } from "./read-completion-stream.js";
+export type { CompletionPrompt, CompletionRequest } from "./request-types.js";
+export type {
+  Completion,
+  CompletionChoice,
+  CompletionChunk,
+  CompletionChunkChoice,
+  CompletionFinishReason,
+  CompletionLogprobs,
+  CompletionUsage,
+} from "./response-types.js";
 export { VERSION } from "./version.js";
