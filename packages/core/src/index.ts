@@ -44,4 +44,5 @@ export type { BinaryResult } from "./readers/bytes.js";
 export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
 export type { EventStream, StreamEnd } from "./sse/event-stream.js";
+export type { ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
 export { VERSION } from "./version.js";

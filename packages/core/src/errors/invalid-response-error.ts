@@ -7,9 +7,13 @@ export class InvalidResponseError extends AOAIError {
   /** The start of the body that failed to parse. */
   readonly snippet: string;
 
-  constructor(message: string, snippet: string, requestId: string | undefined) {
+  /** Retries made before the response that could not be read. */
+  readonly retryCount: number;
+
+  constructor(message: string, snippet: string, requestId: string | undefined, retryCount = 0) {
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
     this.snippet = snippet.length > 200 ? `${snippet.slice(0, 200)}…` : snippet;
     this.requestId = requestId;
+    this.retryCount = retryCount;
   }
 }

@@ -3,15 +3,8 @@ import { invalid } from "../checks.js";
 import { checkModel } from "../v1-model.js";
 import { sniffExtension, typeFromName } from "./file-types.js";
 import { FORM } from "./form-brand.js";
-import { formBody, isNodeReadable, nodeStreamSource, pathSource } from "./platform.js";
-import {
-  type FileSource,
-  memorySource,
-  onceSource,
-  peek,
-  type Uploadable,
-  webStreamChunks,
-} from "./source.js";
+import { formBody, isNodeReadable, nodeStreamSource, pathSource, streamSource } from "./platform.js";
+import { type FileSource, memorySource, type Uploadable } from "./source.js";
 
 /** What a form's file field accepts. */
 export interface FileFieldRule {
@@ -65,7 +58,7 @@ export class MultipartForm {
 
   /** Encodes the form, with `extra` text fields (the v1 API's `model`) added at the end. */
   async encode(extra?: Record<string, string>): Promise<EncodedForm> {
-    const boundary = `----aoai${randomHex()}`;
+    const boundary = `----aoai${randomDigits()}`;
     const segments: (Uint8Array | FileSource)[] = [];
     let text = "";
     let length: number | undefined = 0;
@@ -118,14 +111,10 @@ async function toSource(input: Uploadable, param: string, rule: FileFieldRule): 
   else if (input instanceof Uint8Array || input instanceof Blob) source = memorySource(input);
   else if (input instanceof ArrayBuffer) source = memorySource(new Uint8Array(input));
   else if (isNodeReadable(input)) source = await nodeStreamSource(input);
-  else if (typeof (input as ReadableStream | null)?.getReader === "function") {
-    const [first, rest] = await peek(webStreamChunks(input as ReadableStream<Uint8Array>));
-    source = onceSource(first, rest, undefined);
-  } else {
-    return invalid(
-      param,
-      "must be a File, Blob, Uint8Array, ArrayBuffer, ReadableStream or, in Node, a path or stream.",
-    );
+  else if (typeof (input as ReadableStream | null)?.getReader === "function")
+    source = await streamSource(input as ReadableStream<Uint8Array>);
+  else {
+    return invalid(param, "must be a File, Blob, bytes or a stream (in Node also a path).");
   }
   // A stream's first read came back empty: it has no bytes at all.
   if (source.size === 0 || (!source.replayable && !source.head)) invalid(param, "is empty.");
@@ -142,11 +131,7 @@ async function toSource(input: Uploadable, param: string, rule: FileFieldRule): 
 }
 
 // Quotes and line breaks in names are escaped as browsers do (WHATWG multipart/form-data).
-const quote = (name: string): string => name.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const quote = (name: string): string => name.replace(/["\r\n]/g, encodeURIComponent);
 
-function randomHex(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
-  return out;
-}
+/** 96 random bits in digits: a boundary no part will contain. */
+const randomDigits = (): string => globalThis.crypto.getRandomValues(new Uint32Array(3)).join("");

@@ -1,6 +1,13 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { blobBody } from "./blob-body.js";
-import { type FileSource, isNodeReadable, type NodeReadableLike, onceSource, peek } from "./source.js";
+import {
+  type FileSource,
+  isNodeReadable,
+  type NodeReadableLike,
+  onceSource,
+  peek,
+  webStreamChunks,
+} from "./source.js";
 
 /** Node's modules, reached without a static `node:` import, so bundles for other runtimes skip them. */
 interface NodeModules {
@@ -47,6 +54,12 @@ export async function nodeStreamSource(stream: NodeReadableLike): Promise<FileSo
 }
 
 export { isNodeReadable };
+
+/** A web `ReadableStream`, read once as it is sent (its first chunk is taken to tell its type). */
+export async function streamSource(stream: ReadableStream<Uint8Array>): Promise<FileSource> {
+  const [head, rest] = await peek(webStreamChunks(stream));
+  return onceSource(head, rest, undefined);
+}
 
 /**
  * The request body for a form's segments. In Node, a factory of readable streams: each attempt

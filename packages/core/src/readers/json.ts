@@ -14,10 +14,15 @@ const JSON_READER: Reader<WithResponse<object>> = {
       const type = raw.headers.get("content-type");
       const why =
         type && !/json/i.test(type) ? `came back as ${type}, not JSON` : "is not valid JSON (truncated?)";
-      throw new InvalidResponseError(`The response body ${why}.`, text, info.requestId);
+      throw new InvalidResponseError(`The response body ${why}.`, text, info.requestId, info.retryCount);
     }
     if (!value || typeof value !== "object" || Array.isArray(value))
-      throw new InvalidResponseError("The response body is not a JSON object.", text, info.requestId);
+      throw new InvalidResponseError(
+        "The response body is not a JSON object.",
+        text,
+        info.requestId,
+        info.retryCount,
+      );
     return withResponse(value, info);
   },
 };
