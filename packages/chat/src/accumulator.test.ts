@@ -35,7 +35,7 @@ const promptFilterOnly: ChatCompletionChunk = {
 function run(chunks: ChatCompletionChunk[]) {
   const acc = new ChatCompletionAccumulator();
   for (const c of chunks) acc.add(c);
-  return acc.completion();
+  return acc.result();
 }
 
 describe("ChatCompletionAccumulator", () => {
@@ -179,9 +179,9 @@ describe("ChatCompletionAccumulator", () => {
   it("does not keep or copy chunks: a completion is a fresh object each time", () => {
     const acc = new ChatCompletionAccumulator();
     acc.add(chunk([{ delta: { content: "x" } }]));
-    const first = acc.completion();
+    const first = acc.result();
     acc.add(chunk([{ delta: { content: "y" } }]));
-    expect(first.choices).not.toBe(acc.completion().choices);
-    expect(acc.completion().choices[0]!.message.content).toBe("xy");
+    expect(first.choices).not.toBe(acc.result().choices);
+    expect(acc.result().choices[0]!.message.content).toBe("xy");
   });
 });

@@ -4,6 +4,9 @@ import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk } from "
 
 type Loose = Record<string, unknown>;
 
+/** The largest choice index taken (`n` is at most 128). */
+const MAX_INDEX = 1_000_000;
+
 /**
  * Builds the final {@link ChatCompletion} from stream chunks: content, refusal, tool calls (their
  * argument fragments joined), logprobs, usage, On Your Data context and content-filter results,
@@ -39,6 +42,9 @@ export class ChatCompletionAccumulator {
     const choices = this.#result.choices;
     for (const part of chunk.choices ?? []) {
       const index = part.index ?? 0;
+      // Not a whole number (`"__proto__"` would reach Array.prototype), or so large that the
+      // sparse array would make result() walk millions of holes: the stream fails, typed.
+      if (index >>> 0 !== index || index > MAX_INDEX) throw new TypeError(`choice index ${index}`);
       choices[index] ??= {
         index,
         message: { role: "assistant", content: null, refusal: null },
@@ -85,7 +91,7 @@ export class ChatCompletionAccumulator {
   }
 
   /** The completion so far; after the last chunk, the final one. Choices are sorted by index. */
-  completion(): ChatCompletion {
+  result(): ChatCompletion {
     return { ...this.#result, choices: this.#result.choices.filter(Boolean) };
   }
 }

@@ -129,7 +129,7 @@ describe("chunks of an unexpected shape", () => {
   const base = { id: "c1", object: "chat.completion.chunk", created: 1, model: "gpt-4o" } as const;
 
   it("textDeltas() and finalCompletion() agree on a chunk with no choices key", async () => {
-    const list = [
+    const list: ChatCompletionChunk[] = [
       { ...base, choices: [{ index: 0, delta: { content: "Hi" }, finish_reason: null }] },
       { ...base } as unknown as ChatCompletionChunk,
       { ...base, choices: [{ index: 0, delta: { content: "!" }, finish_reason: "stop" }] },

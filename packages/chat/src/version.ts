@@ -1,2 +1,2 @@
 /** This package's version, sent in the User-Agent as `aoai-chat/<version>`. */
-export const VERSION = "0.1.0";
+export const VERSION = "0.0.0";

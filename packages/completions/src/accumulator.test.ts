@@ -33,7 +33,7 @@ const promptFilterOnly = (count: number): CompletionChunk => ({
 function run(chunks: CompletionChunk[]) {
   const acc = new CompletionAccumulator();
   for (const c of chunks) acc.add(c);
-  return acc.completion();
+  return acc.result();
 }
 
 describe("CompletionAccumulator", () => {
@@ -176,8 +176,8 @@ describe("CompletionAccumulator", () => {
     acc.add(chunk([{ text: "y", content_filter_results: { violence: safe } }]));
     expect(JSON.stringify(first)).toBe(before);
     expect(annotated.choices[0]!.content_filter_results).toEqual({ hate: safe });
-    const one = acc.completion();
-    expect(one.choices).not.toBe(acc.completion().choices);
+    const one = acc.result();
+    expect(one.choices).not.toBe(acc.result().choices);
     expect(one.choices[0]!.text).toBe("xy");
   });
 
@@ -187,7 +187,7 @@ describe("CompletionAccumulator", () => {
   });
 
   it("starts empty: no choices, object text_completion", () => {
-    expect(new CompletionAccumulator().completion()).toEqual({
+    expect(new CompletionAccumulator().result()).toEqual({
       id: "",
       object: "text_completion",
       created: 0,

@@ -33,7 +33,7 @@ export class CompletionAccumulator {
     const choices = this.#result.choices;
     for (const part of chunk.choices ?? []) {
       const index = part.index ?? 0;
-      // A sparse array this long would make completion() walk millions of holes.
+      // A sparse array this long would make result() walk millions of holes.
       if (index >>> 0 !== index || index > MAX_INDEX) throw new TypeError(`choice index ${index}`);
       let choice = choices[index];
       if (!choice) {
@@ -52,7 +52,7 @@ export class CompletionAccumulator {
   }
 
   /** The completion so far; after the last chunk, the final one. Choices are sorted by index. */
-  completion(): Completion {
+  result(): Completion {
     return { ...this.#result, choices: this.#result.choices.filter(Boolean) };
   }
 
