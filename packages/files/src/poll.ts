@@ -1,0 +1,103 @@
+import { APIUserAbortError, type RequestOptions } from "@aoai/core";
+import { checkNumber, invalid } from "@aoai/core/internal";
+import { WaitTimeoutError } from "./wait-timeout-error.js";
+
+/** How a wait polls: the calls' own options (`signal`, `maxRetries`…) apply to every poll. */
+export interface WaitOptions extends RequestOptions {
+  /**
+   * The longest the whole wait may take, in ms; past it the wait throws `WaitTimeoutError` (the
+   * resource goes on). Distinct from `timeout`, which bounds each poll request.
+   */
+  timeoutMs?: number;
+  /** The first pause between polls, in ms; each pause is 1.5 times the one before. */
+  pollInterval?: number;
+  /** The longest pause between polls, in ms. */
+  maxPollInterval?: number;
+}
+
+/** A wait's defaults, per resource. */
+export interface PollDefaults {
+  /** What is waited for, for messages: `File file-1`. */
+  what: string;
+  timeoutMs: number;
+  pollInterval: number;
+  maxPollInterval: number;
+}
+
+// setTimeout takes at most 2^31 - 1 ms; longer deadlines are re-armed.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Polls with `get` until `done`, pausing with backoff between polls, and returns the last value.
+ * The caller's `signal` stops it with `APIUserAbortError`, `timeoutMs` with `WaitTimeoutError`;
+ * either also aborts a poll in flight. `onPoll` sees every value (a throw from it ends the wait).
+ * The polling loop of every wait in `@aoai/files`, `@aoai/batches` and `@aoai/fine-tuning`.
+ */
+export async function pollUntil<T>(
+  get: (options: RequestOptions) => Promise<T>,
+  done: (value: T) => boolean,
+  options: WaitOptions,
+  defaults: PollDefaults,
+  onPoll?: (value: T) => void,
+): Promise<T> {
+  const {
+    timeoutMs = defaults.timeoutMs,
+    pollInterval = defaults.pollInterval,
+    maxPollInterval,
+    ...request
+  } = options;
+  const maxInterval = maxPollInterval ?? Math.max(defaults.maxPollInterval, pollInterval);
+  checkNumber(timeoutMs, "timeoutMs", Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  checkNumber(pollInterval, "pollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
+  checkNumber(maxInterval, "maxPollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
+  if (maxInterval < pollInterval)
+    invalid("maxPollInterval", `must be at least pollInterval (${pollInterval}).`);
+  const user = options.signal;
+  if (user?.aborted) throw new APIUserAbortError();
+
+  const deadline = new AbortController();
+  const end = Date.now() + timeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    const left = end - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(() => deadline.abort(), left);
+  };
+  if (Number.isFinite(timeoutMs)) arm();
+  const signal = user ? AbortSignal.any([user, deadline.signal]) : deadline.signal;
+  let last: T | undefined;
+  const stopped = (cause?: unknown) =>
+    user?.aborted
+      ? new APIUserAbortError()
+      : new WaitTimeoutError<T>(defaults.what, timeoutMs, last, { cause });
+  try {
+    for (let interval = pollInterval; ; interval = Math.min(interval * 1.5, maxInterval)) {
+      try {
+        last = await get({ ...request, signal });
+      } catch (error) {
+        if (signal.aborted) throw stopped(error);
+        throw error;
+      }
+      onPoll?.(last);
+      if (done(last)) return last;
+      if (!(await sleep(interval, signal))) throw stopped();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
