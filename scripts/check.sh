@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing (Node 24, pnpm, packages, Chromium), then lint,
-# build, typecheck, unit + integration + browser tests, package checks (publint, attw) and bundle
-# budgets. Runs every step even after a failure, and exits non-zero if any failed.
+# build, API reports, typecheck, unit + integration + browser tests, package checks (publint, attw),
+# bundle budgets, and the registry test (RELEASING.md followed against a local registry, the
+# packages installed back on Node 22 and 24). Runs every step even after a failure, and exits
+# non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh || exit 1
@@ -33,12 +35,14 @@ step "install" pnpm install --frozen-lockfile --reporter=append-only
 step "chromium" install_chromium
 step "lint" pnpm exec biome check .
 step "build" pnpm exec turbo run build --output-logs=errors-only
+step "api" pnpm api:check
 step "typecheck" pnpm exec turbo run typecheck --output-logs=errors-only
 mkdir -p .tmp
 rm -f .tmp/vitest.json
 step "tests" pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step "package-lint" pnpm exec turbo run package-lint --output-logs=errors-only
 step "budgets" node scripts/budgets.mjs
+step "registry" timeout -k 10 600 bash scripts/registry-test.sh
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then echo "failed steps: ${failed[*]}"; fi

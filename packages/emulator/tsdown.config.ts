@@ -1,11 +1,24 @@
 import { defineConfig } from "tsdown";
 
+/**
+ * The CLI imports the server from the package's own ESM entry (dist/index.js) instead of bundling
+ * a second copy of it: `./server.js` from cli.ts becomes an external import of `./index.js`.
+ */
+const cliUsesIndex = {
+  name: "cli-uses-index",
+  resolveId(source: string, importer: string | undefined) {
+    return source === "./server.js" && importer?.endsWith("cli.ts")
+      ? { id: "./index.js", external: true }
+      : null;
+  },
+};
+
 export default defineConfig([
   {
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     target: "es2022",
     platform: "node",
     // Keep .js/.cjs names, which the package.json `exports` map points at.
@@ -19,12 +32,13 @@ export default defineConfig([
     entry: ["src/cli.ts"],
     format: ["esm"],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     target: "es2022",
     platform: "node",
     // Keep .js/.cjs names, which the package.json `exports` map points at.
     fixedExtension: false,
     clean: false,
     tsconfig: "tsconfig.build.json",
+    plugins: [cliUsesIndex],
   },
 ]);

@@ -34,15 +34,16 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  type ConnectionErrorOptions,
 } from "./errors/connection-errors.js";
 export { ContentFilterError } from "./errors/content-filter-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
-export type { Uploadable } from "./multipart/source.js";
+export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
 export type { ByteStream } from "./readers/byte-stream.js";
 export type { BinaryResult } from "./readers/bytes.js";
 export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
 export type { EventStream, StreamEnd } from "./sse/event-stream.js";
-export type { ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
+export type { Accumulator, ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
 export { VERSION } from "./version.js";

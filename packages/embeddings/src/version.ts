@@ -1,2 +1,2 @@
 /** The version of `@aoai/embeddings`, sent in the User-Agent as `aoai-embeddings/x.y.z`. */
-export const VERSION = "0.1.0";
+export const VERSION = "0.0.0";

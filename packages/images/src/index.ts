@@ -8,6 +8,7 @@ export type {
   ImageGenerateRequest,
   ImageOutputFormat,
   ImageQuality,
+  ImageRequestBase,
   ImageResponseFormat,
   ImageSize,
   ImageStyle,

@@ -31,7 +31,8 @@ export type ImageOutputFormat = "png" | "jpeg" | "webp";
 export type ImageBackground = "transparent" | "opaque" | "auto";
 
 /** Fields an edit shares with a generation. */
-interface ImageRequestBase {
+/** The fields generation and edits share. */
+export interface ImageRequestBase {
   /** What to draw (or how to change the image); not empty. */
   prompt: string;
   /** How many images, 1 to 10 (DALL-E 3 makes 1). @default 1 */

@@ -15,7 +15,7 @@ export class AOAIError extends Error {
 
   /** True when `value` is an instance of this class (or a subclass), from any realm or copy. */
   static isInstance<T extends abstract new (...args: never[]) => AOAIError>(
-    this: T & ErrorClass,
+    this: T & { readonly kind: string },
     value: unknown,
   ): value is InstanceType<T> {
     const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
