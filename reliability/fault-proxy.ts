@@ -29,7 +29,7 @@ import type { AddressInfo, Socket } from "node:net";
 export const CALL_HEADER = "x-reliability-call";
 
 /** Changes to a forwarded body that keep its meaning (any split, any line end). */
-export interface Transforms {
+interface Transforms {
   /** Write the body one byte per chunk (each write awaited), so every split is exercised. */
   oneByte?: boolean;
   /** Turn every LF of an event stream into CRLF. */
@@ -135,7 +135,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A 32-bit FNV-1a hash, to derive per-call seeds. */
-export function hash32(text: string): number {
+function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

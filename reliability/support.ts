@@ -7,7 +7,7 @@ import type { ChatStream } from "@aoai/chat";
 /** A key and a token that must never show anywhere: errors, objects, logs. */
 export const SECRET_KEY = "rel-key-5ecret-Qz81Xw";
 export const SECRET_TOKEN = "rel-token-5ecret-Mv27Lp";
-export const SECRETS = [SECRET_KEY, SECRET_TOKEN] as const;
+const SECRETS = [SECRET_KEY, SECRET_TOKEN] as const;
 
 /** The part of @azure/logger the suite uses. */
 export interface AzureLoggerModule {
@@ -22,7 +22,7 @@ export interface AzureLoggerModule {
  * every copy in the workspace's package stores is loaded by path; setting the level and the sink
  * on all of them reaches whichever one core resolved. A test checks that core's logger is among them.
  */
-export async function loadAzureLoggers(): Promise<AzureLoggerModule[]> {
+async function loadAzureLoggers(): Promise<AzureLoggerModule[]> {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const files = new Set<string>();
   for (const store of [join(root, "node_modules/.pnpm"), join(root, "packages/core/node_modules/.pnpm")]) {

@@ -124,7 +124,7 @@ const NUMERIC_FIELDS = [
 ];
 
 /** Checks an untrusted value (header JSON or a test's object) and returns it as a {@link Fault}. */
-export function parseFault(value: unknown): Fault {
+function parseFault(value: unknown): Fault {
   const bad = (why: string) =>
     invalidRequest(`Invalid emulator fault: ${why}`, "x-aoai-emulator-fault", "InvalidEmulatorFault");
   if (value === null || typeof value !== "object" || Array.isArray(value))

@@ -3,7 +3,7 @@ import { EmulatorHttpError, notFound } from "./errors.js";
 import { operationVersions } from "./operations.js";
 
 /** Which of the two URL shapes a request used. */
-export type RouteShape = "deployments" | "v1";
+type RouteShape = "deployments" | "v1";
 
 /** A data-plane request the emulator will serve. */
 export interface Route {

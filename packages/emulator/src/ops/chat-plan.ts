@@ -13,14 +13,14 @@ import type { ChatMessage } from "./chat-validate.js";
 import type { OpRequest } from "./types.js";
 
 /** A tool call on the wire. */
-export interface ToolCall {
+interface ToolCall {
   id: string;
   type: "function";
   function: { name: string; arguments: string };
 }
 
 /** On Your Data context on the assistant message. */
-export interface MessageContext {
+interface MessageContext {
   citations: { content: string; title: string; url: string; filepath: string; chunk_id: string }[];
   intent: string;
 }

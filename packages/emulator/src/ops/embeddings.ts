@@ -5,7 +5,7 @@ import { LruCache, unitVector, unitVectorJson, vectorBase64 } from "../vectors.j
 import type { OpRequest } from "./types.js";
 
 /** The most inputs one request may carry, as in the service. */
-export const MAX_EMBEDDING_INPUTS = 2048;
+const MAX_EMBEDDING_INPUTS = 2048;
 
 const cache = new LruCache<string>(8192);
 

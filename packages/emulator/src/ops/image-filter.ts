@@ -15,7 +15,7 @@ const FILTERED = {
  * `inner_error` (with an underscore) holding `content_filter_results` (plural), as the specs'
  * `dalleErrorResponse` and the service's answers have it.
  */
-export function imageFilterBody(fault: ContentFilterFault): AzureErrorBody {
+function imageFilterBody(fault: ContentFilterFault): AzureErrorBody {
   return {
     error: {
       code: "content_policy_violation",

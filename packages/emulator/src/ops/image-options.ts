@@ -2,7 +2,7 @@ import { invalidRequest } from "../errors.js";
 import type { OpRequest } from "./types.js";
 
 /** Sizes the image models take; `auto` is gpt-image-1's default. */
-export const IMAGE_SIZES = new Set([
+const IMAGE_SIZES = new Set([
   "256x256",
   "512x512",
   "1024x1024",

@@ -7,7 +7,7 @@ import { checkNumber } from "./chat-validate.js";
 import type { OpRequest } from "./types.js";
 
 /** Formats the emulator can really encode. */
-export const SPEECH_FORMATS = ["wav", "pcm", "flac"] as const;
+const SPEECH_FORMATS = ["wav", "pcm", "flac"] as const;
 const KNOWN_FORMATS = new Set(["mp3", "opus", "aac", "flac", "wav", "pcm"]);
 const MAX_INPUT = 4096;
 

@@ -11,7 +11,7 @@ const IN_PROGRESS_MS = 2000;
 const FINALIZING_MS = 500;
 const CANCELLING_MS = 500;
 /** The service's limit of requests in one batch file. */
-export const MAX_BATCH_LINES = 50_000;
+const MAX_BATCH_LINES = 50_000;
 
 const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);
 

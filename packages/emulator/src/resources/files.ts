@@ -10,7 +10,7 @@ import { invalidPayload, resourceNotFound } from "./resource-errors.js";
 import type { ResourceStore, StoredFile } from "./store.js";
 
 /** Purposes a user may upload a file for; `*_output` and `*-results` files are the service's. */
-export const UPLOAD_PURPOSES = ["fine-tune", "batch", "assistants", "vision", "user_data", "evals"];
+const UPLOAD_PURPOSES = ["fine-tune", "batch", "assistants", "vision", "user_data", "evals"];
 
 // Processing an upload takes this long at time scale 1.
 const PROCESSING_MS = 500;

@@ -10,7 +10,7 @@ const VALIDATING_MS = 1000;
 const QUEUED_MS = 1000;
 const RUNNING_MS = 3000;
 /** The service's minimum of training examples. */
-export const MIN_EXAMPLES = 10;
+const MIN_EXAMPLES = 10;
 
 const TERMINAL = new Set(["succeeded", "failed", "cancelled"]);
 

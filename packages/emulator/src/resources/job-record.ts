@@ -33,7 +33,7 @@ export interface JobEventWire {
 }
 
 /** A checkpoint on the wire. */
-export interface CheckpointWire {
+interface CheckpointWire {
   object: "fine_tuning.job.checkpoint";
   id: string;
   created_at: number;

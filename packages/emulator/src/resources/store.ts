@@ -12,7 +12,7 @@ export interface StoredFile {
 }
 
 /** The file object on the wire. */
-export interface FileWire {
+interface FileWire {
   object: "file";
   id: string;
   purpose: string;
