@@ -41,6 +41,16 @@ export class SseDecoder {
     if (this.rest) text = this.rest + text;
     let start = 0;
     for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      // A one-line `data:` event, what Azure sends for every chunk: taken whole, without slicing
+      // its two lines apart (the same result as line() twice). bench/sse-decoder, per 480-byte
+      // chunk: 0.56 us before, 0.45 to 0.59 us across runs after (a bare split on \n\n: 0.57 to 0.66).
+      if (this.data === undefined && text.charCodeAt(end + 1) === 10 && text.startsWith("data:", start)) {
+        const from = start + (text.charCodeAt(start + 5) === 32 ? 6 : 5);
+        out.push({ event: this.event, data: text.slice(from, end), id: this.id });
+        this.event = undefined;
+        start = end + 2;
+        continue;
+      }
       this.line(text.slice(start, end), out);
       start = end + 1;
     }
