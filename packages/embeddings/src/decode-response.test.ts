@@ -1,6 +1,6 @@
 import { InvalidResponseError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
-import { decodeResponse, type WireResponse } from "./decode-response.js";
+import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
 import type { EmbeddingResponse } from "./types.js";
 
 const b64 = (list: number[]) => Buffer.from(new Float32Array(list).buffer).toString("base64");
@@ -50,5 +50,33 @@ describe("decodeResponse", () => {
     expect(() => decodeResponse(wire([{ index: 0, embedding: [1] }]), "float32", 2)).toThrow(
       InvalidResponseError,
     );
+  });
+});
+
+describe("parseBase64Response", () => {
+  const text = (embeddings: string[], extra = "") =>
+    `{"object":"list","data":[${embeddings
+      .map((e, index) => `{"object":"embedding","index":${index},"embedding":${e}}`)
+      .join(",")}],"model":"text-embedding-3-large"${extra},"usage":{"prompt_tokens":3,"total_tokens":3}}`;
+
+  it("decodes base64 embeddings from the text, the rest as JSON.parse gives it", () => {
+    const body = text([`"${b64([1, 2])}"`, ` \n "${b64([3, 4])}"`]);
+    const r = parseBase64Response(body)!;
+    const expected = JSON.parse(body.replace(" \n ", ""));
+    expect(r.data.map((d) => d.embedding)).toEqual([new Float32Array([1, 2]), new Float32Array([3, 4])]);
+    expect({ ...r, data: r.data.map(({ embedding: _, ...d }) => d) }).toEqual({
+      ...expected,
+      data: expected.data.map(({ embedding: _, ...d }: { embedding: string }) => d),
+    });
+  });
+
+  it("leaves to JSON.parse anything out of the ordinary", () => {
+    expect(parseBase64Response(text(["[0.5,1]"]))).toBeUndefined(); // numbers
+    expect(parseBase64Response(text([`"${b64([1])}\\u0041"`]))).toBeUndefined(); // an escape
+    expect(parseBase64Response(text([`"${b64([1])}!!"`]))).toBeUndefined(); // outside base64
+    expect(parseBase64Response(text([`"${b64([1]).slice(0, -2)}A="`]))).toBeUndefined(); // 5 bytes
+    expect(parseBase64Response(text([`"${b64([1])}"`], `,"x":{"embedding":"AAAA"}`))).toBeUndefined(); // outside data
+    expect(parseBase64Response(`${text([`"${b64([1])}"`])},`)).toBeUndefined(); // not JSON
+    expect(parseBase64Response("")).toBeUndefined();
   });
 });

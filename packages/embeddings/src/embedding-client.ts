@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient, WithResponse } from "@aoai/core";
-import { checkDeployment, invalid, json, send } from "@aoai/core/internal";
+import { checkDeployment, invalid, json, type Reader, send, withResponse } from "@aoai/core/internal";
 import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
-import { decodeResponse, type WireResponse } from "./decode-response.js";
+import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
 import type {
   EmbeddingRequest,
   EmbeddingResponse,
@@ -14,6 +14,18 @@ import { VERSION } from "./version.js";
 // Every API version has the operation, so it declares no version list (nothing to check).
 const PATH = "embeddings";
 const USER_AGENT = `aoai-embeddings/${VERSION}`;
+
+const JSON_READER = json<WireResponse>();
+
+/** core's JSON reader, with base64 embeddings decoded straight from the text in Node. */
+const READER: Reader<WireResponse> = {
+  accept: JSON_READER.accept,
+  streams: false,
+  read(sent) {
+    const fast = parseBase64Response(sent.raw.bodyAsText ?? "");
+    return fast ? withResponse(fast, sent.info) : JSON_READER.read(sent);
+  },
+};
 
 /**
  * Embeddings from one deployment, as .NET's `azureClient.GetEmbeddingClient("text-embedding-3-large")`.
@@ -63,7 +75,7 @@ export class EmbeddingClient {
         userAgent: USER_AGENT,
         options: callOptions,
       },
-      json<WireResponse>(),
+      READER,
     );
     return decodeResponse<R>(response, embeddingType ?? "float32", count);
   }
