@@ -25,21 +25,37 @@ describe("bench smoke mode", () => {
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as Results;
     const ids = results.rows.map((r) => r.id);
     for (const id of EXPECTED_ROW_IDS) expect(ids).toContain(id);
+    for (const level of [1, 8]) expect(ids).toContain(`load.cpu.${level}`);
     for (const row of results.rows) {
-      for (const value of [row.aoai, row.openai, row.ratio])
+      for (const value of [row.aoai, row.openai, row.ratio, ...row.spread.aoai, ...row.ratioSpread])
         expect(Number.isFinite(value), `${row.id}: ${value}`).toBe(true);
       if (row.fetch !== null)
         expect(Number.isFinite(row.fetch) && Number.isFinite(row.floorRatio), row.id).toBe(true);
-      if (row.target !== null) expect(["PASS", "MISS"]).toContain(row.status);
+      if (row.http !== null)
+        expect(Number.isFinite(row.http) && Number.isFinite(row.transportRatio), row.id).toBe(true);
+      if (row.target !== null || row.transportTarget !== null || row.limit !== null)
+        expect(["PASS", "MISS"]).toContain(row.status);
     }
+    // The transport floor stands beside every request row.
+    for (const id of [
+      "chat.cpu",
+      "stream.cpu",
+      "completions.cpu",
+      "upload.time",
+      "speech.ttfb",
+      "images.time",
+    ])
+      expect(results.rows.find((r) => r.id === id)?.http, id).not.toBeNull();
     expect(results.sseDecoder).toHaveLength(3);
     for (const s of results.sseDecoder)
       expect(Number.isFinite(s.cpuUsPerChunk) && Number.isFinite(s.ratio), s.decoder).toBe(true);
     expect(results.meta.node).toBe(process.versions.node);
     expect(results.meta.cores).toBeGreaterThan(0);
+    expect(results.meta.machine.samples).toBeGreaterThan(0);
 
     const md = readFileSync(join(out, "results.md"), "utf8");
     for (const row of results.rows) expect(md).toContain(row.metric);
+    expect(md).toContain("Noise:");
     const svg = readFileSync(join(out, "chart.svg"), "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);

@@ -34,6 +34,7 @@ step "install" pnpm install --frozen-lockfile --reporter=append-only
 [ ${#failed[@]} -eq 0 ] || { echo "check: install failed"; exit 1; }
 step "chromium" install_chromium
 step "lint" pnpm exec biome check .
+step "knip" pnpm exec knip --no-progress
 step "build" pnpm exec turbo run build --output-logs=errors-only
 step "api" pnpm api:check
 step "typecheck" pnpm exec turbo run typecheck --output-logs=errors-only

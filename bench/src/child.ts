@@ -1,12 +1,22 @@
 /**
  * A measuring child: one scenario, one client, in a fresh process. Prints one JSON line.
- * Usage: node src/child.ts <chat|stream|embed|sse> <client|decoder> '<json {target, config}>'
+ * Usage: node src/child.ts <scenario> <client|decoder> '<json {target, config, inFlight?, uploadPath?}>'
+ * Scenarios: chat, load, stream, completions, embed, upload, speech, images, sse.
  */
 import { type ClientName, loadClient, type Target } from "./clients/types.ts";
 import type { BenchConfig } from "./config.ts";
 
+export interface ChildArgs {
+  target: Target;
+  config: BenchConfig;
+  /** The load scenario's level. */
+  inFlight?: number;
+  /** The upload scenario's file. */
+  uploadPath?: string;
+}
+
 const [scenario, name, json] = process.argv.slice(2);
-const { target, config } = JSON.parse(json ?? "{}") as { target: Target; config: BenchConfig };
+const { target, config, inFlight, uploadPath } = JSON.parse(json ?? "{}") as ChildArgs;
 
 async function main(): Promise<unknown> {
   if (scenario === "sse") {
@@ -17,10 +27,20 @@ async function main(): Promise<unknown> {
   switch (scenario) {
     case "chat":
       return (await import("./scenarios/chat.ts")).measureChat(client, config.chat);
+    case "load":
+      return (await import("./scenarios/load.ts")).measureLoad(client, config.load, inFlight!);
     case "stream":
-      return (await import("./scenarios/stream.ts")).measureStream(client, config.stream);
+      return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "chat");
+    case "completions":
+      return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "completions");
     case "embed":
       return (await import("./scenarios/embeddings.ts")).measureEmbeddings(client, config.embed);
+    case "upload":
+      return (await import("./scenarios/audio.ts")).measureUpload(client, config.upload, uploadPath!);
+    case "speech":
+      return (await import("./scenarios/audio.ts")).measureSpeech(client, config.speech);
+    case "images":
+      return (await import("./scenarios/images.ts")).measureImages(client, config.images);
     default:
       throw new Error(`unknown scenario ${scenario}`);
   }

@@ -1,10 +1,18 @@
 /** Counts and time bounds of one run. Every loop stops at its count or its time bound. */
 export interface BenchConfig {
   mode: "full" | "smoke";
+  /** Repetitions: each is a fresh process per client and scenario; rows show their median and min–max. */
   reps: number;
   chat: { warmup: number; sequential: number; concurrent: number; inFlight: number; maxMs: number };
+  /** The concurrency sweep: per level, `requests` (at least 20 per worker) after a warm-up. */
+  load: { levels: number[]; requests: number; warmup: number; maxMs: number };
   stream: { chunks: number; warmupChunks: number; warmups: number; maxMs: number };
   embed: { inputs: number; warmups: number; requests: number; maxMs: number };
+  /** A transcription upload of `megabytes` (a file on disk), after warm-ups with a 64 KiB file. */
+  upload: { megabytes: number; warmups: number; requests: number; maxMs: number };
+  /** Speech of `megabytes`: time to first byte, and streamed to a file. */
+  speech: { megabytes: number; warmups: number; requests: number; maxMs: number };
+  images: { n: number; size: "1536x1024"; warmups: number; requests: number; maxMs: number };
   coldImport: { runs: number };
   sse: { chunks: number; warmupChunks: number };
   /** Kill a measuring child that runs longer than this. */
@@ -13,10 +21,15 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   mode: "full",
-  reps: 3,
-  chat: { warmup: 300, sequential: 2000, concurrent: 4000, inFlight: 32, maxMs: 20_000 },
-  stream: { chunks: 100_000, warmupChunks: 5_000, warmups: 2, maxMs: 60_000 },
+  // Medians of 7: on a shared 2-core machine a figure's repetitions are often 20 % or more apart.
+  reps: 7,
+  chat: { warmup: 1000, sequential: 2000, concurrent: 4000, inFlight: 32, maxMs: 20_000 },
+  load: { levels: [1, 8, 64, 256], requests: 3000, warmup: 300, maxMs: 15_000 },
+  stream: { chunks: 100_000, warmupChunks: 20_000, warmups: 3, maxMs: 60_000 },
   embed: { inputs: 512, warmups: 5, requests: 9, maxMs: 30_000 },
+  upload: { megabytes: 20, warmups: 2, requests: 3, maxMs: 60_000 },
+  speech: { megabytes: 10, warmups: 1, requests: 3, maxMs: 60_000 },
+  images: { n: 4, size: "1536x1024", warmups: 2, requests: 5, maxMs: 60_000 },
   coldImport: { runs: 15 },
   sse: { chunks: 100_000, warmupChunks: 20_000 },
   childTimeoutMs: 120_000,
@@ -26,8 +39,12 @@ export const SMOKE: BenchConfig = {
   mode: "smoke",
   reps: 1,
   chat: { warmup: 5, sequential: 30, concurrent: 64, inFlight: 32, maxMs: 3_000 },
+  load: { levels: [1, 8], requests: 40, warmup: 8, maxMs: 2_000 },
   stream: { chunks: 2_000, warmupChunks: 100, warmups: 1, maxMs: 5_000 },
   embed: { inputs: 16, warmups: 1, requests: 1, maxMs: 5_000 },
+  upload: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
+  speech: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
+  images: { n: 1, size: "1536x1024", warmups: 1, requests: 1, maxMs: 5_000 },
   coldImport: { runs: 3 },
   sse: { chunks: 2_000, warmupChunks: 200 },
   childTimeoutMs: 30_000,
@@ -36,5 +53,11 @@ export const SMOKE: BenchConfig = {
 /** Deployment names: the emulator sizes embeddings by name (`3-large` gives 3072 dimensions). */
 export const CHAT_DEPLOYMENT = "gpt-4o-mini";
 export const EMBEDDING_DEPLOYMENT = "text-embedding-3-large";
+export const COMPLETIONS_DEPLOYMENT = "gpt-35-turbo-instruct";
+export const TRANSCRIBE_DEPLOYMENT = "whisper";
+export const SPEECH_DEPLOYMENT = "tts";
+export const IMAGE_DEPLOYMENT = "gpt-image-1";
 export const API_VERSION = "2024-10-21";
+/** Audio and images: speech needs a preview version in @aoai/audio. */
+export const PREVIEW_API_VERSION = "2025-04-01-preview";
 export const API_KEY = "bench-key";

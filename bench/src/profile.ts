@@ -1,8 +1,10 @@
 /**
  * Profiles one client in one scenario with `node --cpu-prof` and prints where the CPU went: self
  * time by function and by package/file, over the scenario's measured window only (after warm-up).
- * Starts its own emulator (own process, not profiled).
- * Usage: node src/profile.ts <chat|stream|embed|sse|import> <aoai|openai|fetch|core|core-sse|floor|<pkg>> [--smoke] [--top N]
+ * Starts its own emulator (own process, not profiled). With --compare, no profile: the scenario's
+ * figures for several clients, median and min–max over --reps fresh processes (compare.ts).
+ * Usage: node src/profile.ts <chat|load|stream|completions|embed|upload|speech|images|sse|import>
+ *          <aoai|openai|http|fetch|core|core-sse|floor|<pkg>> [--smoke] [--top N] [--in-flight N]
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,7 +12,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { API_KEY, API_VERSION, CHAT_DEPLOYMENT, EMBEDDING_DEPLOYMENT, FULL, SMOKE } from "./config.ts";
+import {
+  API_KEY,
+  API_VERSION,
+  CHAT_DEPLOYMENT,
+  COMPLETIONS_DEPLOYMENT,
+  EMBEDDING_DEPLOYMENT,
+  FULL,
+  IMAGE_DEPLOYMENT,
+  PREVIEW_API_VERSION,
+  SMOKE,
+  SPEECH_DEPLOYMENT,
+  TRANSCRIBE_DEPLOYMENT,
+} from "./config.ts";
+import { writeAudioFile } from "./scenarios/audio.ts";
 import { startServer } from "./server-control.ts";
 
 interface ProfileNode {
@@ -93,7 +108,11 @@ export function summarize(profile: CpuProfile, top: number): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { smoke: { type: "boolean", default: false }, top: { type: "string", default: "25" } },
+    options: {
+      smoke: { type: "boolean", default: false },
+      top: { type: "string", default: "25" },
+      "in-flight": { type: "string", default: "64" },
+    },
   });
   const [scenario = "stream", name = "aoai"] = positionals;
   const config = values.smoke ? SMOKE : FULL;
@@ -102,20 +121,30 @@ async function main(): Promise<void> {
   const flags =
     scenario === "import" ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=100"] : [];
   const server =
-    scenario === "import" || scenario === "sse" ? undefined : await startServer(API_KEY, 300_000);
+    scenario === "import" || scenario === "sse"
+      ? undefined
+      : await startServer(API_KEY, 300_000, Math.round(config.speech.megabytes * 2 ** 20));
   try {
     const target = {
       endpoint: server?.url ?? "",
-      embeddingsEndpoint: server?.embeddingsUrl ?? "",
+      frontEndpoint: server?.frontUrl ?? "",
       apiKey: API_KEY,
       apiVersion: API_VERSION,
+      previewApiVersion: PREVIEW_API_VERSION,
       chatDeployment: CHAT_DEPLOYMENT,
       embeddingDeployment: EMBEDDING_DEPLOYMENT,
+      completionsDeployment: COMPLETIONS_DEPLOYMENT,
+      transcribeDeployment: TRANSCRIBE_DEPLOYMENT,
+      speechDeployment: SPEECH_DEPLOYMENT,
+      imageDeployment: IMAGE_DEPLOYMENT,
     };
+    const uploadPath = join(dir, "upload.mp3");
+    if (scenario === "upload") writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
+    const childArgs = { target, config, uploadPath, inFlight: Number(values["in-flight"]) };
     const args =
       scenario === "import"
         ? [...flags, "-e", `import(${JSON.stringify(name)})`]
-        : [...flags, CHILD, scenario, name, JSON.stringify({ target, config })];
+        : [...flags, CHILD, scenario, name, JSON.stringify(childArgs)];
     const env = { ...process.env, BENCH_CPU_PROF: join(dir, "window.cpuprofile") };
     const r = spawnSync(process.execPath, args, { cwd: BENCH_DIR, env, encoding: "utf8", timeout: 300_000 });
     if (r.status !== 0) throw new Error(r.stderr);
@@ -130,4 +159,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes("--compare")) await (await import("./compare.ts")).compare();
+  else await main();
+}

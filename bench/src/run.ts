@@ -1,32 +1,43 @@
 /**
- * `pnpm bench` / `pnpm --filter @aoai/bench run smoke`: measures @aoai against openai's AzureOpenAI
- * and a bare-fetch floor, and writes results.md, results.json and chart.svg.
+ * `pnpm bench` / `pnpm --filter @aoai/bench run smoke`: measures @aoai against openai's AzureOpenAI,
+ * the floor of its own transport (core-rest-pipeline's node:http client) and a bare-fetch floor,
+ * and writes results.md, results.json and chart.svg. Every figure is the median of `reps`
+ * repetitions (a fresh process each) with their min–max, and the run says how noisy it was.
  * Flags: --smoke (tiny counts), --out <dir> (default bench/results, bench/results/smoke in smoke mode).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chartSvg } from "./chart.ts";
+import { transportUrl } from "./clients/http.ts";
 import { CLIENT_NAMES, type ClientName, type Target } from "./clients/types.ts";
 import {
   API_KEY,
   API_VERSION,
   type BenchConfig,
   CHAT_DEPLOYMENT,
+  COMPLETIONS_DEPLOYMENT,
   EMBEDDING_DEPLOYMENT,
   FULL,
+  IMAGE_DEPLOYMENT,
+  PREVIEW_API_VERSION,
   SMOKE,
+  SPEECH_DEPLOYMENT,
+  TRANSCRIBE_DEPLOYMENT,
 } from "./config.ts";
+import { LoadSampler } from "./machine-load.ts";
 import { retryMissingModule, runJsonChild } from "./proc.ts";
-import { markdown, type Results } from "./report.ts";
-import { buildRows, buildSseRows, type Figures, IMPORTED_PACKAGES } from "./rows.ts";
+import { markdown, noise, type Results } from "./report.ts";
+import { buildRows, buildSseRows, IMPORTED_PACKAGES, type Runs } from "./rows.ts";
+import { writeAudioFile } from "./scenarios/audio.ts";
 import { measureBundles } from "./scenarios/bundles.ts";
 import { measureColdImports } from "./scenarios/cold-import.ts";
 import { measureColdStarts } from "./scenarios/cold-start.ts";
 import { DECODER_NAMES } from "./scenarios/sse-decoder.ts";
 import { startServer } from "./server-control.ts";
-import { medianRecord, round } from "./stats.ts";
+import { round } from "./stats.ts";
 
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
@@ -56,50 +67,71 @@ function version(pkg: string): string {
   return "n/a";
 }
 
-async function clientScenarios(target: Target) {
-  const runs: Record<string, Record<string, Record<string, number>[]>> = {
+const short = (figures: unknown) =>
+  JSON.stringify(figures, (_, v) => (typeof v === "number" ? round(v, 2) : v));
+
+/** The client scenarios, each client in a fresh process per repetition. */
+const SCENARIOS = ["chat", "stream", "completions", "embed", "upload", "speech", "images"] as const;
+
+async function clientScenarios(target: Target, uploadPath: string) {
+  const runs = {
     chat: {},
+    load: {},
     stream: {},
+    completions: {},
     embed: {},
+    upload: {},
+    speech: {},
+    images: {},
     sse: {},
+  } as Pick<Runs, (typeof SCENARIOS)[number] | "load" | "sse">;
+  const child = (scenario: string, name: string, extra: object = {}) =>
+    retryMissingModule(() =>
+      runJsonChild<Record<string, number>>(
+        [CHILD, scenario, name, JSON.stringify({ target, config, uploadPath, ...extra })],
+        config.childTimeoutMs,
+      ),
+    );
+  const add = (into: object, name: string, figures: Record<string, number>) => {
+    const lists = into as Record<string, Record<string, number>[]>;
+    lists[name] = [...(lists[name] ?? []), figures];
   };
   for (let r = 0; r < config.reps; r++) {
-    for (const scenario of ["chat", "stream", "embed"] as const) {
+    for (const scenario of SCENARIOS) {
       for (const client of rotate<ClientName>(CLIENT_NAMES, r)) {
-        const figures = await retryMissingModule(() =>
-          runJsonChild<Record<string, number>>(
-            [CHILD, scenario, client, JSON.stringify({ target, config })],
-            config.childTimeoutMs,
-          ),
-        );
-        runs[scenario]![client] = [...(runs[scenario]![client] ?? []), figures];
-        log(
-          `rep ${r + 1}/${config.reps} ${scenario} ${client}: ${JSON.stringify(figures, (_, v) => (typeof v === "number" ? round(v, 2) : v))}`,
-        );
+        const figures = await child(scenario, client);
+        add(runs[scenario], client, figures);
+        log(`rep ${r + 1}/${config.reps} ${scenario} ${client}: ${short(figures)}`);
+      }
+    }
+    for (const level of config.load.levels) {
+      for (const client of rotate<ClientName>(CLIENT_NAMES, r)) {
+        const figures = await child("load", client, { inFlight: level });
+        runs.load[level] ??= {};
+        add(runs.load[level], client, figures);
+        log(`rep ${r + 1}/${config.reps} load ${level} ${client}: ${short(figures)}`);
       }
     }
     for (const decoder of rotate(DECODER_NAMES, r)) {
-      const figures = await retryMissingModule(() =>
-        runJsonChild<Record<string, number>>(
-          [CHILD, "sse", decoder, JSON.stringify({ target, config })],
-          config.childTimeoutMs,
-        ),
-      );
-      runs.sse![decoder] = [...(runs.sse![decoder] ?? []), figures];
+      const figures = await child("sse", decoder);
+      add(runs.sse, decoder, figures);
       log(`rep ${r + 1}/${config.reps} sse-decoder ${decoder}: ${round(figures.cpuUsPerChunk!, 2)} µs/chunk`);
     }
   }
-  const med = (scenario: string) =>
-    Object.fromEntries(Object.entries(runs[scenario]!).map(([k, v]) => [k, medianRecord(v)]));
-  return {
-    medians: { chat: med("chat"), stream: med("stream"), embed: med("embed"), sse: med("sse") },
-    runs,
-  };
+  return runs;
 }
 
 /** The bench measures built packages: fail early, and clearly, when one is not built. */
 async function checkBuilt(): Promise<void> {
-  for (const p of ["@aoai/core", "@aoai/chat", "@aoai/embeddings", "@aoai/emulator"]) {
+  for (const p of [
+    "@aoai/core",
+    "@aoai/chat",
+    "@aoai/embeddings",
+    "@aoai/completions",
+    "@aoai/audio",
+    "@aoai/images",
+    "@aoai/emulator",
+  ]) {
     try {
       await retryMissingModule(() => import(p));
     } catch (error) {
@@ -113,37 +145,59 @@ async function checkBuilt(): Promise<void> {
 async function main(): Promise<void> {
   await checkBuilt();
   log(`mode ${config.mode}, ${config.reps} repetition(s), output ${outDir}`);
-  const server = await startServer(API_KEY, config.mode === "smoke" ? 120_000 : 900_000);
-  log(`emulator at ${server.url} (pid ${server.pid})`);
+  const sampler = new LoadSampler();
+  const server = await startServer(
+    API_KEY,
+    config.mode === "smoke" ? 120_000 : 1_800_000,
+    Math.round(config.speech.megabytes * 2 ** 20),
+  );
+  log(`emulator at ${server.url}, front at ${server.frontUrl} (pid ${server.pid})`);
   const target: Target = {
     endpoint: server.url,
-    embeddingsEndpoint: server.embeddingsUrl,
+    frontEndpoint: server.frontUrl,
     apiKey: API_KEY,
     apiVersion: API_VERSION,
+    previewApiVersion: PREVIEW_API_VERSION,
     chatDeployment: CHAT_DEPLOYMENT,
     embeddingDeployment: EMBEDDING_DEPLOYMENT,
+    completionsDeployment: COMPLETIONS_DEPLOYMENT,
+    transcribeDeployment: TRANSCRIBE_DEPLOYMENT,
+    speechDeployment: SPEECH_DEPLOYMENT,
+    imageDeployment: IMAGE_DEPLOYMENT,
   };
+  const tmp = mkdtempSync(join(os.tmpdir(), "aoai-bench-"));
+  const uploadPath = join(tmp, "speech.mp3");
+  writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
   let measured: Awaited<ReturnType<typeof clientScenarios>>;
-  let coldStart: Record<ClientName, number>;
+  let coldStart: Runs["coldStart"];
   try {
-    measured = await clientScenarios(target);
+    measured = await clientScenarios(target, uploadPath);
     log("cold starts");
-    coldStart = measureColdStarts(CLIENT_NAMES, target, config.coldImport.runs);
-    log(`cold starts: ${JSON.stringify(coldStart, (_, v) => (typeof v === "number" ? round(v, 1) : v))}`);
+    coldStart = measureColdStarts(CLIENT_NAMES, target, config.coldImport.runs, transportUrl());
+    log(`cold starts: ${short(coldStart)}`);
   } finally {
     await server.stop();
+    rmSync(tmp, { recursive: true, force: true });
   }
   log("cold imports");
   const coldImport = await retryMissingModule(() =>
     measureColdImports([...IMPORTED_PACKAGES, "openai"], config.coldImport.runs),
   );
-  log(`cold imports: ${JSON.stringify(coldImport, (_, v) => (typeof v === "number" ? round(v, 1) : v))}`);
+  log(`cold imports: ${short(coldImport)}`);
   log("bundles");
   const bundles = await retryMissingModule(() => measureBundles());
   log(`bundles: ${JSON.stringify(bundles)}`);
+  const machine = sampler.stop();
 
-  const figures = { ...measured.medians, coldImport, coldStart, bundles } as unknown as Figures;
+  const runs: Runs = { ...measured, coldImport: coldImport.runs, coldStart, bundles };
   const cpus = os.cpus();
+  const rows = buildRows(runs, {
+    streamChunks: config.stream.chunks,
+    embedInputs: config.embed.inputs,
+    uploadMb: config.upload.megabytes,
+    speechMb: config.speech.megabytes,
+    images: `${config.images.n} x ${config.images.size}`,
+  });
   const results: Results = {
     meta: {
       date: new Date().toISOString(),
@@ -159,6 +213,9 @@ async function main(): Promise<void> {
           "@aoai/core",
           "@aoai/chat",
           "@aoai/embeddings",
+          "@aoai/completions",
+          "@aoai/audio",
+          "@aoai/images",
           "@aoai/emulator",
           "openai",
           "@azure/core-sse",
@@ -167,10 +224,12 @@ async function main(): Promise<void> {
       ),
       counts: { ...config },
       durationS: round((performance.now() - started) / 1000, 1),
+      machine,
+      noise: noise(rows),
     },
-    rows: buildRows(figures, { streamChunks: config.stream.chunks, embedInputs: config.embed.inputs }),
-    sseDecoder: buildSseRows(figures),
-    raw: { medians: figures, runs: measured.runs },
+    rows,
+    sseDecoder: buildSseRows(runs),
+    raw: { runs, coldImportBaselineMs: coldImport.baselineMs },
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -179,7 +238,7 @@ async function main(): Promise<void> {
     `${outDir}/chart.svg`,
     chartSvg(
       results.rows,
-      `@aoai vs openai AzureOpenAI — Node ${process.versions.node}, ${results.meta.cores} cores${config.mode === "smoke" ? " (smoke)" : ""}`,
+      `@aoai vs openai AzureOpenAI — medians of ${config.reps}, min–max whiskers — Node ${process.versions.node}, ${results.meta.cores} cores${config.mode === "smoke" ? " (smoke)" : ""}`,
     ),
   );
   log(`wrote ${outDir}/results.md, results.json, chart.svg`);

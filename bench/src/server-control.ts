@@ -4,8 +4,8 @@ import { killChild } from "./proc.ts";
 
 export interface RunningServer {
   url: string;
-  /** Where embeddings are served from (pre-serialized after the first request). */
-  embeddingsUrl: string;
+  /** The bench's front (front.ts): embeddings pre-serialized, the bench-only audio and image routes. */
+  frontUrl: string;
   pid: number;
   stop(): Promise<void>;
 }
@@ -13,9 +13,14 @@ export interface RunningServer {
 const SCRIPT = fileURLToPath(new URL("./server.ts", import.meta.url));
 
 /** Spawns src/server.ts and waits for its URL. */
-export function startServer(apiKey: string, maxLifetimeMs: number): Promise<RunningServer> {
+export function startServer(
+  apiKey: string,
+  maxLifetimeMs: number,
+  speechBytes = 10 * 2 ** 20,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [SCRIPT, apiKey, String(maxLifetimeMs)], {
+    const args = [SCRIPT, apiKey, String(maxLifetimeMs), String(speechBytes)];
+    const child: ChildProcess = spawn(process.execPath, args, {
       stdio: ["pipe", "pipe", "inherit"],
     });
     let out = "";
@@ -33,14 +38,14 @@ export function startServer(apiKey: string, maxLifetimeMs: number): Promise<Runn
       const line = out.split("\n")[0];
       if (!out.includes("\n") || !line) return;
       clearTimeout(timer);
-      const { url, embeddingsUrl, pid } = JSON.parse(line) as {
+      const { url, frontUrl, pid } = JSON.parse(line) as {
         url: string;
-        embeddingsUrl: string;
+        frontUrl: string;
         pid: number;
       };
       resolve({
         url,
-        embeddingsUrl,
+        frontUrl,
         pid,
         stop: () =>
           new Promise<void>((done) => {

@@ -1,6 +1,6 @@
 /** Small statistics helpers; all take unsorted input and never mutate it. */
 
-export function sorted(values: readonly number[]): number[] {
+function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
@@ -26,10 +26,8 @@ export function round(value: number, digits = 3): number {
   return Math.round(value * f) / f;
 }
 
-/** Element-wise median over repetitions of the same record shape. */
-export function medianRecord<K extends string>(runs: readonly Record<K, number>[]): Record<K, number> {
-  const out = {} as Record<K, number>;
-  if (runs.length === 0) return out;
-  for (const key of Object.keys(runs[0]!) as K[]) out[key] = median(runs.map((r) => r[key]));
-  return out;
+/** Smallest and largest value; [NaN, NaN] for an empty list. */
+export function range(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [Number.NaN, Number.NaN];
+  return [Math.min(...values), Math.max(...values)];
 }

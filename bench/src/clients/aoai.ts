@@ -1,35 +1,106 @@
-import { ChatClient } from "@aoai/chat";
 import { AzureOpenAIClient } from "@aoai/core";
-import { EmbeddingClient } from "@aoai/embeddings";
-import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from "./types.ts";
+import {
+  type BenchClient,
+  COMPLETION_PROMPT,
+  IMAGE_PROMPT,
+  MESSAGES,
+  SPEECH_INPUT,
+  STREAM_CHUNKS_HEADER,
+  type Target,
+} from "./types.ts";
 
-/** This project: `@aoai/chat` and `@aoai/embeddings` with defaults over one `AzureOpenAIClient`. */
+/**
+ * This project: each feature package with defaults over an `AzureOpenAIClient`. A package is
+ * imported on first use (in the warm-up), so a chat process carries no audio or image code, as an
+ * app that only chats would not.
+ */
 export function aoaiClient(t: Target): BenchClient {
-  const chat = new ChatClient(
-    new AzureOpenAIClient({ endpoint: t.endpoint, apiKey: t.apiKey }),
-    t.chatDeployment,
+  const core = (endpoint: string, apiVersion?: string) =>
+    new AzureOpenAIClient({ endpoint, apiKey: t.apiKey, ...(apiVersion ? { apiVersion } : {}) });
+  const once = <T>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make());
+  };
+  const chat = once(
+    async () => new (await import("@aoai/chat")).ChatClient(core(t.endpoint), t.chatDeployment),
   );
-  const embeddings = new EmbeddingClient(
-    new AzureOpenAIClient({ endpoint: t.embeddingsEndpoint, apiKey: t.apiKey }),
-    t.embeddingDeployment,
+  const completions = once(
+    async () =>
+      new (await import("@aoai/completions")).CompletionsClient(core(t.endpoint), t.completionsDeployment),
   );
+  const embeddings = once(
+    async () =>
+      new (await import("@aoai/embeddings")).EmbeddingClient(core(t.frontEndpoint), t.embeddingDeployment),
+  );
+  const audio = once(async () => {
+    const m = await import("@aoai/audio");
+    const client = core(t.frontEndpoint, t.previewApiVersion);
+    return {
+      m,
+      whisper: new m.AudioClient(client, t.transcribeDeployment),
+      tts: new m.AudioClient(client, t.speechDeployment),
+    };
+  });
+  const images = once(async () => {
+    const m = await import("@aoai/images");
+    return { m, client: new m.ImageClient(core(t.frontEndpoint, t.previewApiVersion), t.imageDeployment) };
+  });
+  let chatClient: Awaited<ReturnType<typeof chat>> | undefined;
+
   return {
     async chat() {
-      const completion = await chat.complete({ messages: MESSAGES });
+      chatClient ??= await chat();
+      const completion = await chatClient.complete({ messages: MESSAGES });
       return completion.choices[0]?.message.content ?? "";
     },
 
     async stream(chunks, onChunk) {
-      const stream = await chat.stream(
+      chatClient ??= await chat();
+      const stream = await chatClient.stream(
         { messages: MESSAGES },
         { headers: { [STREAM_CHUNKS_HEADER]: String(chunks) } },
       );
       for await (const chunk of stream) onChunk(chunk);
     },
 
+    async completionsStream(chunks, onChunk) {
+      const stream = await (await completions()).stream(
+        { prompt: COMPLETION_PROMPT, max_tokens: 16 },
+        { headers: { [STREAM_CHUNKS_HEADER]: String(chunks) } },
+      );
+      for await (const chunk of stream) onChunk(chunk);
+    },
+
     async embed(inputs) {
-      const result = await embeddings.embed({ input: inputs });
+      const result = await (await embeddings()).embed({ input: inputs });
       return { count: result.data.length, dims: result.data[0]!.embedding.length };
+    },
+
+    async transcribe(path) {
+      const { whisper } = await audio();
+      return (await whisper.transcribe({ file: path })).text;
+    },
+
+    async speech(onFirstByte) {
+      const { m, tts } = await audio();
+      const speech = await m.createSpeech(tts, { input: SPEECH_INPUT, voice: "alloy" });
+      let bytes = 0;
+      for await (const chunk of speech) {
+        if (bytes === 0) onFirstByte();
+        bytes += chunk.byteLength;
+      }
+      return bytes;
+    },
+
+    async speechToFile(path) {
+      const { m, tts } = await audio();
+      return (await m.speechToFile(tts, { input: SPEECH_INPUT, voice: "alloy" }, path)).bytes;
+    },
+
+    async images(n, size) {
+      const { m, client } = await images();
+      const result = await client.generate({ prompt: IMAGE_PROMPT, n, size, response_format: "b64_json" });
+      return Promise.all(result.data.map((image) => m.imageBytes(image)));
     },
   };
 }

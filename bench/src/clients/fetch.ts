@@ -1,12 +1,38 @@
-import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from "./types.ts";
+import { createWriteStream, openAsBlob } from "node:fs";
+import { basename } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import {
+  type BenchClient,
+  COMPLETION_PROMPT,
+  IMAGE_PROMPT,
+  MESSAGES,
+  SPEECH_INPUT,
+  STREAM_CHUNKS_HEADER,
+  type Target,
+} from "./types.ts";
+
+/** Splits `data: …\n\n` frames off a text buffer; returns what is left and whether [DONE] came. */
+export function splitFrames(buffer: string, onChunk: (chunk: unknown) => void): [string, boolean] {
+  let start = 0;
+  for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n", start)) {
+    const data = buffer.slice(start + 6, end); // "data: "
+    start = end + 2;
+    if (data === "[DONE]") return ["", true];
+    onChunk(JSON.parse(data));
+  }
+  return [buffer.slice(start), false];
+}
 
 /**
- * The floor: a hand-written request with global fetch, a manual SSE split and JSON.parse, and for
- * embeddings base64 decoded straight into Float32Array. No retries, no validation, no typed errors.
+ * The fetch floor: a hand-written request with global fetch, a manual SSE split and JSON.parse, and
+ * for embeddings base64 decoded straight into Float32Array. No retries, no validation, no typed
+ * errors.
  */
 export function fetchClient(t: Target): BenchClient {
-  const url = (endpoint: string, deployment: string, op: string) =>
-    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${t.apiVersion}`;
+  const url = (endpoint: string, deployment: string, op: string, version = t.apiVersion) =>
+    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${version}`;
   const post = (u: string, body: unknown, extra: Record<string, string> = {}) =>
     fetch(u, {
       method: "POST",
@@ -14,7 +40,34 @@ export function fetchClient(t: Target): BenchClient {
       body: JSON.stringify(body),
     });
   const chatUrl = url(t.endpoint, t.chatDeployment, "chat/completions");
-  const embedUrl = url(t.embeddingsEndpoint, t.embeddingDeployment, "embeddings");
+  const completionsUrl = url(t.endpoint, t.completionsDeployment, "completions");
+  const embedUrl = url(t.frontEndpoint, t.embeddingDeployment, "embeddings");
+  const transcribeUrl = url(
+    t.frontEndpoint,
+    t.transcribeDeployment,
+    "audio/transcriptions",
+    t.previewApiVersion,
+  );
+  const speechUrl = url(t.frontEndpoint, t.speechDeployment, "audio/speech", t.previewApiVersion);
+  const imagesUrl = url(t.frontEndpoint, t.imageDeployment, "images/generations", t.previewApiVersion);
+
+  const sse = async (u: string, body: object, chunks: number, onChunk: (chunk: unknown) => void) => {
+    const res = await post(u, { ...body, stream: true }, { [STREAM_CHUNKS_HEADER]: String(chunks) });
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for await (const bytes of res.body) {
+      const [rest, done] = splitFrames(buffer + decoder.decode(bytes, { stream: true }), onChunk);
+      if (done) return;
+      buffer = rest;
+    }
+    throw new Error("stream ended before [DONE]");
+  };
+  const speech = async () => {
+    const res = await post(speechUrl, { model: t.speechDeployment, input: SPEECH_INPUT, voice: "alloy" });
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+    return res.body;
+  };
 
   return {
     async chat() {
@@ -24,28 +77,10 @@ export function fetchClient(t: Target): BenchClient {
       return json.choices[0]!.message.content;
     },
 
-    async stream(chunks, onChunk) {
-      const res = await post(
-        chatUrl,
-        { messages: MESSAGES, stream: true },
-        { [STREAM_CHUNKS_HEADER]: String(chunks) },
-      );
-      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for await (const bytes of res.body) {
-        buffer += decoder.decode(bytes, { stream: true });
-        let start = 0;
-        for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n", start)) {
-          const data = buffer.slice(start + 6, end); // "data: "
-          start = end + 2;
-          if (data === "[DONE]") return;
-          onChunk(JSON.parse(data));
-        }
-        buffer = buffer.slice(start);
-      }
-      throw new Error("stream ended before [DONE]");
-    },
+    stream: (chunks, onChunk) => sse(chatUrl, { messages: MESSAGES }, chunks, onChunk),
+
+    completionsStream: (chunks, onChunk) =>
+      sse(completionsUrl, { prompt: COMPLETION_PROMPT, max_tokens: 16 }, chunks, onChunk),
 
     async embed(inputs) {
       const res = await post(embedUrl, { input: inputs, encoding_format: "base64" });
@@ -58,6 +93,42 @@ export function fetchClient(t: Target): BenchClient {
         return v;
       });
       return { count: vectors.length, dims: vectors[0]!.length };
+    },
+
+    async transcribe(path) {
+      // openAsBlob: a file-backed Blob, read from disk as the body is sent.
+      const form = new FormData();
+      form.set("file", await openAsBlob(path), basename(path));
+      const res = await fetch(transcribeUrl, {
+        method: "POST",
+        headers: { "api-key": t.apiKey },
+        body: form,
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return ((await res.json()) as { text: string }).text;
+    },
+
+    async speech(onFirstByte) {
+      let bytes = 0;
+      for await (const chunk of await speech()) {
+        if (bytes === 0) onFirstByte();
+        bytes += chunk.byteLength;
+      }
+      return bytes;
+    },
+
+    async speechToFile(path) {
+      const body = await speech();
+      const out = createWriteStream(path);
+      await pipeline(Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>), out);
+      return out.bytesWritten;
+    },
+
+    async images(n, size) {
+      const res = await post(imagesUrl, { prompt: IMAGE_PROMPT, n, size, response_format: "b64_json" });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const json = (await res.json()) as { data: { b64_json: string }[] };
+      return json.data.map((image) => Buffer.from(image.b64_json, "base64"));
     },
   };
 }

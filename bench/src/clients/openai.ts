@@ -1,17 +1,43 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { AzureOpenAI } from "openai";
-import { type BenchClient, MESSAGES, STREAM_CHUNKS_HEADER, type Target } from "./types.ts";
+import {
+  type BenchClient,
+  COMPLETION_PROMPT,
+  IMAGE_PROMPT,
+  MESSAGES,
+  SPEECH_INPUT,
+  STREAM_CHUNKS_HEADER,
+  type Target,
+} from "./types.ts";
 
 /**
  * The peer: openai's AzureOpenAI with its defaults. A client given `deployment` sends every call to
- * that deployment's URL, so chat and embeddings each get their own client, as users write it.
+ * that deployment's URL, so each deployment gets its own client, as users write it. Uploads are a
+ * `fs.createReadStream` (openai's README), speech is streamed to the file with `pipeline`, image
+ * bytes come from `Buffer.from(b64_json, "base64")`.
  */
 export function openaiClient(t: Target): BenchClient {
-  const make = (endpoint: string, deployment: string) =>
-    new AzureOpenAI({ endpoint, apiKey: t.apiKey, apiVersion: t.apiVersion, deployment });
+  const clients = new Map<string, AzureOpenAI>();
+  const client = (endpoint: string, deployment: string, apiVersion = t.apiVersion) => {
+    const key = `${endpoint} ${deployment}`;
+    let c = clients.get(key);
+    if (!c) {
+      c = new AzureOpenAI({ endpoint, apiKey: t.apiKey, apiVersion, deployment });
+      clients.set(key, c);
+    }
+    return c;
+  };
   let chatClient: AzureOpenAI | undefined;
-  let embedClient: AzureOpenAI | undefined;
-  const chat = () => (chatClient ??= make(t.endpoint, t.chatDeployment));
-  const embed = () => (embedClient ??= make(t.embeddingsEndpoint, t.embeddingDeployment));
+  const chat = () => (chatClient ??= client(t.endpoint, t.chatDeployment));
+  const speech = () =>
+    client(t.frontEndpoint, t.speechDeployment, t.previewApiVersion).audio.speech.create({
+      model: t.speechDeployment,
+      input: SPEECH_INPUT,
+      voice: "alloy",
+    });
 
   return {
     async chat() {
@@ -30,9 +56,57 @@ export function openaiClient(t: Target): BenchClient {
       for await (const chunk of stream) onChunk(chunk);
     },
 
+    async completionsStream(chunks, onChunk) {
+      const stream = await client(t.endpoint, t.completionsDeployment).completions.create(
+        { model: t.completionsDeployment, prompt: COMPLETION_PROMPT, max_tokens: 16, stream: true },
+        { headers: { [STREAM_CHUNKS_HEADER]: String(chunks) } },
+      );
+      for await (const chunk of stream) onChunk(chunk);
+    },
+
     async embed(inputs) {
-      const result = await embed().embeddings.create({ input: inputs, model: t.embeddingDeployment });
+      const result = await client(t.frontEndpoint, t.embeddingDeployment).embeddings.create({
+        input: inputs,
+        model: t.embeddingDeployment,
+      });
       return { count: result.data.length, dims: result.data[0]!.embedding.length };
+    },
+
+    async transcribe(path) {
+      const result = await client(
+        t.frontEndpoint,
+        t.transcribeDeployment,
+        t.previewApiVersion,
+      ).audio.transcriptions.create({ file: createReadStream(path), model: t.transcribeDeployment });
+      return result.text;
+    },
+
+    async speech(onFirstByte) {
+      const res = await speech();
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        if (bytes === 0) onFirstByte();
+        bytes += chunk.byteLength;
+      }
+      return bytes;
+    },
+
+    async speechToFile(path) {
+      const res = await speech();
+      const out = createWriteStream(path);
+      await pipeline(Readable.fromWeb(res.body as unknown as NodeWebStream<Uint8Array>), out);
+      return out.bytesWritten;
+    },
+
+    async images(n, size) {
+      const result = await client(t.frontEndpoint, t.imageDeployment, t.previewApiVersion).images.generate({
+        model: t.imageDeployment,
+        prompt: IMAGE_PROMPT,
+        n,
+        size,
+        response_format: "b64_json",
+      });
+      return (result.data ?? []).map((image) => Buffer.from(image.b64_json!, "base64"));
     },
   };
 }

@@ -14,7 +14,7 @@ export interface BundleFigures {
 }
 
 /** Minified (esbuild, browser, ESM) then gzip -9 size of one entry file, in bytes. */
-export async function bundleSize(entry: string): Promise<{ gzip: number; min: number }> {
+async function bundleSize(entry: string): Promise<{ gzip: number; min: number }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -33,7 +33,7 @@ export async function bundleSize(entry: string): Promise<{ gzip: number; min: nu
  * Every feature with a pair of entries in src/bundles/: `<feature>.aoai.ts` (our packages) and
  * `<feature>.openai.ts` (openai making the same calls). A later feature package adds its pair.
  */
-export function bundleFeatures(): string[] {
+function bundleFeatures(): string[] {
   const files = new Set(readdirSync(DIR));
   const order = ["chat", "embeddings"];
   const features = [...files]

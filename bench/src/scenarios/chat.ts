@@ -10,6 +10,7 @@ export interface ChatFigures {
   rps32: number;
   sequentialRequests: number;
   concurrentRequests: number;
+  /** Peak RSS of the process, whose highest load is the `inFlight` phase. */
   peakRssMb: number;
 }
 

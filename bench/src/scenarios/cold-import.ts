@@ -19,12 +19,12 @@ export function timeNode(code: string, args: readonly string[] = []): number {
 
 /**
  * Cold import of each package: `node -e "import('<pkg>')"` run `runs` times (packages interleaved,
- * order rotating), minus the median of a bare `node -e 0`. Returns median ms per package.
+ * order rotating), each minus the median of a bare `node -e 0`. Returns every run's ms per package.
  */
 export function measureColdImports(
   packages: readonly string[],
   runs: number,
-): { baselineMs: number; importMs: Record<string, number> } {
+): { baselineMs: number; runs: Record<string, number[]> } {
   const base: number[] = [];
   const times: Record<string, number[]> = Object.fromEntries(packages.map((p) => [p, []]));
   timeNode("0"); // warm the file cache
@@ -35,6 +35,8 @@ export function measureColdImports(
     for (const p of order) times[p]!.push(timeNode(`import(${JSON.stringify(p)}).then(() => {})`));
   }
   const baselineMs = median(base);
-  const importMs = Object.fromEntries(packages.map((p) => [p, Math.max(0, median(times[p]!) - baselineMs)]));
-  return { baselineMs, importMs };
+  return {
+    baselineMs,
+    runs: Object.fromEntries(packages.map((p) => [p, times[p]!.map((t) => Math.max(0, t - baselineMs))])),
+  };
 }

@@ -9,7 +9,7 @@ const MESSAGES = `[{ role: "user", content: "hi" }]`;
  * construct, one chat request, exit. Plain JavaScript, so no type stripping is timed. `exit(0)`
  * ends each process at the answer rather than when keep-alive sockets close.
  */
-function script(client: ClientName, t: Target): string {
+function script(client: ClientName, t: Target, transportUrl: string): string {
   const e = JSON.stringify(t.endpoint);
   const k = JSON.stringify(t.apiKey);
   const d = JSON.stringify(t.chatDeployment);
@@ -28,6 +28,18 @@ const client = new AzureOpenAI({ endpoint: ${e}, apiKey: ${k}, apiVersion: ${v},
 const r = await client.chat.completions.create({ model: ${d}, messages: ${MESSAGES} });
 if (!r.choices[0].message.content) process.exit(1);
 process.exit(0);`;
+    case "http":
+      return `const { createDefaultHttpClient, createHttpHeaders } = await import(${JSON.stringify(transportUrl)});
+const res = await createDefaultHttpClient().sendRequest({
+  url: ${e} + "/openai/deployments/" + ${d} + "/chat/completions?api-version=" + ${v},
+  method: "POST",
+  headers: createHttpHeaders({ "api-key": ${k}, "content-type": "application/json" }),
+  body: JSON.stringify({ messages: ${MESSAGES} }),
+  timeout: 0, withCredentials: false, requestId: "", allowInsecureConnection: true,
+});
+const r = JSON.parse(res.bodyAsText);
+if (!r.choices[0].message.content) process.exit(1);
+process.exit(0);`;
     case "fetch":
       return `const res = await fetch(${e} + "/openai/deployments/" + ${d} + "/chat/completions?api-version=" + ${v}, {
   method: "POST",
@@ -41,28 +53,28 @@ process.exit(0);`;
 }
 
 /**
- * Cold start of each client, `runs` times (clients interleaved, order rotating), minus the median
- * of a bare `node -e 0`. Returns median ms per client.
+ * Cold start of each client, `runs` times (clients interleaved, order rotating), each minus the
+ * median of a bare `node -e 0`. Returns every run's ms per client.
  */
 export function measureColdStarts(
   clients: readonly ClientName[],
   target: Target,
   runs: number,
-): Record<ClientName, number> {
+  transportUrl: string,
+): Record<ClientName, number[]> {
   const args = ["--input-type=module"];
   const base: number[] = [];
   const times = Object.fromEntries(clients.map((c) => [c, [] as number[]])) as Record<ClientName, number[]>;
-  for (const c of clients) timeNode(script(c, target), args); // warm the file cache
+  for (const c of clients) timeNode(script(c, target, transportUrl), args); // warm the file cache
   for (let r = 0; r < runs; r++) {
     base.push(timeNode("0"));
     for (let i = 0; i < clients.length; i++) {
       const c = clients[(i + r) % clients.length]!;
-      times[c].push(timeNode(script(c, target), args));
+      times[c].push(timeNode(script(c, target, transportUrl), args));
     }
   }
   const baselineMs = median(base);
-  return Object.fromEntries(clients.map((c) => [c, Math.max(0, median(times[c]) - baselineMs)])) as Record<
-    ClientName,
-    number
-  >;
+  return Object.fromEntries(
+    clients.map((c) => [c, times[c].map((t) => Math.max(0, t - baselineMs))]),
+  ) as Record<ClientName, number[]>;
 }

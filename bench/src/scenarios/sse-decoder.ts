@@ -19,7 +19,7 @@ export interface SseFigures {
 const READ_BYTES = 64 * 1024;
 
 /** One Azure chat chunk frame as the service sends it mid-stream (about 470 bytes). */
-export function azureChunkFrame(i: number): string {
+function azureChunkFrame(i: number): string {
   const safe = { filtered: false, severity: "safe" };
   return `data: ${JSON.stringify({
     choices: [

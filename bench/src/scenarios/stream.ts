@@ -10,11 +10,20 @@ export interface StreamFigures {
   chunks: number;
 }
 
-/** One long streamed chat completion after warm-up streams; every yielded chunk is counted. */
-export async function measureStream(client: BenchClient, cfg: BenchConfig["stream"]): Promise<StreamFigures> {
+/**
+ * One long streamed chat completion (or legacy completion, `kind`) after warm-up streams; every
+ * yielded chunk is counted.
+ */
+export async function measureStream(
+  client: BenchClient,
+  cfg: BenchConfig["stream"],
+  kind: "chat" | "completions" = "chat",
+): Promise<StreamFigures> {
+  const stream = (chunks: number, onChunk: (chunk: unknown) => void) =>
+    kind === "chat" ? client.stream(chunks, onChunk) : client.completionsStream(chunks, onChunk);
   for (let i = 0; i < cfg.warmups; i++) {
     let n = 0;
-    await client.stream(cfg.warmupChunks, () => n++);
+    await stream(cfg.warmupChunks, () => n++);
     if (n < cfg.warmupChunks)
       throw new Error(`warm-up stream yielded ${n} chunks, expected ${cfg.warmupChunks}+`);
   }
@@ -23,7 +32,7 @@ export async function measureStream(client: BenchClient, cfg: BenchConfig["strea
   windowStart();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await client.stream(cfg.chunks, () => {
+  await stream(cfg.chunks, () => {
     if (chunks++ === 0) firstChunkMs = performance.now() - t0;
   });
   const totalMs = performance.now() - t0;
