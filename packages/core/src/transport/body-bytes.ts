@@ -1,4 +1,5 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import { webChunks } from "./web-body.js";
 
 /** What the SDK uses of a Node.js readable stream (an `http.IncomingMessage`). */
 interface NodeBody extends AsyncIterable<Uint8Array> {
@@ -135,35 +136,3 @@ class NodeChunks implements AsyncIterableIterator<Uint8Array> {
 /** What Node's own stream iterator throws for a body cut short. */
 const prematureClose = (): Error =>
   Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
-
-/** A fetch body through its reader; stopping early cancels it, which releases the connection. */
-async function* webChunks(
-  web: ReadableStream<Uint8Array> | undefined,
-): AsyncGenerator<Uint8Array, undefined, undefined> {
-  if (!web) return;
-  const reader = web.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Stopping early must release the connection, not leave the body half read.
-    reader.cancel().catch(() => {});
-  }
-}
-
-/** Joins chunks into one array (the chunk itself when there is one). */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let size = 0;
-  for (const part of parts) size += part.byteLength;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
-}
