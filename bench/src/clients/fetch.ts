@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { floorUrls, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
@@ -13,55 +14,25 @@ import {
   type Target,
 } from "./types.ts";
 
-/** Splits `data: …\n\n` frames off a text buffer; returns what is left and whether [DONE] came. */
-export function splitFrames(buffer: string, onChunk: (chunk: unknown) => void): [string, boolean] {
-  let start = 0;
-  for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n", start)) {
-    const data = buffer.slice(start + 6, end); // "data: "
-    start = end + 2;
-    if (data === "[DONE]") return ["", true];
-    onChunk(JSON.parse(data));
-  }
-  return [buffer.slice(start), false];
-}
-
 /**
  * The fetch floor: a hand-written request with global fetch, a manual SSE split and JSON.parse, and
  * for embeddings base64 decoded straight into Float32Array. No retries, no validation, no typed
  * errors.
  */
 export function fetchClient(t: Target): BenchClient {
-  const url = (endpoint: string, deployment: string, op: string, version = t.apiVersion) =>
-    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${version}`;
   const post = (u: string, body: unknown, extra: Record<string, string> = {}) =>
     fetch(u, {
       method: "POST",
       headers: { "api-key": t.apiKey, "content-type": "application/json", ...extra },
       body: JSON.stringify(body),
     });
-  const chatUrl = url(t.endpoint, t.chatDeployment, "chat/completions");
-  const completionsUrl = url(t.endpoint, t.completionsDeployment, "completions");
-  const embedUrl = url(t.frontEndpoint, t.embeddingDeployment, "embeddings");
-  const transcribeUrl = url(
-    t.frontEndpoint,
-    t.transcribeDeployment,
-    "audio/transcriptions",
-    t.previewApiVersion,
-  );
-  const speechUrl = url(t.frontEndpoint, t.speechDeployment, "audio/speech", t.previewApiVersion);
-  const imagesUrl = url(t.frontEndpoint, t.imageDeployment, "images/generations", t.previewApiVersion);
+  const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
+  const { transcribe: transcribeUrl, speech: speechUrl, images: imagesUrl } = floorUrls(t);
 
   const sse = async (u: string, body: object, chunks: number, onChunk: (chunk: unknown) => void) => {
     const res = await post(u, { ...body, stream: true }, { [STREAM_CHUNKS_HEADER]: String(chunks) });
     if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const bytes of res.body) {
-      const [rest, done] = splitFrames(buffer + decoder.decode(bytes, { stream: true }), onChunk);
-      if (done) return;
-      buffer = rest;
-    }
-    throw new Error("stream ended before [DONE]");
+    if (!(await readFrames(res.body, onChunk))) throw new Error("stream ended before [DONE]");
   };
   const speech = async () => {
     const res = await post(speechUrl, { model: t.speechDeployment, input: SPEECH_INPUT, voice: "alloy" });

@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { splitFrames } from "./fetch.ts";
+import { floorUrls, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
@@ -51,8 +51,6 @@ const STREAMED = new Set([200]);
 export async function httpClient(t: Target): Promise<BenchClient> {
   const transport = await loadTransport();
   const http = transport.createDefaultHttpClient();
-  const url = (endpoint: string, deployment: string, op: string, version = t.apiVersion) =>
-    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${version}`;
   const send = (u: string, body: unknown, extra: Record<string, string> = {}, stream = false) =>
     http.sendRequest({
       url: u,
@@ -74,33 +72,15 @@ export async function httpClient(t: Target): Promise<BenchClient> {
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     return JSON.parse(res.bodyAsText!) as T;
   };
-  const chatUrl = url(t.endpoint, t.chatDeployment, "chat/completions");
-  const completionsUrl = url(t.endpoint, t.completionsDeployment, "completions");
-  const embedUrl = url(t.frontEndpoint, t.embeddingDeployment, "embeddings");
-  const transcribeUrl = url(
-    t.frontEndpoint,
-    t.transcribeDeployment,
-    "audio/transcriptions",
-    t.previewApiVersion,
-  );
-  const speechUrl = url(t.frontEndpoint, t.speechDeployment, "audio/speech", t.previewApiVersion);
-  const imagesUrl = url(t.frontEndpoint, t.imageDeployment, "images/generations", t.previewApiVersion);
+  const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
+  const { transcribe: transcribeUrl, speech: speechUrl, images: imagesUrl } = floorUrls(t);
 
   const sse = async (u: string, body: object, chunks: number, onChunk: (chunk: unknown) => void) => {
     const res = await send(u, { ...body, stream: true }, { [STREAM_CHUNKS_HEADER]: String(chunks) }, true);
     const stream = res.readableStreamBody;
     if (res.status !== 200 || !stream) throw new Error(`HTTP ${res.status}`);
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for await (const bytes of stream) {
-      const [rest, done] = splitFrames(buffer + decoder.decode(bytes, { stream: true }), onChunk);
-      if (done) {
-        stream.resume(); // drain the end of the chunked body, so keep-alive reuses the socket
-        return;
-      }
-      buffer = rest;
-    }
-    throw new Error("stream ended before [DONE]");
+    if (!(await readFrames(stream, onChunk))) throw new Error("stream ended before [DONE]");
+    stream.resume(); // drain the end of the chunked body, so keep-alive reuses the socket
   };
   const speech = async () => {
     const body = { model: t.speechDeployment, input: SPEECH_INPUT, voice: "alloy" };

@@ -1,0 +1,44 @@
+import type { Target } from "./types.ts";
+
+// What the two floor clients (fetch.ts, http.ts) share: their URLs and the hand-split SSE.
+
+/** Splits `data: …\n\n` frames off a text buffer; returns what is left and whether [DONE] came. */
+export function splitFrames(buffer: string, onChunk: (chunk: unknown) => void): [string, boolean] {
+  let start = 0;
+  for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n", start)) {
+    const data = buffer.slice(start + 6, end); // "data: "
+    start = end + 2;
+    if (data === "[DONE]") return ["", true];
+    onChunk(JSON.parse(data));
+  }
+  return [buffer.slice(start), false];
+}
+
+/** Reads `data:` frames from a body until [DONE]; false when the body ends before it. */
+export async function readFrames(
+  body: AsyncIterable<Uint8Array>,
+  onChunk: (chunk: unknown) => void,
+): Promise<boolean> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for await (const bytes of body) {
+    const [rest, done] = splitFrames(buffer + decoder.decode(bytes, { stream: true }), onChunk);
+    if (done) return true;
+    buffer = rest;
+  }
+  return false;
+}
+
+/** The deployment URLs each floor client calls, on the emulator or the bench's own front. */
+export function floorUrls(t: Target) {
+  const url = (endpoint: string, deployment: string, op: string, version = t.apiVersion) =>
+    `${endpoint}/openai/deployments/${deployment}/${op}?api-version=${version}`;
+  return {
+    chat: url(t.endpoint, t.chatDeployment, "chat/completions"),
+    completions: url(t.endpoint, t.completionsDeployment, "completions"),
+    embed: url(t.frontEndpoint, t.embeddingDeployment, "embeddings"),
+    transcribe: url(t.frontEndpoint, t.transcribeDeployment, "audio/transcriptions", t.previewApiVersion),
+    speech: url(t.frontEndpoint, t.speechDeployment, "audio/speech", t.previewApiVersion),
+    images: url(t.frontEndpoint, t.imageDeployment, "images/generations", t.previewApiVersion),
+  };
+}
