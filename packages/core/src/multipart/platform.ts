@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { blobBody } from "./blob-body.js";
+import { type FormStreamModules, formStream } from "./form-stream.js";
 import {
   type FileSource,
   isNodeReadable,
@@ -13,9 +14,13 @@ import {
 interface NodeModules {
   fs: {
     createReadStream(path: string): AsyncIterable<Uint8Array>;
-    promises: { stat(path: string): Promise<{ size: number; isFile(): boolean }> };
+    promises: {
+      stat(path: string): Promise<{ size: number; isFile(): boolean }>;
+      open: FormStreamModules["open"];
+    };
   };
-  stream: { Readable: { from(source: AsyncIterable<Uint8Array>, o: { objectMode: false }): unknown } };
+  stream: { Readable: FormStreamModules["Readable"] };
+  http: { OutgoingMessage: FormStreamModules["OutgoingMessage"] };
 }
 type GetBuiltin = <K extends keyof NodeModules>(id: `node:${K}`) => NodeModules[K];
 const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
@@ -43,6 +48,7 @@ export async function pathSource(path: string, param: string): Promise<FileSourc
     type: undefined,
     size,
     replayable: true,
+    path,
     open: () => fs.createReadStream(path),
   };
 }
@@ -61,22 +67,22 @@ export async function streamSource(stream: ReadableStream<Uint8Array>): Promise<
   return onceSource(head, rest, undefined);
 }
 
+let modules: FormStreamModules | undefined;
+
 /**
  * The request body for a form's segments. In Node, a factory of readable streams: each attempt
- * reads the files afresh and nothing is copied (a 25 MB file costs no extra 25 MB). Elsewhere a
- * `Blob` (see blob-body.ts).
+ * reads the files afresh and nothing is copied (a 25 MB file costs no extra 25 MB; see
+ * form-stream.ts). Elsewhere a `Blob` (see blob-body.ts).
  */
 export async function formBody(segments: readonly (Uint8Array | FileSource)[]): Promise<unknown> {
   if (!builtin) return blobBody(segments);
-  const { Readable } = builtin("node:stream");
-  return () => Readable.from(chunks(segments), { objectMode: false });
-}
-
-async function* chunks(segments: readonly (Uint8Array | FileSource)[]): AsyncGenerator<Uint8Array> {
-  for (const segment of segments) {
-    const content = segment instanceof Uint8Array ? segment : segment.open();
-    if (content instanceof Uint8Array) yield content;
-    else if (content instanceof Blob) yield* content.stream() as unknown as AsyncIterable<Uint8Array>;
-    else yield* content;
-  }
+  const fs = builtin("node:fs");
+  modules ??= {
+    Readable: builtin("node:stream").Readable,
+    OutgoingMessage: builtin("node:http").OutgoingMessage,
+    open: fs.promises.open,
+    createReadStream: fs.createReadStream,
+  };
+  const node = modules;
+  return () => formStream(node, segments);
 }

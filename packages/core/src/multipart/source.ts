@@ -27,6 +27,8 @@ export interface FileSource {
   size: number | undefined;
   /** False for a stream: it can be read only once. */
   replayable: boolean;
+  /** A file on disk (Node): read straight into reused buffers when sent (form-stream.ts). */
+  path?: string;
   /** The first bytes when known without reading (they can tell the file's type). */
   head?: Uint8Array | undefined;
   /** The content for one attempt. */
