@@ -71,7 +71,13 @@ describe("formStream", () => {
     // a buffer reused before its write callback would corrupt the body.
     onBody = () => new Promise((resolve) => setTimeout(resolve, 150));
     const opened: string[] = [];
-    const spy = { ...node, open: (p: string, flags: "r") => (opened.push(p), open(p, flags)) };
+    const spy = {
+      ...node,
+      open(p: string, flags: "r") {
+        opened.push(p);
+        return open(p, flags);
+      },
+    };
     expect(await post(formStream(spy, [HEAD, fileSource(path), TAIL]))).toBe(expected);
     expect(opened).toEqual([path]);
   });
@@ -105,7 +111,8 @@ describe("formStream", () => {
         // Reads 200 KB, so the file is open and partly sent, then reads no more.
         let received = 0;
         req.on("data", (chunk: Buffer) => {
-          if ((received += chunk.byteLength) < 200_000) return;
+          received += chunk.byteLength;
+          if (received < 200_000) return;
           req.pause();
           arrived();
         });
@@ -121,8 +128,14 @@ describe("formStream", () => {
         const read = handle.read.bind(handle);
         const close = handle.close.bind(handle);
         return Object.assign(handle, {
-          read: (...args: Parameters<typeof read>) => (reads++, read(...args)),
-          close: () => (closed++, close()),
+          read(...args: Parameters<typeof read>) {
+            reads++;
+            return read(...args);
+          },
+          close() {
+            closed++;
+            return close();
+          },
         });
       },
     };
