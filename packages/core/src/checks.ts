@@ -31,7 +31,7 @@ export function checkOneOf(value: unknown, param: string, allowed: readonly unkn
 }
 
 /** A non-empty string (`maxLength` characters at most when given). */
-export function checkText(value: unknown, param: string, maxLength = Number.POSITIVE_INFINITY): void {
+export function checkText(value: unknown, param: string, maxLength = Infinity): void {
   if (typeof value !== "string" || value.trim() === "")
     invalid(param, `must be a non-empty string, got ${value === "" ? '""' : typeof value}.`);
   if (value.length > maxLength)

@@ -26,11 +26,12 @@ export function buildPipeline(
   auth: PipelinePolicy,
   extra: readonly AdditionalPolicy[],
   httpClient: HttpClient,
+  defaultClient: boolean,
 ): SendRequest {
   const policies = [
     ...extra.filter((p) => p.position !== "perRetry").map((p) => p.policy),
     retryPolicy(),
-    attemptPolicy(),
+    attemptPolicy(defaultClient),
     ...extra.filter((p) => p.position === "perRetry").map((p) => p.policy),
     auth,
     logPolicy(),

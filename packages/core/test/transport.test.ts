@@ -34,6 +34,24 @@ describe("cancellation", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("an abort while a JSON body arrives is APIUserAbortError, not a timeout, and not retried", async () => {
+    server.fallback(async (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"partial":');
+    });
+    const controller = new AbortController();
+    const call = callJson(clientFor(server, { timeout: 10_000, maxRetries: 2 }), {
+      ...chat,
+      options: { signal: controller.signal },
+    });
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(server.requests[0]!.socketClosed).resolves.toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("an already-aborted signal sends nothing", async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,9 +1,8 @@
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { callStates } from "./call-state.js";
-import { transportError } from "./transport-error.js";
-
-/** RestError code of an attempt that got no response in time. */
-export const TIMEOUT_CODE = "TIMEOUT";
+import type { PipelinePolicy, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { SendRequest } from "../pipeline.js";
+import { bufferedAttempt } from "./buffered-attempt.js";
+import { type CallState, callStates } from "./call-state.js";
+import { TIMEOUT_CODE, transportError } from "./transport-error.js";
 
 /**
  * Gives each attempt one AbortController of its own, aborted by the caller's signal, by the
@@ -12,43 +11,54 @@ export const TIMEOUT_CODE = "TIMEOUT";
  * this did before, cost about 4 us more per request (bench/src/profile.ts). The timeout covers the
  * HTTP client's answer: for a buffered call its body too, for a stream only the headers; it stops
  * when the client answers and becomes a retryable RestError, which the caller's abort never is.
+ * In Node, a buffered attempt through the default client needs none of that (buffered-attempt.ts).
  */
-export function attemptPolicy(): PipelinePolicy {
+export function attemptPolicy(defaultClient: boolean): PipelinePolicy {
   return {
     name: "aoaiAttempt",
-    async sendRequest(request, next) {
+    sendRequest(request, next) {
       const state = callStates.get(request);
       if (!state) return next(request);
-      const caller = state.signal;
-      const controller = new AbortController();
-      state.controller = controller;
-      const abort = () => controller.abort();
-      caller?.addEventListener("abort", abort);
-      const ms = state.timeoutMs;
-      let timedOut = false;
-      const timer =
-        ms > 0 && ms < Number.POSITIVE_INFINITY
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, ms)
-          : undefined;
-      request.abortSignal = controller.signal;
-      let streaming = false;
-      try {
-        const response = await next(request);
-        streaming = !!(response.readableStreamBody || response.browserStreamBody);
-        return response;
-      } catch (error) {
-        if (timedOut && !caller?.aborted)
-          throw transportError(`No response within ${ms} ms.`, request, TIMEOUT_CODE);
-        throw error;
-      } finally {
-        clearTimeout(timer);
-        // A streamed body is still flowing: the caller's abort must reach it until it ends.
-        if (streaming) state.release = () => caller?.removeEventListener("abort", abort);
-        else caller?.removeEventListener("abort", abort);
-      }
+      if (defaultClient && bufferedAttempt && !request.streamResponseStatusCodes)
+        return bufferedAttempt(request, state.signal, state.timeoutMs, next);
+      return controlledAttempt(request, state, next);
     },
   };
+}
+
+async function controlledAttempt(
+  request: PipelineRequest,
+  state: CallState,
+  next: SendRequest,
+): Promise<PipelineResponse> {
+  const caller = state.signal;
+  const ms = state.timeoutMs;
+  const controller = new AbortController();
+  state.controller = controller;
+  const abort = () => controller.abort();
+  caller?.addEventListener("abort", abort);
+  let timedOut = false;
+  const timer =
+    ms > 0 && ms < Infinity
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, ms)
+      : undefined;
+  request.abortSignal = controller.signal;
+  let streaming = false;
+  try {
+    const response = await next(request);
+    streaming = !!(response.readableStreamBody || response.browserStreamBody);
+    return response;
+  } catch (error) {
+    if (timedOut && !caller?.aborted)
+      throw transportError(`No response within ${ms} ms.`, request, TIMEOUT_CODE);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    // A streamed body is still flowing: the caller's abort must reach it until it ends.
+    if (streaming) state.release = () => caller?.removeEventListener("abort", abort);
+    else caller?.removeEventListener("abort", abort);
+  }
 }

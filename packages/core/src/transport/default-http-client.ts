@@ -16,6 +16,9 @@ export function defaultHttpClient(): HttpClient {
       if (loaded) return loaded.sendRequest(request);
       loading ??= import("@azure/core-rest-pipeline").then((m) => {
         const http = m.createDefaultHttpClient();
+        // No proxy in the environment: the policy would pass every request on untouched (the SDK
+        // sets no per-request proxy), an async layer per request for nothing.
+        if (!m.getDefaultProxySettings()) return (loaded = http);
         const proxy = m.proxyPolicy();
         const send = (r: PipelineRequest) => http.sendRequest(r);
         loaded = { sendRequest: (r) => proxy.sendRequest(r, send) };

@@ -28,7 +28,7 @@ export function fetchHttpClient(): HttpClient {
         for (const [name, value] of res.headers) headers.set(name, value);
         const response: PipelineResponse = { request, status: res.status, headers };
         const codes = request.streamResponseStatusCodes;
-        if (res.body && codes && (codes.has(res.status) || codes.has(Number.POSITIVE_INFINITY))) {
+        if (res.body && codes && (codes.has(res.status) || codes.has(Infinity))) {
           response.browserStreamBody = res.body;
         } else {
           response.bodyAsText = await res.text();

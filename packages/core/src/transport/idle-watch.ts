@@ -20,7 +20,7 @@ export class IdleWatch {
 
   /** A read starts waiting for data. */
   start(): void {
-    if (!(this.ms > 0 && this.ms < Number.POSITIVE_INFINITY)) return;
+    if (!(this.ms > 0 && this.ms < Infinity)) return;
     this.#since = Date.now();
     this.#waiting = true;
     if (!this.#timer) this.#arm(this.ms);

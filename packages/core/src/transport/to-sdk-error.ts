@@ -4,8 +4,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../errors/connection-errors.js";
-import { TIMEOUT_CODE } from "./attempt-policy.js";
-import { isTransportError } from "./transport-error.js";
+import { isTransportError, TIMEOUT_CODE } from "./transport-error.js";
 
 /**
  * Maps what the transport threw to this SDK's errors. The transport's errors can reach the

@@ -16,6 +16,9 @@ export function isTransportError(error: unknown): error is TransportError {
   return (error as { name?: unknown } | null | undefined)?.name === "RestError";
 }
 
+/** RestError code of an attempt that got no response in time. */
+export const TIMEOUT_CODE = "TIMEOUT";
+
 /** A transport failure in RestError's shape, so retries and error mapping treat it alike. */
 export function transportError(message: string, request: PipelineRequest, code: string): TransportError {
   return Object.assign(new Error(message), { name: "RestError" as const, code, request });
