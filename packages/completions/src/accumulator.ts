@@ -1,8 +1,8 @@
 import type { PromptFilterResult } from "@aoai/core";
+import { appendText, mergeFilters } from "@aoai/core/internal";
 import type { Completion, CompletionChoice, CompletionChunk, CompletionLogprobs } from "./response-types.js";
 
 type Loose = Record<string, unknown>;
-type Filters = Record<string, { filtered?: boolean } | undefined>;
 
 // n is at most 128 per prompt; far more prompts than this do not fit a request.
 const MAX_INDEX = 1_000_000;
@@ -18,6 +18,8 @@ const MAX_INDEX = 1_000_000;
  */
 export class CompletionAccumulator {
   readonly #result: Completion = { id: "", object: "text_completion", created: 0, model: "", choices: [] };
+  /** Each choice's text so far (set into it by result()). */
+  readonly #text: (string[] | undefined)[] = [];
 
   /** Adds one chunk. */
   add(chunk: CompletionChunk): void {
@@ -40,7 +42,7 @@ export class CompletionAccumulator {
         choice = { text: "", index, finish_reason: null, logprobs: null };
         choices[index] = choice;
       }
-      if (part.text) choice.text += part.text;
+      if (part.text) appendText((this.#text[index] ??= []), part.text);
       if (part.finish_reason) choice.finish_reason = part.finish_reason;
       if (part.logprobs) appendLogprobs(choice, part.logprobs);
       if (part.content_filter_results)
@@ -53,24 +55,20 @@ export class CompletionAccumulator {
 
   /** The completion so far; after the last chunk, the final one. Choices are sorted by index. */
   result(): Completion {
-    return { ...this.#result, choices: this.#result.choices.filter(Boolean) };
+    const choices = this.#result.choices;
+    this.#text.forEach((text, index) => {
+      if (text) choices[index]!.text = text.join("");
+    });
+    return { ...this.#result, choices: choices.filter(Boolean) };
   }
 
   #addPromptResults(results: PromptFilterResult[]): void {
-    this.#result.prompt_filter_results ??= [];
-    const into = this.#result.prompt_filter_results;
-    for (const result of results) {
-      const same = into.find((r) => r.prompt_index === result.prompt_index);
-      if (!same) {
-        // Copied, so a later merge never writes into a chunk the caller may hold.
-        const copy = { ...result };
-        if (result.content_filter_results) copy.content_filter_results = { ...result.content_filter_results };
-        into.push(copy);
-      } else if (result.content_filter_results)
-        same.content_filter_results = mergeFilters(
-          same.content_filter_results,
-          result.content_filter_results,
-        );
+    const into = (this.#result.prompt_filter_results ??= []);
+    for (const { content_filter_results: filters, ...result } of results) {
+      let same = into.find((r) => r.prompt_index === result.prompt_index);
+      // A copy, so a later merge never writes into a chunk the caller may hold.
+      if (!same) into.push((same = result));
+      if (filters) same.content_filter_results = mergeFilters(same.content_filter_results, filters);
     }
     into.sort((a, b) => a.prompt_index - b.prompt_index);
   }
@@ -80,19 +78,6 @@ const LOGPROB_LISTS = ["tokens", "token_logprobs", "top_logprobs", "text_offset"
 
 // Appended in place, not concatenated: a long stream must not copy the lists per chunk.
 function appendLogprobs(choice: CompletionChoice, from: CompletionLogprobs): void {
-  choice.logprobs ??= { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] };
-  const into = choice.logprobs as unknown as Record<string, unknown[]>;
-  for (const list of LOGPROB_LISTS) if (from[list]) into[list]!.push(...from[list]);
-}
-
-function mergeFilters<T extends object>(current: T | undefined, next: T): T {
-  const into = (current ?? {}) as Filters;
-  const from = next as Filters;
-  // for-in, not Object.entries: this runs on every chunk of a stream, and the pairs array showed
-  // up in chat's streaming CPU profile (bench/src/profile.ts).
-  for (const name in from) {
-    const value = from[name];
-    if (!into[name]?.filtered || value?.filtered) into[name] = value;
-  }
-  return into as T;
+  const into = (choice.logprobs ??= {} as CompletionLogprobs) as unknown as Record<string, unknown[]>;
+  for (const list of LOGPROB_LISTS) (into[list] ??= []).push(...(from[list] ?? []));
 }

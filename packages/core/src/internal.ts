@@ -2,7 +2,7 @@
 export { API_VERSIONS, isApiVersion, isV1 } from "./api-versions.js";
 export { base64ToBytes, bytesToBase64, decodeWithAtob } from "./base64.js";
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
-export { filteredCategories } from "./content-filter.js";
+export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
 export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
@@ -18,6 +18,7 @@ export { EventStream } from "./sse/event-stream.js";
 export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
 export { type Accumulator, type ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
 export { ndjsonSource } from "./streams/ndjson.js";
+export { appendText } from "./streams/text-parts.js";
 export { LOGGED_HEADERS } from "./transport/log-lines.js";
 export { logger } from "./transport/logger.js";
 export { retryAfterMs } from "./transport/retry-after.js";

@@ -24,7 +24,7 @@ export interface Route {
 export function checkDeployment(deployment: unknown): string {
   if (
     typeof deployment !== "string" ||
-    deployment.trim() === "" ||
+    !deployment.trim() ||
     deployment === "." ||
     deployment === ".." ||
     UNSAFE.test(deployment) ||
@@ -52,11 +52,12 @@ function idSegment(value: unknown, param: string): string {
 export function routeUrl(base: string, apiVersion: string, route: Route): string {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => idSegment(route.params?.[name], name));
   const deployment = route.deployment === undefined ? undefined : checkDeployment(route.deployment);
-  let url: string;
-  if (isV1(apiVersion)) url = `${base}/openai/v1/${path}`;
-  else if (deployment !== undefined)
-    url = `${base}/openai/deployments/${encodeURIComponent(deployment)}/${path}`;
-  else url = `${base}/openai/${path}`;
+  const under = isV1(apiVersion)
+    ? "v1/"
+    : deployment === undefined
+      ? ""
+      : `deployments/${encodeURIComponent(deployment)}/`;
+  const url = `${base}/openai/${under}${path}`;
   let query = apiVersion === "v1" ? "" : `api-version=${encodeURIComponent(apiVersion)}`;
   for (const [name, value] of Object.entries(route.query ?? {})) {
     if (value == null) continue;

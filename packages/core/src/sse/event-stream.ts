@@ -6,6 +6,7 @@ import { errorFromResponse } from "../errors/error-from-response.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
 import type { ResponseInfo } from "../response-info.js";
 import type { SentResponse } from "../send.js";
+import { DONE } from "../streams/done.js";
 import { bodyBytes } from "../transport/body-bytes.js";
 import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
@@ -18,8 +19,6 @@ import { SseDecoder, type SseEvent } from "./sse-decoder.js";
  * `[DONE]` or terminal event is an incomplete answer and throws `InvalidResponseError`.
  */
 export type StreamEnd<T> = "[DONE]" | "eof" | ((value: T, event: string | undefined) => boolean);
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
  * A server-sent-event response as an async iterable of parsed JSON objects. Errors sent inside

@@ -1,6 +1,7 @@
 import { AOAIError } from "../errors/aoai-error.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
 import { type ResponseInfo, withResponse } from "../response-info.js";
+import { DONE } from "./done.js";
 
 /** A source of chunks: core's `EventStream`, or anything async-iterable with an optional `abort`. */
 export type ChunkSource<C> = AsyncIterable<C> & {
@@ -13,8 +14,6 @@ export interface Accumulator<C, F> {
   add(chunk: C): void;
   result(): F;
 }
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
  * A streamed answer that is read once, by one of:

@@ -1,4 +1,5 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import { DONE } from "../streams/done.js";
 import { webChunks } from "./web-body.js";
 
 /** What the SDK uses of a Node.js readable stream (an `http.IncomingMessage`). */
@@ -11,8 +12,6 @@ interface NodeBody extends AsyncIterable<Uint8Array> {
   destroyed?: boolean;
   errored?: unknown;
 }
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
  * The streamed body of a response as chunks of bytes, in Node (http) and browsers (fetch).
