@@ -1,6 +1,6 @@
 import { appendText, mergeFilters } from "@aoai/core/internal";
 import type { ChatToolCall } from "./request-types.js";
-import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk } from "./response-types.js";
+import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
 
 type Loose = Record<string, unknown>;
 
@@ -58,7 +58,8 @@ export class ChatCompletionAccumulator {
       const message = choice.message;
       if (delta) {
         if (typeof delta.content === "string") {
-          appendText((this.#content[index] ??= []), delta.content);
+          this.#content[index] ??= [];
+          appendText(this.#content[index], delta.content);
         }
         if (typeof delta.refusal === "string") message.refusal = (message.refusal ?? "") + delta.refusal;
         for (const fragment of delta.tool_calls ?? []) {

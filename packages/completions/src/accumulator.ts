@@ -42,7 +42,10 @@ export class CompletionAccumulator {
         choice = { text: "", index, finish_reason: null, logprobs: null };
         choices[index] = choice;
       }
-      if (part.text) appendText((this.#text[index] ??= []), part.text);
+      if (part.text) {
+        this.#text[index] ??= [];
+        appendText(this.#text[index], part.text);
+      }
       if (part.finish_reason) choice.finish_reason = part.finish_reason;
       if (part.logprobs) appendLogprobs(choice, part.logprobs);
       if (part.content_filter_results)
@@ -63,11 +66,15 @@ export class CompletionAccumulator {
   }
 
   #addPromptResults(results: PromptFilterResult[]): void {
-    const into = (this.#result.prompt_filter_results ??= []);
+    this.#result.prompt_filter_results ??= [];
+    const into = this.#result.prompt_filter_results;
     for (const { content_filter_results: filters, ...result } of results) {
       let same = into.find((r) => r.prompt_index === result.prompt_index);
       // A copy, so a later merge never writes into a chunk the caller may hold.
-      if (!same) into.push((same = result));
+      if (!same) {
+        same = result;
+        into.push(same);
+      }
       if (filters) same.content_filter_results = mergeFilters(same.content_filter_results, filters);
     }
     into.sort((a, b) => a.prompt_index - b.prompt_index);
@@ -78,6 +85,10 @@ const LOGPROB_LISTS = ["tokens", "token_logprobs", "top_logprobs", "text_offset"
 
 // Appended in place, not concatenated: a long stream must not copy the lists per chunk.
 function appendLogprobs(choice: CompletionChoice, from: CompletionLogprobs): void {
-  const into = (choice.logprobs ??= {} as CompletionLogprobs) as unknown as Record<string, unknown[]>;
-  for (const list of LOGPROB_LISTS) (into[list] ??= []).push(...(from[list] ?? []));
+  choice.logprobs ??= {} as CompletionLogprobs;
+  const into = choice.logprobs as unknown as Record<string, unknown[]>;
+  for (const list of LOGPROB_LISTS) {
+    into[list] ??= [];
+    into[list].push(...(from[list] ?? []));
+  }
 }

@@ -48,7 +48,6 @@ export class AzureOpenAIClient {
         authPolicy(options),
         options.policies ?? [],
         options.httpClient ?? defaultHttpClient(),
-        !options.httpClient,
       ),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),

@@ -26,12 +26,11 @@ export function buildPipeline(
   auth: PipelinePolicy,
   extra: readonly AdditionalPolicy[],
   httpClient: HttpClient,
-  defaultClient: boolean,
 ): SendRequest {
   const policies = [
     ...extra.filter((p) => p.position !== "perRetry").map((p) => p.policy),
     retryPolicy(),
-    attemptPolicy(defaultClient),
+    attemptPolicy(httpClient),
     ...extra.filter((p) => p.position === "perRetry").map((p) => p.policy),
     auth,
     logPolicy(),

@@ -1,6 +1,11 @@
-import type { PipelinePolicy, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import type {
+  HttpClient,
+  PipelinePolicy,
+  PipelineRequest,
+  PipelineResponse,
+} from "@azure/core-rest-pipeline";
 import type { SendRequest } from "../pipeline.js";
-import { bufferedAttempt } from "./buffered-attempt.js";
+import { bufferedAttempt, timesOut } from "./buffered-attempt.js";
 import { type CallState, callStates } from "./call-state.js";
 import { TIMEOUT_CODE, transportError } from "./transport-error.js";
 
@@ -13,13 +18,13 @@ import { TIMEOUT_CODE, transportError } from "./transport-error.js";
  * when the client answers and becomes a retryable RestError, which the caller's abort never is.
  * In Node, a buffered attempt through the default client needs none of that (buffered-attempt.ts).
  */
-export function attemptPolicy(defaultClient: boolean): PipelinePolicy {
+export function attemptPolicy(httpClient: HttpClient): PipelinePolicy {
   return {
     name: "aoaiAttempt",
     sendRequest(request, next) {
       const state = callStates.get(request);
       if (!state) return next(request);
-      if (defaultClient && bufferedAttempt && !request.streamResponseStatusCodes)
+      if (bufferedAttempt && timesOut.has(httpClient) && !request.streamResponseStatusCodes)
         return bufferedAttempt(request, state.signal, state.timeoutMs, next);
       return controlledAttempt(request, state, next);
     },

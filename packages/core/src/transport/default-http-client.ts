@@ -1,4 +1,5 @@
 import type { HttpClient, PipelineRequest } from "@azure/core-rest-pipeline";
+import { timesOut } from "./buffered-attempt.js";
 
 /**
  * The HTTP client used when none is injected: core-rest-pipeline's node:http client, which costs
@@ -11,20 +12,25 @@ import type { HttpClient, PipelineRequest } from "@azure/core-rest-pipeline";
 export function defaultHttpClient(): HttpClient {
   let loaded: HttpClient | undefined;
   let loading: Promise<HttpClient> | undefined;
-  return {
+  const client: HttpClient = {
     sendRequest(request) {
       if (loaded) return loaded.sendRequest(request);
       loading ??= import("@azure/core-rest-pipeline").then((m) => {
         const http = m.createDefaultHttpClient();
         // No proxy in the environment: the policy would pass every request on untouched (the SDK
         // sets no per-request proxy), an async layer per request for nothing.
-        if (!m.getDefaultProxySettings()) return (loaded = http);
+        if (!m.getDefaultProxySettings()) {
+          loaded = http;
+          return http;
+        }
         const proxy = m.proxyPolicy();
         const send = (r: PipelineRequest) => http.sendRequest(r);
         loaded = { sendRequest: (r) => proxy.sendRequest(r, send) };
         return loaded;
       });
-      return loading.then((client) => client.sendRequest(request));
+      return loading.then((http) => http.sendRequest(request));
     },
   };
+  timesOut.add(client);
+  return client;
 }
