@@ -13,7 +13,7 @@ export const timesOut: WeakSet<HttpClient> = new WeakSet();
  * Browsers have no such client (buffered-attempt.browser.ts); streams need a controller to abort
  * their body later, so they take attempt-policy.ts's own path.
  */
-export async function bufferedAttempt(
+export function bufferedAttempt(
   request: PipelineRequest,
   caller: AbortSignal | undefined,
   timeoutMs: number,
@@ -21,12 +21,11 @@ export async function bufferedAttempt(
 ): Promise<PipelineResponse> {
   request.abortSignal = caller;
   request.timeout = timeoutMs < Infinity ? timeoutMs : 0;
-  try {
-    return await next(request);
-  } catch (error) {
+  // A handler for failures only, not an async function: no frame kept per request.
+  return next(request).catch((error: unknown) => {
     // The client aborted and the caller did not: its timer fired.
     if ((error as Error | undefined)?.name === "AbortError" && !caller?.aborted)
       throw transportError(`No response within ${timeoutMs} ms.`, request, TIMEOUT_CODE);
     throw error;
-  }
+  });
 }

@@ -1,0 +1,2 @@
+// Browsers: built per call (see route-url.ts).
+export { routeUrl } from "./routing.js";
