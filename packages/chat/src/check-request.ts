@@ -24,31 +24,34 @@ export function checkRequest(
   if (!Array.isArray(messages) || messages.length === 0) invalid("messages", "must be a non-empty array.");
   if (body!.stream === !streaming)
     invalid("stream", streaming ? "false: use complete()." : "true: use stream().");
-  const check = (feature: string) => checkVersion(client, feature, versions(feature));
-  (messages as Loose[]).forEach((message, i) => {
-    const at = `messages[${i}]`;
+  // Plain loops, and names like `messages[2]` only built for an error: this runs on every call.
+  for (let i = 0; i < (messages as Loose[]).length; i++) {
+    const message = (messages as Loose[])[i];
     const role = message?.role as string;
-    if (!ROLES.includes(role)) invalid(`${at}.role`, `must be one of ${ROLES}, not ${role}.`);
-    if (role === "developer") check("developer");
+    if (!ROLES.includes(role)) invalid(`messages[${i}].role`, `must be one of ${ROLES}, not ${role}.`);
+    if (role === "developer") check(client, "developer");
     const content = message!.content;
     if (role === "tool" && typeof message!.tool_call_id !== "string")
-      invalid(`${at}.tool_call_id`, "is required.");
+      invalid(`messages[${i}].tool_call_id`, "is required.");
     if (
       role === "assistant"
         ? content == null && !message!.tool_calls && !message!.function_call && message!.refusal == null
         : role !== "function" && typeof content !== "string" && !Array.isArray(content)
     ) {
-      invalid(`${at}.content`, "must be a string or content parts.");
+      invalid(`messages[${i}].content`, "must be a string or content parts.");
     }
     if (Array.isArray(content)) {
-      if (content.length === 0) invalid(`${at}.content`, "must not be empty.");
+      if (content.length === 0) invalid(`messages[${i}].content`, "must not be empty.");
       content.forEach((part: Loose, j) => {
-        if (typeof part?.type !== "string") invalid(`${at}.content[${j}].type`, "is required.");
-        else if (part.type === "input_audio") check("input_audio");
+        if (typeof part?.type !== "string") invalid(`messages[${i}].content[${j}].type`, "is required.");
+        else if (part.type === "input_audio") check(client, "input_audio");
       });
     }
-  });
-  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(field);
-  if ((body!.response_format as Loose)?.type === "json_schema") check("json_schema");
-  for (const source of (body!.data_sources as Loose[]) ?? []) check(source?.type as string);
+  }
+  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(client, field);
+  if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
+  for (const source of (body!.data_sources as Loose[]) ?? []) check(client, source?.type as string);
 }
+
+const check = (client: AzureOpenAIClient, feature: string) =>
+  checkVersion(client, feature, versions(feature));
