@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,6 +125,16 @@ describe("multipart uploads over loopback", () => {
       expect(file!.data.byteLength).toBe(5003);
       expect(Number(request.headers["content-length"])).toBe(request.raw.byteLength);
     }
+  });
+
+  it("sends a multi-megabyte path byte-exact (read through reused buffers), and again on a retry", async () => {
+    const path = join(dir, "long.mp3");
+    const data = Buffer.concat([Buffer.from("ID3"), randomBytes(3 * 1024 * 1024 + 7)]);
+    writeFileSync(path, data);
+    server.script({ status: 503, body: {} });
+    await upload(form(path), { maxRetries: 1 });
+    expect(server.requests).toHaveLength(2);
+    for (const request of server.requests) expect(parts(request)[0]!.data.equals(data)).toBe(true);
   });
 
   it("sends a Node stream once, named after its file, and never retries it", async () => {

@@ -151,6 +151,26 @@ describe("formStream", () => {
     expect(reads * 64 * 1024).toBeLessThan(FILE.byteLength);
   });
 
+  it("fails the stream with a source stream's own error, midway through a request", async () => {
+    const failing: FileSource = {
+      name: "clip.wav",
+      type: undefined,
+      size: undefined,
+      replayable: false,
+      open: async function* () {
+        yield new Uint8Array(1000);
+        throw new Error("the disk went away");
+      },
+    };
+    const body = formStream(node, [HEAD, failing, TAIL]) as Readable;
+    const req = request(url, { method: "POST" });
+    req.on("error", () => {});
+    const error = new Promise<Error>((resolve) => body.once("error", resolve));
+    body.pipe(req);
+    expect((await error).message).toBe("the disk went away");
+    req.destroy();
+  });
+
   it("fails the stream with the file's own error when the file is gone", async () => {
     const body = formStream(node, [HEAD, fileSource(join(dir, "gone.bin")), TAIL]) as Readable;
     const req = request(url, { method: "POST" });
