@@ -2,7 +2,8 @@ import { safeDeltaResults } from "../content-filter.js";
 import { tokenLogprobs } from "../logprobs.js";
 import { DONE_FRAME, dataFrame, type SseFrames } from "../reply.js";
 import { fixedPieces, wordPieces } from "../text.js";
-import { type ChatPlan, LONG_STREAM_WORDS, type PlannedChoice } from "./chat-plan.js";
+import type { ChatPlan, PlannedChoice } from "./chat-plan.js";
+import { WORD_SLOT, wordFrames } from "./long-stream.js";
 
 // Tool call arguments arrive in fragments of about this many characters, as OpenAI sends them.
 const ARGUMENT_FRAGMENT = 12;
@@ -93,25 +94,19 @@ function choicePayloads(plan: ChatPlan, choice: PlannedChoice, index: number): u
   return out;
 }
 
-/**
- * `count` content chunks served lazily from a handful of pre-serialized frames, so a 100,000
- * chunk stream costs string concatenation, not 100,000 JSON.stringify calls.
- */
+/** `count` content chunks of choice 0 (see long-stream.ts). */
 function longStream(plan: ChatPlan, count: number): SseFrames {
   const template = dataFrame(
     chunk(plan, [
       {
         content_filter_results: safeDeltaResults(),
-        delta: { content: "\u0000" },
+        delta: { content: WORD_SLOT },
         finish_reason: null,
         index: 0,
         logprobs: null,
       },
     ]),
   );
-  const [before, after] = template.split('"\\u0000"') as [string, string];
-  const words = LONG_STREAM_WORDS.map((w) => `${before}${JSON.stringify(` ${w}`)}${after}`);
-  const firstWord = `${before}${JSON.stringify(LONG_STREAM_WORDS[0])}${after}`;
   const head = [
     promptFilterFrame(plan),
     dataFrame(
@@ -135,16 +130,5 @@ function longStream(plan: ChatPlan, count: number): SseFrames {
     ),
   ];
   if (plan.include_usage) tail.push(dataFrame({ ...chunk(plan, []), usage: plan.usage }));
-  tail.push(DONE_FRAME);
-  const length = head.length + count + tail.length;
-  return {
-    length,
-    at(i: number): string | undefined {
-      if (i < 0 || i >= length) return undefined;
-      if (i < head.length) return head[i];
-      const c = i - head.length;
-      if (c < count) return c === 0 ? firstWord : words[c % words.length];
-      return tail[c - count];
-    },
-  };
+  return wordFrames(template, head, count, tail);
 }

@@ -1,9 +1,9 @@
 import { safeDeltaResults } from "../content-filter.js";
 import { DONE_FRAME, dataFrame, type SseFrames } from "../reply.js";
 import { wordPieces } from "../text.js";
-import { LONG_STREAM_WORDS } from "./chat-plan.js";
 import { legacyLogprobs } from "./completions-logprobs.js";
 import type { CompletionPlan, PlannedCompletion } from "./completions-plan.js";
+import { WORD_SLOT, wordFrames } from "./long-stream.js";
 
 /**
  * The SSE frames of a streamed legacy completion, in Azure's order: the prompt-filter chunk
@@ -78,38 +78,19 @@ function finish(choice: PlannedCompletion) {
   };
 }
 
-/**
- * `count` text chunks of choice 0 served lazily from a handful of pre-serialized frames, so a
- * 100,000-chunk stream (the streaming benchmark) costs string concatenation, not 100,000
- * JSON.stringify calls.
- */
+/** `count` text chunks of choice 0 (see long-stream.ts). */
 function longStream(plan: CompletionPlan, count: number): SseFrames {
   const template = dataFrame(
     chunk(plan, {
-      text: "\u0000",
+      text: WORD_SLOT,
       index: 0,
       finish_reason: null,
       logprobs: null,
       content_filter_results: safeDeltaResults(),
     }),
   );
-  const [before, after] = template.split('"\\u0000"') as [string, string];
-  const words = LONG_STREAM_WORDS.map((w) => `${before}${JSON.stringify(` ${w}`)}${after}`);
-  const firstWord = `${before}${JSON.stringify(LONG_STREAM_WORDS[0])}${after}`;
-  const head = [promptFilterFrame(plan)];
   const first = plan.choices[0];
   const tail = first ? [dataFrame(chunk(plan, finish({ ...first, index: 0 })))] : [];
   if (plan.include_usage) tail.push(dataFrame({ ...plan.head, choices: [], usage: plan.usage }));
-  tail.push(DONE_FRAME);
-  const length = head.length + count + tail.length;
-  return {
-    length,
-    at(i: number): string | undefined {
-      if (i < 0 || i >= length) return undefined;
-      if (i < head.length) return head[i];
-      const c = i - head.length;
-      if (c < count) return c === 0 ? firstWord : words[c % words.length];
-      return tail[c - count];
-    },
-  };
+  return wordFrames(template, [promptFilterFrame(plan)], count, tail);
 }
