@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FormStreamModules, formStream } from "./form-stream.js";
 import type { FileSource } from "./source.js";
 
-const node: FormStreamModules = { Readable, OutgoingMessage, open, createReadStream };
+const node: FormStreamModules = { Readable, OutgoingMessage, open };
 const sha = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const HEAD = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="file"\r\n\r\n');
 const TAIL = new TextEncoder().encode("\r\n--b--\r\n");

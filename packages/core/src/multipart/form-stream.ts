@@ -5,7 +5,6 @@ export interface FormStreamModules {
   Readable: typeof import("node:stream").Readable;
   OutgoingMessage: typeof import("node:http").OutgoingMessage;
   open(path: string, flags: "r"): Promise<import("node:fs/promises").FileHandle>;
-  createReadStream(path: string): AsyncIterable<Uint8Array>;
 }
 
 type Segment = Uint8Array | FileSource;
@@ -47,7 +46,7 @@ function formStreamClass(Readable: FormStreamModules["Readable"]): FormStreamCla
     override _read(): void {
       this.#mode ??= "read";
       if (this.#mode !== "read") return;
-      this.#chunks ??= chunks(this.#node, this.#segments);
+      this.#chunks ??= chunks(this.#segments);
       this.#chunks.next().then(
         (r) => this.push(r.done ? null : r.value),
         (error: Error) => this.destroy(error),
@@ -103,22 +102,13 @@ function formStreamClass(Readable: FormStreamModules["Readable"]): FormStreamCla
       try {
         for (const segment of this.#segments) {
           if (this.#stopped) return;
-          if (segment instanceof Uint8Array) await this.#write(dest, segment);
-          else if (segment.path !== undefined) await this.#writeFile(dest, segment.path);
-          else {
-            const content = segment.open();
-            if (content instanceof Uint8Array) await this.#write(dest, content);
-            else {
-              const parts =
-                content instanceof Blob
-                  ? (content.stream() as unknown as AsyncIterable<Uint8Array>)
-                  : content;
-              for await (const part of parts) {
-                await this.#write(dest, part);
-                if (this.#stopped) break;
-              }
+          if (!(segment instanceof Uint8Array) && segment.path !== undefined)
+            await this.#writeFile(dest, segment.path);
+          else
+            for await (const part of segmentChunks(segment)) {
+              await this.#write(dest, part);
+              if (this.#stopped) break;
             }
-          }
         }
         if (end && !this.#stopped) dest.end();
       } finally {
@@ -160,15 +150,14 @@ function formStreamClass(Readable: FormStreamModules["Readable"]): FormStreamCla
 }
 
 /** The form's bytes for a reader other than a request: file paths through fresh read buffers. */
-async function* chunks(node: FormStreamModules, segments: readonly Segment[]): AsyncGenerator<Uint8Array> {
-  for (const segment of segments) {
-    if (segment instanceof Uint8Array) {
-      yield segment;
-      continue;
-    }
-    const content = segment.path !== undefined ? node.createReadStream(segment.path) : segment.open();
-    if (content instanceof Uint8Array) yield content;
-    else if (content instanceof Blob) yield* content.stream() as unknown as AsyncIterable<Uint8Array>;
-    else yield* content;
-  }
+async function* chunks(segments: readonly Segment[]): AsyncGenerator<Uint8Array> {
+  for (const segment of segments) yield* segmentChunks(segment);
+}
+
+/** One segment's bytes as they are given, never copied: bytes, a Blob's stream, a stream's chunks. */
+async function* segmentChunks(segment: Segment): AsyncGenerator<Uint8Array> {
+  const content = segment instanceof Uint8Array ? segment : segment.open();
+  if (content instanceof Uint8Array) yield content;
+  else if (content instanceof Blob) yield* content.stream() as unknown as AsyncIterable<Uint8Array>;
+  else yield* content;
 }

@@ -81,7 +81,6 @@ export async function formBody(segments: readonly (Uint8Array | FileSource)[]): 
     Readable: builtin("node:stream").Readable,
     OutgoingMessage: builtin("node:http").OutgoingMessage,
     open: fs.promises.open,
-    createReadStream: fs.createReadStream,
   };
   const node = modules;
   return () => formStream(node, segments);
