@@ -1,4 +1,5 @@
-import { appendText, mergeFilters } from "@aoai/core/internal";
+import type { ContentFilterChoiceResults } from "@aoai/core";
+import { appendText, type FilterMerge, filterMerge } from "@aoai/core/internal";
 import type { ChatToolCall } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
 
@@ -25,6 +26,8 @@ export class ChatCompletionAccumulator {
   };
   /** Each choice's content so far (set into its message by result()). */
   readonly #content: (string[] | undefined)[] = [];
+  /** Each choice's filter results so far (set into it by result()). */
+  readonly #filters: (FilterMerge<ContentFilterChoiceResults> | undefined)[] = [];
 
   /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
@@ -42,7 +45,13 @@ export class ChatCompletionAccumulator {
       );
     }
     const choices = this.#result.choices;
-    for (const part of chunk.choices ?? []) {
+    const parts = chunk.choices ?? [];
+    // A chunk whose choices are not a list fails the stream, typed (as for-of would throw).
+    if (!Array.isArray(parts)) throw new TypeError("choices");
+    // Indexed: this runs per chunk, about 25 ns less per chunk than for-of with `?? []` here and
+    // on tool_calls (bench/src/profile.ts, streaming).
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
       const index = part.index ?? 0;
       // Not a whole number (`"__proto__"` would reach Array.prototype), or so large that the
       // sparse array would make result() walk millions of holes: the stream fails, typed.
@@ -62,16 +71,18 @@ export class ChatCompletionAccumulator {
           appendText(this.#content[index], delta.content);
         }
         if (typeof delta.refusal === "string") message.refusal = (message.refusal ?? "") + delta.refusal;
-        for (const fragment of delta.tool_calls ?? []) {
-          message.tool_calls ??= [];
-          const calls = message.tool_calls;
-          const at = fragment.index ?? calls.length;
-          calls[at] ??= { id: "", type: "function", function: { name: "", arguments: "" } };
-          const call: ChatToolCall = calls[at];
-          if (fragment.id) call.id = fragment.id;
-          call.function.name += fragment.function?.name ?? "";
-          call.function.arguments += fragment.function?.arguments ?? "";
-        }
+        const fragments = delta.tool_calls;
+        if (fragments)
+          for (const fragment of fragments) {
+            message.tool_calls ??= [];
+            const calls = message.tool_calls;
+            const at = fragment.index ?? calls.length;
+            calls[at] ??= { id: "", type: "function", function: { name: "", arguments: "" } };
+            const call: ChatToolCall = calls[at];
+            if (fragment.id) call.id = fragment.id;
+            call.function.name += fragment.function?.name ?? "";
+            call.function.arguments += fragment.function?.arguments ?? "";
+          }
         // On Your Data sends its context whole, on the first delta.
         if (delta.context) message.context = { ...message.context, ...delta.context };
       }
@@ -90,11 +101,10 @@ export class ChatCompletionAccumulator {
           into.refusal.push(...logprobs.refusal);
         }
       }
-      if (part.content_filter_results)
-        choice.content_filter_results = mergeFilters(
-          choice.content_filter_results,
-          part.content_filter_results,
-        );
+      if (part.content_filter_results) {
+        this.#filters[index] ??= filterMerge();
+        this.#filters[index].add(part.content_filter_results);
+      }
     }
   }
 
@@ -103,6 +113,9 @@ export class ChatCompletionAccumulator {
     const choices = this.#result.choices;
     this.#content.forEach((text, index) => {
       if (text) choices[index]!.message.content = text.join("");
+    });
+    this.#filters.forEach((filters, index) => {
+      if (filters) choices[index]!.content_filter_results = filters.result();
     });
     return { ...this.#result, choices: choices.filter(Boolean) };
   }

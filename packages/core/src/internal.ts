@@ -17,6 +17,7 @@ export { type OperationRequest, type Reader, type SentResponse, send } from "./s
 export { EventStream } from "./sse/event-stream.js";
 export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
 export { type Accumulator, type ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
+export { type FilterMerge, filterMerge } from "./streams/filter-merge.js";
 export { ndjsonSource } from "./streams/ndjson.js";
 export { appendText } from "./streams/text-parts.js";
 export { LOGGED_HEADERS } from "./transport/log-lines.js";
