@@ -48,8 +48,8 @@ export class ChatCompletionAccumulator {
     const parts = chunk.choices ?? [];
     // A chunk whose choices are not a list fails the stream, typed (as for-of would throw).
     if (!Array.isArray(parts)) throw new TypeError("choices");
-    // Indexed: this runs per chunk, about 25 ns less per chunk than for-of with `?? []` here and
-    // on tool_calls (bench/src/profile.ts, streaming).
+    // Indexed: this runs per chunk, and for-of with `?? []` here and on tool_calls cost about 25 ns
+    // more per chunk (the accumulator alone over 20,000 Azure chunks).
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
       const index = part.index ?? 0;
