@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { base64ToBytes, bytesToBase64, decodeWithAtob } from "./base64.js";
+import { base64ToBytes, bytesToBase64, decodeWithAtob, nodeBase64ToBytes } from "./base64.js";
 
 const NodeBuffer = globalThis.Buffer;
 const encode = (bytes: Uint8Array) => NodeBuffer.from(bytes).toString("base64");
@@ -86,6 +86,25 @@ describe("base64ToBytes", () => {
           writable: true,
         });
     }
+  });
+});
+
+describe("nodeBase64ToBytes", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("says how many bytes it wrote: all of them for clean base64, fewer past a stray character", () => {
+    const bytes = randomBytes(300);
+    const clean = nodeBase64ToBytes(encode(bytes))!;
+    expect(clean.bytes).toEqual(bytes);
+    expect(clean.written).toBe(300);
+    const stray = nodeBase64ToBytes(`${encode(bytes).slice(0, 200)}!${encode(bytes).slice(201)}`)!;
+    expect(stray.bytes.length).toBe(300);
+    expect(stray.written).toBeLessThan(300);
+  });
+
+  it("is undefined without Buffer", () => {
+    vi.stubGlobal("Buffer", undefined);
+    expect(nodeBase64ToBytes("AAAA")).toBeUndefined();
   });
 });
 

@@ -21,18 +21,26 @@ function byteLength(text: string): number {
 }
 
 /**
+ * Node: `text` decoded by `Buffer` into a new array that owns its exact `ArrayBuffer`, and how
+ * many bytes were written (fewer than the array's length when `text` has characters outside
+ * base64). `undefined` where there is no `Buffer`.
+ */
+export function nodeBase64ToBytes(text: string): { bytes: Uint8Array; written: number } | undefined {
+  const buffer = nodeBuffer();
+  if (!buffer) return undefined;
+  // Buffer.from(text, "base64") would be a view into a larger (pooled or over-sized) buffer.
+  const bytes = new Uint8Array(byteLength(text));
+  return { bytes, written: buffer.from(bytes.buffer).write(text, "base64") };
+}
+
+/**
  * Decodes standard base64 (padded or not) into a new `Uint8Array` that owns its exact
  * `ArrayBuffer` (offset 0, so a `Float32Array` can view it). Node's `Buffer` decodes straight into
  * it; elsewhere `Uint8Array.fromBase64`, else `atob`: no `node:` import, so it is browser-safe.
  */
 export function base64ToBytes(text: string): Uint8Array {
-  const buffer = nodeBuffer();
-  if (buffer) {
-    // Buffer.from(text, "base64") would be a view into a larger (pooled or over-sized) buffer.
-    const bytes = new Uint8Array(byteLength(text));
-    buffer.from(bytes.buffer).write(text, "base64");
-    return bytes;
-  }
+  const node = nodeBase64ToBytes(text);
+  if (node) return node.bytes;
   const fromBase64 = (Uint8Array as Base64Statics).fromBase64;
   return fromBase64 ? fromBase64(text) : decodeWithAtob(text);
 }

@@ -1,4 +1,5 @@
 import { InvalidResponseError, type WithResponse } from "@aoai/core";
+import { nodeBase64ToBytes } from "@aoai/core/internal";
 import { base64ToFloat32, bytesToFloat32 } from "./float32.js";
 import type { EmbeddingResponse, EmbeddingType } from "./types.js";
 
@@ -35,8 +36,6 @@ export function decodeResponse<R>(response: WireResponse, type: EmbeddingType, i
   return response as R;
 }
 
-type NodeBuffer = { from(buffer: ArrayBuffer): { write(text: string, encoding: "base64"): number } };
-
 const KEY = '"embedding"';
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
@@ -51,8 +50,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
  * whole text as before, so errors and results stay exactly what they were.
  */
 export function parseBase64Response(text: string): EmbeddingResponse<Float32Array> | undefined {
-  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-  if (!buffer) return undefined;
+  // Node only (its Buffer decodes the values): elsewhere the whole text goes to JSON.parse.
+  if (!nodeBase64ToBytes("")) return undefined;
   const values: string[] = [];
   let skeleton = "";
   let copied = 0;
@@ -83,13 +82,9 @@ export function parseBase64Response(text: string): EmbeddingResponse<Float32Arra
   let used = 0;
   for (const item of data) {
     if (item?.embedding !== `#${used}`) continue;
-    const value = values[used++]!;
-    let end = value.length;
-    while (end > 0 && value.charCodeAt(end - 1) === 61) end--; // "=" padding
-    const size = (end * 3) >> 2;
-    const bytes = new Uint8Array(size);
+    const { bytes, written } = nodeBase64ToBytes(values[used++]!)!;
     // Fewer bytes written means characters outside base64: the slow path decides what they mean.
-    if (size & 3 || buffer.from(bytes.buffer).write(value, "base64") !== size) return undefined;
+    if (bytes.length & 3 || written !== bytes.length) return undefined;
     item.embedding = bytesToFloat32(bytes);
   }
   return used === values.length ? (parsed as EmbeddingResponse<Float32Array>) : undefined;

@@ -19,15 +19,11 @@ interface NodeBody extends AsyncIterable<Uint8Array> {
  * aborts the request or, after a complete answer (an event stream's [DONE]), lets the rest drain
  * so keep-alive reuses the socket. Browser builds use body-bytes.browser.ts.
  */
-export function bodyBytes(response: PipelineResponse): AsyncIterableIterator<Uint8Array> {
+export function bodyBytes(response: PipelineResponse): AsyncIterable<Uint8Array> {
   const node = response.readableStreamBody as NodeBody | undefined;
-  if (node) return typeof node.on === "function" ? new NodeChunks(node) : chunksOf(node);
+  // Any other async iterable body (an injected HTTP client's) is read as it is.
+  if (node) return typeof node.on === "function" ? new NodeChunks(node) : node;
   return webChunks(response.browserStreamBody);
-}
-
-/** Any other async iterable body (an injected HTTP client's). */
-async function* chunksOf(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array, undefined, undefined> {
-  yield* body;
 }
 
 /**
