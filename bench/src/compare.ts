@@ -10,19 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  API_KEY,
-  API_VERSION,
-  CHAT_DEPLOYMENT,
-  COMPLETIONS_DEPLOYMENT,
-  EMBEDDING_DEPLOYMENT,
-  FULL,
-  IMAGE_DEPLOYMENT,
-  PREVIEW_API_VERSION,
-  SMOKE,
-  SPEECH_DEPLOYMENT,
-  TRANSCRIBE_DEPLOYMENT,
-} from "./config.ts";
+import { API_KEY, benchTarget, FULL, SMOKE } from "./config.ts";
 import { runJsonChild } from "./proc.ts";
 import { fmt } from "./report.ts";
 import { writeAudioFile } from "./scenarios/audio.ts";
@@ -49,19 +37,7 @@ export async function compare(): Promise<void> {
   try {
     const uploadPath = join(dir, "upload.mp3");
     if (scenario === "upload") writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
-    const target = {
-      endpoint: server.url,
-      frontEndpoint: server.frontUrl,
-      apiKey: API_KEY,
-      apiVersion: API_VERSION,
-      previewApiVersion: PREVIEW_API_VERSION,
-      chatDeployment: CHAT_DEPLOYMENT,
-      embeddingDeployment: EMBEDDING_DEPLOYMENT,
-      completionsDeployment: COMPLETIONS_DEPLOYMENT,
-      transcribeDeployment: TRANSCRIBE_DEPLOYMENT,
-      speechDeployment: SPEECH_DEPLOYMENT,
-      imageDeployment: IMAGE_DEPLOYMENT,
-    };
+    const target = benchTarget(server.url, server.frontUrl);
     const args = JSON.stringify({ target, config, uploadPath, inFlight: Number(values["in-flight"]) });
     const runs: Record<string, Record<string, number>[]> = {};
     for (let r = 0; r < Number(values.reps); r++) {

@@ -1,3 +1,5 @@
+import type { Target } from "./clients/types.ts";
+
 /** Counts and time bounds of one run. Every loop stops at its count or its time bound. */
 export interface BenchConfig {
   mode: "full" | "smoke";
@@ -50,14 +52,25 @@ export const SMOKE: BenchConfig = {
   childTimeoutMs: 30_000,
 };
 
-/** Deployment names: the emulator sizes embeddings by name (`3-large` gives 3072 dimensions). */
-export const CHAT_DEPLOYMENT = "gpt-4o-mini";
-export const EMBEDDING_DEPLOYMENT = "text-embedding-3-large";
-export const COMPLETIONS_DEPLOYMENT = "gpt-35-turbo-instruct";
-export const TRANSCRIBE_DEPLOYMENT = "whisper";
-export const SPEECH_DEPLOYMENT = "tts";
-export const IMAGE_DEPLOYMENT = "gpt-image-1";
-export const API_VERSION = "2024-10-21";
-/** Audio and images: speech needs a preview version in @aoai/audio. */
-export const PREVIEW_API_VERSION = "2025-04-01-preview";
 export const API_KEY = "bench-key";
+
+/**
+ * What every client calls, on a server started with {@link API_KEY}. Deployment names matter: the
+ * emulator sizes embeddings by name (`3-large` gives 3072 dimensions).
+ */
+export function benchTarget(endpoint: string, frontEndpoint: string): Target {
+  return {
+    endpoint,
+    frontEndpoint,
+    apiKey: API_KEY,
+    apiVersion: "2024-10-21",
+    // Audio and images: speech needs a preview version in @aoai/audio.
+    previewApiVersion: "2025-04-01-preview",
+    chatDeployment: "gpt-4o-mini",
+    embeddingDeployment: "text-embedding-3-large",
+    completionsDeployment: "gpt-35-turbo-instruct",
+    transcribeDeployment: "whisper",
+    speechDeployment: "tts",
+    imageDeployment: "gpt-image-1",
+  };
+}

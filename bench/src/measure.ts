@@ -12,6 +12,28 @@ export function cpuSinceUs(start: NodeJS.CpuUsage): number {
   return d.user + d.system;
 }
 
+/**
+ * Runs `once` `requests` times in the measured window, the first run always, the others while
+ * under `maxMs`: the wall time of each run and the window's CPU in microseconds.
+ */
+export async function timedRuns(
+  cfg: { requests: number; maxMs: number },
+  once: () => Promise<void>,
+): Promise<{ times: number[]; cpuUs: number }> {
+  const times: number[] = [];
+  windowStart();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < cfg.requests && (i === 0 || performance.now() - t0 < cfg.maxMs); i++) {
+    const s = performance.now();
+    await once();
+    times.push(performance.now() - s);
+  }
+  const cpuUs = cpuSinceUs(cpu0);
+  windowStop();
+  return { times, cpuUs };
+}
+
 let session: Session | undefined;
 
 /**

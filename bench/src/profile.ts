@@ -12,19 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  API_KEY,
-  API_VERSION,
-  CHAT_DEPLOYMENT,
-  COMPLETIONS_DEPLOYMENT,
-  EMBEDDING_DEPLOYMENT,
-  FULL,
-  IMAGE_DEPLOYMENT,
-  PREVIEW_API_VERSION,
-  SMOKE,
-  SPEECH_DEPLOYMENT,
-  TRANSCRIBE_DEPLOYMENT,
-} from "./config.ts";
+import { API_KEY, benchTarget, FULL, SMOKE } from "./config.ts";
 import { writeAudioFile } from "./scenarios/audio.ts";
 import { startServer } from "./server-control.ts";
 
@@ -125,19 +113,7 @@ async function main(): Promise<void> {
       ? undefined
       : await startServer(API_KEY, 300_000, Math.round(config.speech.megabytes * 2 ** 20));
   try {
-    const target = {
-      endpoint: server?.url ?? "",
-      frontEndpoint: server?.frontUrl ?? "",
-      apiKey: API_KEY,
-      apiVersion: API_VERSION,
-      previewApiVersion: PREVIEW_API_VERSION,
-      chatDeployment: CHAT_DEPLOYMENT,
-      embeddingDeployment: EMBEDDING_DEPLOYMENT,
-      completionsDeployment: COMPLETIONS_DEPLOYMENT,
-      transcribeDeployment: TRANSCRIBE_DEPLOYMENT,
-      speechDeployment: SPEECH_DEPLOYMENT,
-      imageDeployment: IMAGE_DEPLOYMENT,
-    };
+    const target = benchTarget(server?.url ?? "", server?.frontUrl ?? "");
     const uploadPath = join(dir, "upload.mp3");
     if (scenario === "upload") writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
     const childArgs = { target, config, uploadPath, inFlight: Number(values["in-flight"]) };

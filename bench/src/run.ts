@@ -13,20 +13,7 @@ import { parseArgs } from "node:util";
 import { chartSvg } from "./chart.ts";
 import { transportUrl } from "./clients/http.ts";
 import { CLIENT_NAMES, type ClientName, type Target } from "./clients/types.ts";
-import {
-  API_KEY,
-  API_VERSION,
-  type BenchConfig,
-  CHAT_DEPLOYMENT,
-  COMPLETIONS_DEPLOYMENT,
-  EMBEDDING_DEPLOYMENT,
-  FULL,
-  IMAGE_DEPLOYMENT,
-  PREVIEW_API_VERSION,
-  SMOKE,
-  SPEECH_DEPLOYMENT,
-  TRANSCRIBE_DEPLOYMENT,
-} from "./config.ts";
+import { API_KEY, type BenchConfig, benchTarget, FULL, SMOKE } from "./config.ts";
 import { LoadSampler } from "./machine-load.ts";
 import { retryMissingModule, runJsonChild } from "./proc.ts";
 import { markdown, noise, type Results } from "./report.ts";
@@ -121,17 +108,20 @@ async function clientScenarios(target: Target, uploadPath: string) {
   return runs;
 }
 
+/** This project's packages the bench loads. */
+const MEASURED_PACKAGES = [
+  "@aoai/core",
+  "@aoai/chat",
+  "@aoai/embeddings",
+  "@aoai/completions",
+  "@aoai/audio",
+  "@aoai/images",
+  "@aoai/emulator",
+];
+
 /** The bench measures built packages: fail early, and clearly, when one is not built. */
 async function checkBuilt(): Promise<void> {
-  for (const p of [
-    "@aoai/core",
-    "@aoai/chat",
-    "@aoai/embeddings",
-    "@aoai/completions",
-    "@aoai/audio",
-    "@aoai/images",
-    "@aoai/emulator",
-  ]) {
+  for (const p of MEASURED_PACKAGES) {
     try {
       await retryMissingModule(() => import(p));
     } catch (error) {
@@ -152,19 +142,7 @@ async function main(): Promise<void> {
     Math.round(config.speech.megabytes * 2 ** 20),
   );
   log(`emulator at ${server.url}, front at ${server.frontUrl} (pid ${server.pid})`);
-  const target: Target = {
-    endpoint: server.url,
-    frontEndpoint: server.frontUrl,
-    apiKey: API_KEY,
-    apiVersion: API_VERSION,
-    previewApiVersion: PREVIEW_API_VERSION,
-    chatDeployment: CHAT_DEPLOYMENT,
-    embeddingDeployment: EMBEDDING_DEPLOYMENT,
-    completionsDeployment: COMPLETIONS_DEPLOYMENT,
-    transcribeDeployment: TRANSCRIBE_DEPLOYMENT,
-    speechDeployment: SPEECH_DEPLOYMENT,
-    imageDeployment: IMAGE_DEPLOYMENT,
-  };
+  const target = benchTarget(server.url, server.frontUrl);
   const tmp = mkdtempSync(join(os.tmpdir(), "aoai-bench-"));
   const uploadPath = join(tmp, "speech.mp3");
   writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
@@ -209,18 +187,7 @@ async function main(): Promise<void> {
       cores: cpus.length,
       memoryGb: round(os.totalmem() / 2 ** 30, 1),
       versions: Object.fromEntries(
-        [
-          "@aoai/core",
-          "@aoai/chat",
-          "@aoai/embeddings",
-          "@aoai/completions",
-          "@aoai/audio",
-          "@aoai/images",
-          "@aoai/emulator",
-          "openai",
-          "@azure/core-sse",
-          "esbuild",
-        ].map((p) => [p, version(p)]),
+        [...MEASURED_PACKAGES, "openai", "@azure/core-sse", "esbuild"].map((p) => [p, version(p)]),
       ),
       counts: { ...config },
       durationS: round((performance.now() - started) / 1000, 1),

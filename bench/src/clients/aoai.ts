@@ -2,6 +2,7 @@ import { AzureOpenAIClient } from "@aoai/core";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
+  countBytes,
   IMAGE_PROMPT,
   MESSAGES,
   SPEECH_INPUT,
@@ -83,13 +84,7 @@ export function aoaiClient(t: Target): BenchClient {
 
     async speech(onFirstByte) {
       const { m, tts } = await audio();
-      const speech = await m.createSpeech(tts, { input: SPEECH_INPUT, voice: "alloy" });
-      let bytes = 0;
-      for await (const chunk of speech) {
-        if (bytes === 0) onFirstByte();
-        bytes += chunk.byteLength;
-      }
-      return bytes;
+      return countBytes(await m.createSpeech(tts, { input: SPEECH_INPUT, voice: "alloy" }), onFirstByte);
     },
 
     async speechToFile(path) {

@@ -3,10 +3,11 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { floorUrls, readFrames } from "./floor.ts";
+import { decodeEmbeddings, floorUrls, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
+  countBytes,
   IMAGE_PROMPT,
   MESSAGES,
   SPEECH_INPUT,
@@ -57,13 +58,7 @@ export function fetchClient(t: Target): BenchClient {
       const res = await post(embedUrl, { input: inputs, encoding_format: "base64" });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const json = (await res.json()) as { data: { embedding: string }[] };
-      const vectors = json.data.map((d) => {
-        const bytes = Buffer.from(d.embedding, "base64");
-        const v = new Float32Array(bytes.length / 4);
-        new Uint8Array(v.buffer).set(bytes);
-        return v;
-      });
-      return { count: vectors.length, dims: vectors[0]!.length };
+      return decodeEmbeddings(json.data);
     },
 
     async transcribe(path) {
@@ -80,12 +75,7 @@ export function fetchClient(t: Target): BenchClient {
     },
 
     async speech(onFirstByte) {
-      let bytes = 0;
-      for await (const chunk of await speech()) {
-        if (bytes === 0) onFirstByte();
-        bytes += chunk.byteLength;
-      }
-      return bytes;
+      return countBytes(await speech(), onFirstByte);
     },
 
     async speechToFile(path) {

@@ -1,6 +1,18 @@
 import type { Target } from "./types.ts";
 
-// What the two floor clients (fetch.ts, http.ts) share: their URLs and the hand-split SSE.
+// What the two floor clients (fetch.ts, http.ts) share: their URLs, the hand-split SSE and the
+// embeddings decode.
+
+/** Base64 float32 embeddings decoded by hand; how many and their size, as `BenchClient.embed` says. */
+export function decodeEmbeddings(data: { embedding: string }[]): { count: number; dims: number } {
+  const vectors = data.map((d) => {
+    const bytes = Buffer.from(d.embedding, "base64");
+    const v = new Float32Array(bytes.length / 4);
+    new Uint8Array(v.buffer).set(bytes);
+    return v;
+  });
+  return { count: vectors.length, dims: vectors[0]!.length };
+}
 
 /** Splits `data: …\n\n` frames off a text buffer; returns what is left and whether [DONE] came. */
 export function splitFrames(buffer: string, onChunk: (chunk: unknown) => void): [string, boolean] {

@@ -4,10 +4,11 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { floorUrls, readFrames } from "./floor.ts";
+import { decodeEmbeddings, floorUrls, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
+  countBytes,
   IMAGE_PROMPT,
   MESSAGES,
   SPEECH_INPUT,
@@ -105,13 +106,7 @@ export async function httpClient(t: Target): Promise<BenchClient> {
         input: inputs,
         encoding_format: "base64",
       });
-      const vectors = r.data.map((d) => {
-        const bytes = Buffer.from(d.embedding, "base64");
-        const v = new Float32Array(bytes.length / 4);
-        new Uint8Array(v.buffer).set(bytes);
-        return v;
-      });
-      return { count: vectors.length, dims: vectors[0]!.length };
+      return decodeEmbeddings(r.data);
     },
 
     async transcribe(path) {
@@ -139,12 +134,7 @@ export async function httpClient(t: Target): Promise<BenchClient> {
     },
 
     async speech(onFirstByte) {
-      let bytes = 0;
-      for await (const chunk of await speech()) {
-        if (bytes === 0) onFirstByte();
-        bytes += chunk.byteLength;
-      }
-      return bytes;
+      return countBytes(await speech(), onFirstByte);
     },
 
     async speechToFile(path) {

@@ -6,6 +6,7 @@ import { AzureOpenAI } from "openai";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
+  countBytes,
   IMAGE_PROMPT,
   MESSAGES,
   SPEECH_INPUT,
@@ -82,13 +83,7 @@ export function openaiClient(t: Target): BenchClient {
     },
 
     async speech(onFirstByte) {
-      const res = await speech();
-      let bytes = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        if (bytes === 0) onFirstByte();
-        bytes += chunk.byteLength;
-      }
-      return bytes;
+      return countBytes((await speech()).body as unknown as AsyncIterable<Uint8Array>, onFirstByte);
     },
 
     async speechToFile(path) {

@@ -2,7 +2,7 @@
 export interface Target {
   endpoint: string;
   /**
-   * The bench's own front (server-front.ts), in the server process: embeddings pre-serialized,
+   * The bench's own front (front.ts), in the server process: embeddings pre-serialized,
    * and the bench-only audio and image routes. Every client uses it for those calls.
    */
   frontEndpoint: string;
@@ -51,6 +51,16 @@ export interface BenchClient {
   speechToFile(path: string): Promise<number>;
   /** Generates `n` images of `size` as `b64_json` and decodes them to bytes. */
   images(n: number, size: "1536x1024"): Promise<Uint8Array[]>;
+}
+
+/** Reads a body to its end without keeping it, as `BenchClient.speech` says: the bytes read. */
+export async function countBytes(body: AsyncIterable<Uint8Array>, onFirstByte: () => void): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of body) {
+    if (bytes === 0) onFirstByte();
+    bytes += chunk.byteLength;
+  }
+  return bytes;
 }
 
 export type ClientName = "aoai" | "openai" | "http" | "fetch";

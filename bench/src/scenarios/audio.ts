@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchClient } from "../clients/types.ts";
 import type { BenchConfig } from "../config.ts";
-import { cpuSinceUs, peakRssMb, windowStart, windowStop } from "../measure.ts";
+import { cpuSinceUs, peakRssMb, timedRuns, windowStart, windowStop } from "../measure.ts";
 import { median } from "../stats.ts";
 
 export interface UploadFigures {
@@ -56,17 +56,9 @@ export async function measureUpload(
     rmSync(dir, { recursive: true, force: true });
   }
   const before = rssMb();
-  const times: number[] = [];
-  windowStart();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < cfg.requests && (i === 0 || performance.now() - t0 < cfg.maxMs); i++) {
-    const s = performance.now();
+  const { times, cpuUs } = await timedRuns(cfg, async () => {
     check(await client.transcribe(path), size);
-    times.push(performance.now() - s);
-  }
-  const cpuUs = cpuSinceUs(cpu0);
-  windowStop();
+  });
   const peak = peakRssMb();
   return {
     timeMs: median(times),

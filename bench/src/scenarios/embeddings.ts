@@ -1,6 +1,6 @@
 import type { BenchClient } from "../clients/types.ts";
 import type { BenchConfig } from "../config.ts";
-import { cpuSinceUs, peakRssMb, windowStart, windowStop } from "../measure.ts";
+import { peakRssMb, timedRuns } from "../measure.ts";
 import { median } from "../stats.ts";
 
 export interface EmbedFigures {
@@ -31,18 +31,9 @@ export async function measureEmbeddings(
     if (r.count !== inputs.length) throw new Error(`got ${r.count} vectors for ${inputs.length} inputs`);
     dims = r.dims;
   }
-  const times: number[] = [];
-  windowStart();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < cfg.requests && (i === 0 || performance.now() - t0 < cfg.maxMs); i++) {
-    const s = performance.now();
-    const r = await client.embed(inputs);
-    times.push(performance.now() - s);
-    dims = r.dims;
-  }
-  const cpuUs = cpuSinceUs(cpu0);
-  windowStop();
+  const { times, cpuUs } = await timedRuns(cfg, async () => {
+    dims = (await client.embed(inputs)).dims;
+  });
   return {
     timeMs: median(times),
     cpuMsPerRequest: cpuUs / 1000 / times.length,

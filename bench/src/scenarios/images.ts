@@ -1,6 +1,6 @@
 import type { BenchClient } from "../clients/types.ts";
 import type { BenchConfig } from "../config.ts";
-import { cpuSinceUs, peakRssMb, windowStart, windowStop } from "../measure.ts";
+import { peakRssMb, timedRuns } from "../measure.ts";
 import { median } from "../stats.ts";
 
 export interface ImagesFigures {
@@ -26,18 +26,10 @@ export async function measureImages(client: BenchClient, cfg: BenchConfig["image
     return bytes;
   };
   for (let i = 0; i < cfg.warmups; i++) await once();
-  const times: number[] = [];
   let bytes = 0;
-  windowStart();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < cfg.requests && (i === 0 || performance.now() - t0 < cfg.maxMs); i++) {
-    const s = performance.now();
+  const { times, cpuUs } = await timedRuns(cfg, async () => {
     bytes = await once();
-    times.push(performance.now() - s);
-  }
-  const cpuUs = cpuSinceUs(cpu0);
-  windowStop();
+  });
   return {
     timeMs: median(times),
     cpuMsPerRequest: cpuUs / 1000 / times.length,
