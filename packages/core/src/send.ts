@@ -39,8 +39,11 @@ export interface SentResponse {
   /** The pipeline response. Its `request` holds the credential header: never keep it on a result. */
   raw: PipelineResponse;
   info: ResponseInfo;
-  /** Aborts the request, a streamed body included. */
-  controller: AbortController;
+  /**
+   * Aborts the request, a streamed body included: the attempt's own controller, which only a
+   * streamed read has (attempt-policy.ts). A buffered answer is whole when it is read.
+   */
+  controller: AbortController | undefined;
   /** The caller's signal, to tell a caller's abort from a broken connection. */
   signal: AbortSignal | undefined;
   /** How long a streamed body may send nothing, in ms (`streamIdleTimeout`). */
@@ -143,8 +146,14 @@ export async function send<T>(
     throw errorFromResponse(raw, state.retryCount);
   }
   const info = responseInfo(raw.status, raw.headers, state.retryCount);
-  const controller = state.controller ?? new AbortController();
-  return reader.read({ raw, info, controller, signal, idleTimeoutMs, release: state.release });
+  return reader.read({
+    raw,
+    info,
+    controller: state.controller,
+    signal,
+    idleTimeoutMs,
+    release: state.release,
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
     this._response = sent.info;
     this.contentType = sent.raw.headers.get("content-type");
     this.#raw = sent.raw;
-    this.#controller = sent.controller;
+    this.#controller = sent.controller ?? new AbortController();
     this.#signal = sent.signal;
     this.#idleTimeoutMs = sent.idleTimeoutMs;
     this.#release = sent.release;

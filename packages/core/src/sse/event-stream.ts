@@ -55,11 +55,11 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
   constructor(sent: SentResponse, end: StreamEnd<T>) {
     this._response = sent.info;
     this.#raw = sent.raw;
-    this.#controller = sent.controller;
+    this.#controller = sent.controller ?? new AbortController();
     this.#signal = sent.signal;
     this.#end = end;
     this.#release = sent.release;
-    this.#idle = new IdleWatch(sent.idleTimeoutMs, () => sent.controller.abort());
+    this.#idle = new IdleWatch(sent.idleTimeoutMs, () => this.#controller.abort());
     Object.defineProperty(this, "_ready", { value: () => this.#ready() });
   }
 
