@@ -2,6 +2,7 @@ import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from
 import { describe, expect, it } from "vitest";
 import { checkRequest } from "./check-request.js";
 import type { ChatCompletionRequest } from "./request-types.js";
+import { VERSIONED_FIELDS } from "./versions.js";
 
 const client = (apiVersion: string) =>
   new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "k", apiVersion });
@@ -77,6 +78,10 @@ describe("input validation", () => {
     expect(bad({ messages: [{ role: "assistant" }] })).toBe("messages[0].content");
     expect(bad({ messages: [{ role: "tool", content: "x" }] })).toBe("messages[0].tool_call_id");
   });
+
+  it("refuses data_sources that is not a list", () => {
+    expect(bad({ messages: [user], data_sources: { type: "azure_search" } })).toBe("data_sources");
+  });
 });
 
 describe("API version checks", () => {
@@ -118,6 +123,13 @@ describe("API version checks", () => {
         ],
       }),
     ).toBe("pinecone");
+  });
+
+  it("checks every versioned field, whatever else the request has", () => {
+    for (const field of VERSIONED_FIELDS) {
+      const request = { temperature: 1, [field]: {}, max_tokens: 5 } as Partial<ChatCompletionRequest>;
+      expect(unsupported("2024-06-01", request)).toBe(field);
+    }
   });
 
   it("allows them where the version has them, and everything on v1", () => {

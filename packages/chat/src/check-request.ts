@@ -5,6 +5,8 @@ import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
+const VERSIONED: ReadonlySet<string> = /* @__PURE__ */ new Set(VERSIONED_FIELDS);
+
 type Loose = Record<string, unknown> | null | undefined;
 
 /**
@@ -48,9 +50,14 @@ export function checkRequest(
       });
     }
   }
-  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(client, field);
+  // Over the request's own few fields, not over every versioned name: reading ten names a request
+  // mostly lacks took keyed lookups V8 cannot specialise (chat under valgrind: about 5k of a call's
+  // 465k instructions).
+  for (const field in body) if (VERSIONED.has(field) && body![field] != null) check(client, field);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
-  for (const source of (body!.data_sources as Loose[]) ?? []) check(client, source?.type as string);
+  const sources = body!.data_sources;
+  if (sources != null && !Array.isArray(sources)) invalid("data_sources", "must be an array.");
+  for (const source of (sources as Loose[] | undefined) ?? []) check(client, source?.type as string);
 }
 
 const check = (client: AzureOpenAIClient, feature: string) =>
