@@ -1,6 +1,5 @@
 import type { HttpHeaders } from "@azure/core-rest-pipeline";
 import { requestIdOf } from "../response-info.js";
-import { headersRecord } from "../transport/headers-record.js";
 import { retryAfterMs } from "../transport/retry-after.js";
 import type { APIError, ErrorBody } from "./api-error.js";
 import { createAPIError, parseErrorBody } from "./create-api-error.js";
@@ -31,7 +30,7 @@ export function errorFromResponse(
   return createAPIError({
     status,
     error,
-    headers: headersRecord(headers),
+    headers: headers.toJSON(),
     requestId: requestIdOf(headers),
     body,
     retryAfterMs: retryAfterMs(headers),
