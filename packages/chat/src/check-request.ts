@@ -51,8 +51,7 @@ export function checkRequest(
     }
   }
   // Over the request's own few fields, not over every versioned name: reading ten names a request
-  // mostly lacks took keyed lookups V8 cannot specialise (chat under valgrind: about 5k of a call's
-  // 465k instructions).
+  // mostly lacks takes keyed lookups V8 cannot specialise (150 ns against 25 ns a call, alone).
   for (const field in body) if (VERSIONED.has(field) && body![field] != null) check(client, field);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
   const sources = body!.data_sources;
