@@ -5,8 +5,6 @@ import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
-const VERSIONED: ReadonlySet<string> = /* @__PURE__ */ new Set(VERSIONED_FIELDS);
-
 type Loose = Record<string, unknown> | null | undefined;
 
 /**
@@ -50,9 +48,7 @@ export function checkRequest(
       });
     }
   }
-  // Over the request's own few fields, not over every versioned name: reading ten names a request
-  // mostly lacks takes keyed lookups V8 cannot specialise (150 ns against 25 ns a call, alone).
-  for (const field in body) if (VERSIONED.has(field) && body![field] != null) check(client, field);
+  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(client, field);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
   const sources = body!.data_sources;
   if (sources != null && !Array.isArray(sources)) invalid("data_sources", "must be an array.");
