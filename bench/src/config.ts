@@ -25,8 +25,13 @@ export const FULL: BenchConfig = {
   mode: "full",
   // Medians of 7: on a shared 2-core machine a figure's repetitions are often 20 % or more apart.
   reps: 7,
-  chat: { warmup: 1000, sequential: 2000, concurrent: 4000, inFlight: 32, maxMs: 20_000 },
-  load: { levels: [1, 8, 64, 256], requests: 3000, warmup: 300, maxMs: 15_000 },
+  // 3,000 warm-up calls, so V8 has finished optimizing the hot path before the 2,000 measured. After
+  // 1,000 it was still compiling it (--trace-opt, 500-call blocks): 50 ms of TurboFan work fell
+  // in @aoai's window of about 420 ms and 34 ms in the transport floor's, one-off JIT cost counted
+  // as per-request CPU. From the 1,500th call on, both compile alike (under 15 ms a block).
+  chat: { warmup: 3000, sequential: 2000, concurrent: 4000, inFlight: 32, maxMs: 20_000 },
+  // The same warm-up as chat's, for the same reason: each level is a fresh process.
+  load: { levels: [1, 8, 64, 256], requests: 3000, warmup: 3000, maxMs: 15_000 },
   stream: { chunks: 100_000, warmupChunks: 20_000, warmups: 3, maxMs: 60_000 },
   embed: { inputs: 512, warmups: 5, requests: 9, maxMs: 30_000 },
   upload: { megabytes: 20, warmups: 2, requests: 3, maxMs: 60_000 },
