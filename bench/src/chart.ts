@@ -56,14 +56,15 @@ export function chartSvg(rows: readonly Row[], title: string): string {
     out.push(
       `<text x="${left - 8}" y="${y + 17}" text-anchor="end">${esc(label.length > 50 ? `${label.slice(0, 49)}…` : label)}</text>`,
     );
-    const a = cost(r, r.ratio)!;
-    const transport = r.http === null ? null : cost(r, r.http / r.openai);
+    const a = cost(r, r.ratio);
+    const transport = r.http === null || r.openai === 0 ? null : cost(r, r.http / r.openai);
     const f = cost(r, r.floorRatio);
     const aColor = r.status === "MISS" ? "#f59e0b" : "#2563eb";
-    out.push(
-      `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(a) - left)}" height="14" fill="${aColor}"/>`,
-    );
-    if (r.n > 1) {
+    if (a !== null)
+      out.push(
+        `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(a) - left)}" height="14" fill="${aColor}"/>`,
+      );
+    if (a !== null && r.ratioSpread && r.n > 1) {
       const [lo, hi] = r.ratioSpread.map((v) => cost(r, v)!).sort((p, q) => p - q) as [number, number];
       out.push(
         `<line x1="${x(lo)}" y1="${y + 10}" x2="${x(hi)}" y2="${y + 10}" stroke="#111" stroke-width="1.2"/>`,
@@ -71,9 +72,10 @@ export function chartSvg(rows: readonly Row[], title: string): string {
         `<line x1="${x(hi)}" y1="${y + 6}" x2="${x(hi)}" y2="${y + 14}" stroke="#111"/>`,
       );
     }
-    const labelX = Math.max(x(a), r.target === null ? 0 : x(r.target) + 2) + 4;
+    const labelX = Math.max(a === null ? left : x(a), r.target === null ? 0 : x(r.target) + 2) + 4;
+    const ratioText = a === null ? "no ratio (openai 0)" : `${a.toFixed(2)}x${a > cap ? " ▸" : ""}`;
     out.push(
-      `<text x="${labelX}" y="${y + 14}" fill="#111">${a.toFixed(2)}x${a > cap ? " ▸" : ""}${r.status ? ` ${r.status}` : ""}</text>`,
+      `<text x="${labelX}" y="${y + 14}" fill="#111">${ratioText}${r.status ? ` ${r.status}` : ""}</text>`,
     );
     if (transport !== null)
       out.push(

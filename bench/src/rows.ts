@@ -32,10 +32,10 @@ export interface Row {
   /** The bare-fetch floor; null where it has no meaning (imports, bundles). */
   fetch: number | null;
   spread: { aoai: Spread; openai: Spread; http: Spread | null; fetch: Spread | null };
-  /** aoai / openai, of the medians. */
-  ratio: number;
-  /** min–max of aoai / openai paired by repetition. */
-  ratioSpread: Spread;
+  /** aoai / openai, of the medians; null when openai's median is 0 (no ratio to nothing). */
+  ratio: number | null;
+  /** min–max of aoai / openai paired by repetition (pairs with a 0 divisor left out). */
+  ratioSpread: Spread | null;
   /** aoai / transport floor, of the medians. */
   transportRatio: number | null;
   transportRatioSpread: Spread | null;
@@ -144,9 +144,19 @@ type Samples = {
   fetch?: number[] | undefined;
 };
 
-function pairedRatios(a: number[], b: number[]): number[] {
-  const n = Math.min(a.length, b.length);
-  return Array.from({ length: n }, (_, i) => a[i]! / b[i]!);
+// A figure can be 0 where a small run adds nothing measurable (smoke mode's 1 MB upload can leave
+// RSS where it was): a ratio to it is no figure at all, so it is null, not Infinity or NaN.
+function ratioOf(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}
+
+function pairedRatios(a: number[], b: number[]): Spread | null {
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const r = ratioOf(a[i]!, b[i]!);
+    if (r !== null) ratios.push(r);
+  }
+  return ratios.length ? range(ratios) : null;
 }
 
 function row(
@@ -162,12 +172,12 @@ function row(
   const openai = median(s.openai);
   const http = s.http?.length ? median(s.http) : null;
   const fetch = s.fetch?.length ? median(s.fetch) : null;
-  const ratio = aoai / openai;
-  const transportRatio = http === null ? null : aoai / http;
+  const ratio = ratioOf(aoai, openai);
+  const transportRatio = http === null ? null : ratioOf(aoai, http);
   const target = TARGETS[id] ?? null;
   const transportTarget = TRANSPORT_TARGETS[id] ?? null;
   const checks: boolean[] = [];
-  if (target !== null) checks.push(ratio <= target);
+  if (target !== null && ratio !== null) checks.push(ratio <= target);
   if (transportTarget !== null && transportRatio !== null) checks.push(transportRatio <= transportTarget);
   if (limit !== null) checks.push(aoai <= limit);
   return {
@@ -188,10 +198,10 @@ function row(
       fetch: s.fetch?.length ? range(s.fetch) : null,
     },
     ratio,
-    ratioSpread: range(pairedRatios(s.aoai, s.openai)),
+    ratioSpread: pairedRatios(s.aoai, s.openai),
     transportRatio,
-    transportRatioSpread: s.http?.length ? range(pairedRatios(s.aoai, s.http)) : null,
-    floorRatio: fetch === null ? null : fetch / openai,
+    transportRatioSpread: s.http?.length ? pairedRatios(s.aoai, s.http) : null,
+    floorRatio: fetch === null ? null : ratioOf(fetch, openai),
     target,
     transportTarget,
     limit,
