@@ -33,6 +33,13 @@ export interface ScriptedReply {
   content_filter_results?: ChoiceFilterResults;
   /** Stream this many content chunks (a "long stream" for benchmarks). */
   stream_chunks?: number;
+  /**
+   * `"asynchronous"` streams as a deployment with the Asynchronous Filter does: content deltas come
+   * unannotated, and annotation chunks (blank `id`, no `delta`) trail them with the filter results
+   * and `content_filter_offsets`. Not with `stream_chunks`.
+   * @default "default"
+   */
+  content_filter_mode?: "default" | "asynchronous";
 }
 
 /** Validates an untrusted scripted reply (header JSON or a test's object). */
@@ -60,6 +67,11 @@ export function parseScriptedReply(value: unknown): ScriptedReply {
   ) {
     throw bad("stream_chunks must be an integer between 0 and 10000000");
   }
+  const mode = r.content_filter_mode;
+  if (mode !== undefined && mode !== "default" && mode !== "asynchronous")
+    throw bad('content_filter_mode must be "default" or "asynchronous"');
+  if (mode === "asynchronous" && chunks !== undefined)
+    throw bad("content_filter_mode asynchronous does not go with stream_chunks");
   return r as ScriptedReply;
 }
 

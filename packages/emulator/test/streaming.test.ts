@@ -123,6 +123,35 @@ describe("chat/completions streaming", () => {
     expect(elapsed).toBeLessThan(10_000);
   });
 
+  it("streams as the Asynchronous Filter does: unannotated deltas, trailing annotations with offsets", async () => {
+    const content = "One two three four five six seven eight nine ten eleven";
+    emulator.script({ content, content_filter_mode: "asynchronous" });
+    const events = sseData((await postJson(url, { ...USER_CHAT, stream: true })).text).slice(0, -1);
+    const deltas = events.filter((e) => typeof e.choices[0]?.delta?.content === "string");
+    for (const d of deltas) expect(d.choices[0].content_filter_results).toEqual({});
+    const annotations = events.filter((e) => e.choices[0] && !("delta" in e.choices[0]));
+    for (const a of annotations) {
+      expect(a).toMatchObject({ id: "", model: "", object: "", created: 0 });
+      expect(a.choices[0].content_filter_results.hate).toEqual({ filtered: false, severity: "safe" });
+    }
+    // Batches cover the content end to end, each starting where the one before ended.
+    const offsets = annotations.map((a) => a.choices[0].content_filter_offsets);
+    expect(offsets.length).toBeGreaterThan(1);
+    expect(offsets[0].start_offset).toBe(0);
+    expect(offsets.at(-1).end_offset).toBe(content.length);
+    for (const [i, o] of offsets.entries()) {
+      expect(o.check_offset).toBe(o.start_offset);
+      if (i > 0) expect(o.start_offset).toBe(offsets[i - 1].end_offset);
+    }
+    // The last annotation trails the finish chunk.
+    expect(events.at(-1)).toBe(annotations.at(-1));
+    expect(events.at(-2).choices[0].finish_reason).toBe("stop");
+    expect(() => emulator.script({ content_filter_mode: "async" } as never)).toThrow(/content_filter_mode/);
+    expect(() => emulator.script({ content_filter_mode: "asynchronous", stream_chunks: 5 })).toThrow(
+      /stream_chunks/,
+    );
+  });
+
   it("produces a long stream from emulator.script({ stream_chunks })", async () => {
     emulator.script({ stream_chunks: 50 });
     const events = sseData((await postJson(url, { ...USER_CHAT, stream: true })).text);

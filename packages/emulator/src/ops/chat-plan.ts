@@ -47,6 +47,8 @@ export interface ChatPlan {
   logprobs: boolean;
   top_logprobs: number;
   include_usage: boolean;
+  /** Stream as the Asynchronous Filter does (chat-stream.ts). */
+  async_filter: boolean;
 }
 
 /** Decides what the assistant says, deterministically, from the request and any script. */
@@ -92,6 +94,7 @@ export function planChat(req: OpRequest, messages: ChatMessage[]): ChatPlan {
     logprobs: body.logprobs === true,
     top_logprobs: typeof body.top_logprobs === "number" ? body.top_logprobs : 0,
     include_usage: streamOptions?.include_usage === true,
+    async_filter: script?.content_filter_mode === "asynchronous",
   };
 }
 

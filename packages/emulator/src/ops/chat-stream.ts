@@ -7,17 +7,31 @@ import { WORD_SLOT, wordFrames } from "./long-stream.js";
 
 // Tool call arguments arrive in fragments of about this many characters, as OpenAI sends them.
 const ARGUMENT_FRAGMENT = 12;
+// The Asynchronous Filter reports on the text in batches; here one batch per this many deltas.
+const ANNOTATED_DELTAS = 4;
+
+/** One choice's part of a chunk. */
+interface ChoicePayload {
+  content_filter_results: unknown;
+  delta: Record<string, unknown>;
+  finish_reason: string | null;
+  index: number;
+  logprobs: unknown;
+}
 
 /**
  * The SSE frames of a streamed chat completion, in Azure's order: the prompt-filter chunk (empty
  * `choices`, blank id/model/object, created 0), a role delta, content deltas each annotated with
- * filter results, the finish chunk, the usage chunk when asked, then `[DONE]`.
+ * filter results, the finish chunk, the usage chunk when asked, then `[DONE]`. With the
+ * Asynchronous Filter, annotation chunks trail the deltas they cover instead.
  */
 export function chatStream(plan: ChatPlan, longChunks: number | undefined): SseFrames {
   if (longChunks !== undefined) return longStream(plan, longChunks);
   const frames: string[] = [promptFilterFrame(plan)];
   plan.choices.forEach((choice, index) => {
-    for (const payload of choicePayloads(plan, choice, index)) frames.push(dataFrame(chunk(plan, [payload])));
+    const payloads = choicePayloads(plan, choice, index);
+    if (plan.async_filter) frames.push(...asynchronousFrames(plan, choice, index, payloads));
+    else for (const payload of payloads) frames.push(dataFrame(chunk(plan, [payload])));
   });
   if (plan.include_usage) frames.push(dataFrame({ ...chunk(plan, []), usage: plan.usage }));
   frames.push(DONE_FRAME);
@@ -46,15 +60,19 @@ function chunk(plan: ChatPlan, choices: unknown[]) {
   };
 }
 
-function choicePayloads(plan: ChatPlan, choice: PlannedChoice, index: number): unknown[] {
-  const delta = (d: Record<string, unknown>, filter: unknown = {}, logprobs: unknown = null) => ({
+function choicePayloads(plan: ChatPlan, choice: PlannedChoice, index: number): ChoicePayload[] {
+  const delta = (
+    d: Record<string, unknown>,
+    filter: unknown = {},
+    logprobs: unknown = null,
+  ): ChoicePayload => ({
     content_filter_results: filter,
     delta: d,
     finish_reason: null,
     index,
     logprobs,
   });
-  const out: unknown[] = [];
+  const out: ChoicePayload[] = [];
   const role: Record<string, unknown> = {
     content: choice.tool_calls ? null : "",
     refusal: null,
@@ -92,6 +110,47 @@ function choicePayloads(plan: ChatPlan, choice: PlannedChoice, index: number): u
     logprobs: null,
   });
   return out;
+}
+
+/**
+ * A choice's chunks as a deployment with the Asynchronous Filter streams them: content deltas with
+ * empty filter results, and after every few of them, and after the finish chunk, an annotation
+ * chunk (blank id, model and object, no delta) with the results and the offsets of the content
+ * characters it covers. `check_offset` is where the batch starts: all before it was checked.
+ */
+function asynchronousFrames(
+  plan: ChatPlan,
+  choice: PlannedChoice,
+  index: number,
+  payloads: ChoicePayload[],
+): string[] {
+  const frames: string[] = [];
+  let checked = 0;
+  let sent = 0;
+  let pending = 0;
+  const annotate = (results: unknown) => {
+    const offsets = { check_offset: checked, start_offset: checked, end_offset: sent };
+    const part = {
+      content_filter_offsets: offsets,
+      content_filter_results: results,
+      finish_reason: null,
+      index,
+    };
+    frames.push(dataFrame({ choices: [part], created: 0, id: "", model: "", object: "" }));
+    checked = sent;
+    pending = 0;
+  };
+  for (const payload of payloads) {
+    const content = payload.delta.content;
+    if (typeof content === "string" && content) {
+      frames.push(dataFrame(chunk(plan, [{ ...payload, content_filter_results: {} }])));
+      sent += content.length;
+      if (++pending === ANNOTATED_DELTAS) annotate(safeDeltaResults());
+    } else frames.push(dataFrame(chunk(plan, [payload])));
+  }
+  const cut = choice.finish_reason === "content_filter";
+  if (sent > checked || cut) annotate(cut ? choice.content_filter_results : safeDeltaResults());
+  return frames;
 }
 
 /** `count` content chunks of choice 0 (see long-stream.ts). */
