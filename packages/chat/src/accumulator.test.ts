@@ -88,6 +88,40 @@ describe("ChatCompletionAccumulator", () => {
     });
   });
 
+  it("keeps the Asynchronous Filter's latest offsets, from annotations that trail the text", () => {
+    // Azure's async-filter annotation chunks: blank id and model, no delta, offsets per choice.
+    const annotation = (check: number, start: number, end: number): ChatCompletionChunk => ({
+      id: "",
+      object: "",
+      created: 0,
+      model: "",
+      choices: [
+        {
+          index: 0,
+          finish_reason: null,
+          content_filter_results: { hate: safe },
+          content_filter_offsets: { check_offset: check, start_offset: start, end_offset: end },
+        },
+      ],
+    });
+    const c = run([
+      chunk([{ delta: { content: "Hello" } }]),
+      annotation(0, 0, 5),
+      chunk([{ delta: { content: " there" } }]),
+      chunk([{ delta: {}, finish_reason: "stop" }]),
+      annotation(5, 5, 11),
+    ]);
+    const choice = c.choices[0]!;
+    expect(choice.message.content).toBe("Hello there");
+    expect(choice.finish_reason).toBe("stop");
+    expect(choice.content_filter_offsets).toEqual({ check_offset: 5, start_offset: 5, end_offset: 11 });
+    expect(c.id).toBe("chatcmpl-1");
+    // Without the Asynchronous Filter there are none.
+    expect(run([chunk([{ delta: { content: "a" } }])]).choices[0]).not.toHaveProperty(
+      "content_filter_offsets",
+    );
+  });
+
   it("joins tool call argument fragments across chunks, for parallel calls", () => {
     const c = run([
       chunk([{ delta: { role: "assistant", content: null } }]),

@@ -10,11 +10,12 @@ const MAX_INDEX = 1_000_000;
 
 /**
  * Builds the final {@link ChatCompletion} from stream chunks: content, refusal, tool calls (their
- * argument fragments joined), logprobs, usage, On Your Data context and content-filter results,
- * for every choice. Chunks are read, never copied, so the cost is O(total size). Azure's
- * prompt-filter chunk (empty `choices`, blank `id`) and filter-annotation chunks (no `delta`) are
- * fine. Filter results merge per category; a category that was `filtered: true` once stays so.
- * Deltas of the deprecated `function_call` are not accumulated (use tools).
+ * argument fragments joined), logprobs, usage, On Your Data context, content-filter results and
+ * the Asynchronous Filter's latest offsets, for every choice. Chunks are read, never copied, so
+ * the cost is O(total size). Azure's prompt-filter chunk (empty `choices`, blank `id`) and
+ * filter-annotation chunks (no `delta`) are fine. Filter results merge per category; a category
+ * that was `filtered: true` once stays so. Deltas of the deprecated `function_call` are not
+ * accumulated (use tools).
  */
 export class ChatCompletionAccumulator {
   readonly #result: ChatCompletion = {
@@ -105,6 +106,8 @@ export class ChatCompletionAccumulator {
         this.#filters[index] ??= filterMerge();
         this.#filters[index].add(part.content_filter_results);
       }
+      // The Asynchronous Filter's latest annotation says how far it has checked.
+      if (part.content_filter_offsets) choice.content_filter_offsets = part.content_filter_offsets;
     }
   }
 

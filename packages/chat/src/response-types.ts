@@ -1,6 +1,6 @@
 // The chat/completions response and stream chunks, as the wire spells them, with Azure's
 // content-filter results and On Your Data context.
-import type { ContentFilterChoiceResults, PromptFilterResult } from "@aoai/core";
+import type { ContentFilterChoiceResults, ContentFilterOffsets, PromptFilterResult } from "@aoai/core";
 import type { ChatToolCall } from "./request-types.js";
 
 /** Why a choice ended; `content_filter` means the filter cut the reply (see `contentFilterSummary`). */
@@ -83,6 +83,11 @@ export interface ChatCompletionChoice {
   finish_reason: ChatFinishReason | null;
   logprobs: ChatChoiceLogprobs | null;
   content_filter_results?: ContentFilterChoiceResults;
+  /**
+   * In a completion accumulated from a stream filtered asynchronously: the offsets of the last
+   * annotation, whose results cover the content from `start_offset` to `end_offset`.
+   */
+  content_filter_offsets?: ContentFilterOffsets;
 }
 
 /** A chat completion. */
@@ -127,6 +132,8 @@ export interface ChatCompletionChunkChoice {
   logprobs?: ChatChoiceLogprobs | null;
   /** Azure annotates deltas with filter results, sometimes in chunks of their own. */
   content_filter_results?: ContentFilterChoiceResults;
+  /** With the Asynchronous Filter: which characters of the content this annotation covers. */
+  content_filter_offsets?: ContentFilterOffsets;
 }
 
 /**

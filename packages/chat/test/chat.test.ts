@@ -169,6 +169,29 @@ describe("stream()", () => {
     expect(final.choices[0]!.content_filter_results?.hate?.filtered).toBe(false);
   });
 
+  it("types the Asynchronous Filter's annotations and keeps the last offsets in the final completion", async () => {
+    const { chat } = emulatorChat();
+    const content = "Ahoy! Parrots learn by repetition and treats, matey.";
+    const stream = await chat.stream(
+      { messages: PIRATE },
+      scripted({ content, content_filter_mode: "asynchronous" }),
+    );
+    const ends: number[] = [];
+    for await (const chunk of stream) {
+      const offsets = chunk.choices[0]?.content_filter_offsets;
+      if (offsets) ends.push(offsets.end_offset);
+    }
+    expect(ends.length).toBeGreaterThan(1);
+    const final = await stream.finalCompletion();
+    const choice = final.choices[0]!;
+    expect(choice.message.content).toBe(content);
+    expect(choice.content_filter_offsets?.end_offset).toBe(content.length);
+    expect(choice.content_filter_results?.hate?.filtered).toBe(false);
+    // The annotations' blank id and model do not replace the completion's.
+    expect(final.id).toMatch(/^chatcmpl-/);
+    expect(final.model).not.toBe("");
+  });
+
   it("textDeltas() then finalCompletion(), with tool calls accumulated", async () => {
     const { chat } = emulatorChat();
     const stream = await chat.stream(

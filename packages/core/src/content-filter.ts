@@ -50,6 +50,18 @@ export interface ContentFilterChoiceResults
   ungrounded_material?: { filtered: boolean; detected: boolean; details?: unknown[] };
 }
 
+/**
+ * Where an Asynchronous Filter annotation applies, in characters of the choice's text so far: its
+ * results cover `start_offset` to `end_offset`, and everything before `check_offset` has been
+ * checked (it never decreases). Only streams of a deployment whose filter runs asynchronously
+ * carry it, on annotation chunks that may trail the text they cover.
+ */
+export interface ContentFilterOffsets {
+  check_offset: number;
+  start_offset: number;
+  end_offset: number;
+}
+
 /** One entry of `prompt_filter_results`. */
 export interface PromptFilterResult {
   prompt_index: number;

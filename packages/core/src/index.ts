@@ -8,6 +8,7 @@ export type {
   ContentFilterDetectedWithCitationResult,
   ContentFilterErrorBase,
   ContentFilterIdResult,
+  ContentFilterOffsets,
   ContentFilterPromptResults,
   ContentFilterSeverity,
   ContentFilterSeverityResult,
