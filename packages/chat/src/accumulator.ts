@@ -106,7 +106,8 @@ export class ChatCompletionAccumulator {
         this.#filters[index] ??= filterMerge();
         this.#filters[index].add(part.content_filter_results);
       }
-      // The Asynchronous Filter's latest annotation says how far it has checked.
+      // Each annotation's offsets replace the last: `check_offset` never decreases, so the latest
+      // one says the most about how far the Asynchronous Filter got.
       if (part.content_filter_offsets) choice.content_filter_offsets = part.content_filter_offsets;
     }
   }
