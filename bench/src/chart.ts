@@ -1,4 +1,4 @@
-import type { Row } from "./rows.ts";
+import { type Row, ratioOf } from "./rows.ts";
 
 /**
  * A horizontal bar chart of each row's cost relative to openai (openai = 1, lower is better; for
@@ -57,7 +57,7 @@ export function chartSvg(rows: readonly Row[], title: string): string {
       `<text x="${left - 8}" y="${y + 17}" text-anchor="end">${esc(label.length > 50 ? `${label.slice(0, 49)}…` : label)}</text>`,
     );
     const a = cost(r, r.ratio);
-    const transport = r.http === null || r.openai === 0 ? null : cost(r, r.http / r.openai);
+    const transport = r.http === null ? null : cost(r, ratioOf(r.http, r.openai));
     const f = cost(r, r.floorRatio);
     const aColor = r.status === "MISS" ? "#f59e0b" : "#2563eb";
     if (a !== null)

@@ -146,7 +146,7 @@ type Samples = {
 
 // A figure can be 0 where a small run adds nothing measurable (smoke mode's 1 MB upload can leave
 // RSS where it was): a ratio to it is no figure at all, so it is null, not Infinity or NaN.
-function ratioOf(a: number, b: number): number | null {
+export function ratioOf(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
 

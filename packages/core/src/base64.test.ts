@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { base64ToBytes, bytesToBase64, decodeWithAtob, nodeBase64ToBytes } from "./base64.js";
+import { base64ToBytes, bytesToBase64, decodeWithAtob, hasNodeBuffer, nodeBase64ToBytes } from "./base64.js";
 
 const NodeBuffer = globalThis.Buffer;
 const encode = (bytes: Uint8Array) => NodeBuffer.from(bytes).toString("base64");
@@ -102,8 +102,10 @@ describe("nodeBase64ToBytes", () => {
     expect(stray.written).toBeLessThan(300);
   });
 
-  it("is undefined without Buffer", () => {
+  it("is undefined without Buffer, as hasNodeBuffer() says beforehand", () => {
+    expect(hasNodeBuffer()).toBe(true);
     vi.stubGlobal("Buffer", undefined);
+    expect(hasNodeBuffer()).toBe(false);
     expect(nodeBase64ToBytes("AAAA")).toBeUndefined();
   });
 });

@@ -13,6 +13,9 @@ type Base64Methods = { toBase64?: () => string };
 
 const nodeBuffer = (): NodeBuffer | undefined => (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
+/** Node's `Buffer` is there, so {@link nodeBase64ToBytes} decodes. */
+export const hasNodeBuffer = (): boolean => nodeBuffer() !== undefined;
+
 /** Bytes encoded by `text`, without its `=` padding. */
 function byteLength(text: string): number {
   let end = text.length;

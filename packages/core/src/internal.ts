@@ -1,6 +1,6 @@
 // The kit feature packages are built from. Not for applications: it may change in any release.
 export { API_VERSIONS, isApiVersion, isV1 } from "./api-versions.js";
-export { base64ToBytes, bytesToBase64, decodeWithAtob, nodeBase64ToBytes } from "./base64.js";
+export { base64ToBytes, bytesToBase64, decodeWithAtob, hasNodeBuffer, nodeBase64ToBytes } from "./base64.js";
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
 export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";

@@ -1,5 +1,5 @@
 import { InvalidResponseError } from "@aoai/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
 import type { EmbeddingResponse } from "./types.js";
 
@@ -78,5 +78,16 @@ describe("parseBase64Response", () => {
     expect(parseBase64Response(text([`"${b64([1])}"`], `,"x":{"embedding":"AAAA"}`))).toBeUndefined(); // outside data
     expect(parseBase64Response(`${text([`"${b64([1])}"`])},`)).toBeUndefined(); // not JSON
     expect(parseBase64Response("")).toBeUndefined();
+  });
+
+  it("leaves the text to JSON.parse where there is no Buffer (browsers)", () => {
+    const body = text([`"${b64([1, 2])}"`]);
+    vi.stubGlobal("Buffer", undefined);
+    try {
+      expect(parseBase64Response(body)).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(parseBase64Response(body)).toBeDefined();
   });
 });

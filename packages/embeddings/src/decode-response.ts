@@ -1,5 +1,5 @@
 import { InvalidResponseError, type WithResponse } from "@aoai/core";
-import { nodeBase64ToBytes } from "@aoai/core/internal";
+import { hasNodeBuffer, nodeBase64ToBytes } from "@aoai/core/internal";
 import { base64ToFloat32, bytesToFloat32 } from "./float32.js";
 import type { EmbeddingResponse, EmbeddingType } from "./types.js";
 
@@ -51,7 +51,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
  */
 export function parseBase64Response(text: string): EmbeddingResponse<Float32Array> | undefined {
   // Node only (its Buffer decodes the values): elsewhere the whole text goes to JSON.parse.
-  if (!nodeBase64ToBytes("")) return undefined;
+  if (!hasNodeBuffer()) return undefined;
   const values: string[] = [];
   let skeleton = "";
   let copied = 0;
