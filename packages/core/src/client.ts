@@ -43,12 +43,10 @@ export class AzureOpenAIClient {
     for (const [name, value] of Object.entries(defaults)) checkHeader(name, value, "defaultHeaders");
     const prefix = options.userAgentPrefix;
     const agents = new Map<string | undefined, string>();
+    const auth = authPolicy(options);
     attachConnection(this, {
-      pipeline: buildPipeline(
-        authPolicy(options),
-        options.policies ?? [],
-        options.httpClient ?? defaultHttpClient(),
-      ),
+      auth,
+      pipeline: buildPipeline(auth, options.policies ?? [], options.httpClient ?? defaultHttpClient()),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
       streamIdleTimeout: checkDuration(

@@ -1,4 +1,4 @@
-import type { HttpHeaders } from "@azure/core-rest-pipeline";
+import type { HttpHeaders, PipelinePolicy } from "@azure/core-rest-pipeline";
 import { InvalidInputError } from "./errors/input-errors.js";
 import type { SendRequest } from "./pipeline.js";
 
@@ -10,6 +10,8 @@ import type { SendRequest } from "./pipeline.js";
  */
 export interface Connection {
   readonly pipeline: SendRequest;
+  /** The credential's policy, also run alone for connections made outside the pipeline (handshake.ts). */
+  readonly auth: PipelinePolicy;
   readonly maxRetries: number;
   readonly timeout: number;
   readonly streamIdleTimeout: number;
