@@ -16,5 +16,7 @@ export function isAuthorized(headers: IncomingHttpHeaders, config: AuthConfig): 
   const match = /^Bearer\s+(\S.*)$/i.exec(authorization.trim());
   if (!match) return false;
   const token = match[1]!.trim();
+  // Ephemeral keys (client_secrets) open a WebRTC call and nothing else.
+  if (token.startsWith("ek_")) return false;
   return config.bearerTokens === "any" ? token.length > 0 : config.bearerTokens.includes(token);
 }

@@ -4,6 +4,7 @@ import { FaultInjector, type FaultQueue } from "./faults.js";
 import { type HandlerState, handleRequest } from "./handler.js";
 import { ImageStore } from "./image-store.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
+import { createRealtime } from "./realtime/endpoint.js";
 import { type RecordedRequest, RequestLog } from "./request-log.js";
 import { ResourceStore } from "./resources/store.js";
 import { parseScriptedReply, type ScriptedReply } from "./scripted-reply.js";
@@ -45,9 +46,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counter: 0,
     window: { minute: 0, requests: 0, tokens: 0 },
   };
-  const server = createServer((req, res) => {
-    void handleRequest(req, res, state);
+  const realtime = createRealtime({
+    auth: { apiKeys: resolved.apiKeys, bearerTokens: resolved.bearerTokens },
+    log: state.log,
+    models: resolved.models,
   });
+  const server = createServer((req, res) => {
+    if (realtime.handles(req)) void realtime.serve(req, res);
+    else void handleRequest(req, res, state);
+  });
+  server.on("upgrade", realtime.upgrade);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(resolved.port, resolved.host, () => {
@@ -80,10 +88,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.log.clear();
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closing ??= realtime.close().then(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      );
       return closing;
     },
   };

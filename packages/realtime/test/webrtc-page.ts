@@ -1,0 +1,32 @@
+// The page of the WebRTC test (webrtc.test.ts bundles it for the browser): it gets a client
+// secret from the page's own server, connects to the emulator over WebRTC with Chromium's fake
+// microphone, and reports the events it received.
+import { connectWebRTC } from "../src/index.js";
+
+declare global {
+  interface Window {
+    realtimeResult?:
+      | { events: string[]; transcript?: string; reply?: string; tracks: number }
+      | { error: string };
+  }
+}
+
+const { endpoint } = (await (await fetch("/config")).json()) as { endpoint: string };
+try {
+  const { value } = (await (await fetch("/token", { method: "POST" })).json()) as { value: string };
+  const call = await connectWebRTC({ endpoint, clientSecret: value, audioElement: null });
+  const events: string[] = [];
+  let transcript: string | undefined;
+  let reply: string | undefined;
+  for await (const event of call) {
+    events.push(event.type);
+    if (event.type === "conversation.item.input_audio_transcription.completed") transcript = event.transcript;
+    if (event.type === "response.output_audio_transcript.done") reply = event.transcript;
+    if (event.type === "response.done") break;
+  }
+  const tracks = call.remoteStream.getTracks().length;
+  await call.close();
+  window.realtimeResult = { events, transcript, reply, tracks };
+} catch (error) {
+  window.realtimeResult = { error: String((error as Error)?.stack ?? error) };
+}

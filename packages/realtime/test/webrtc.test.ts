@@ -1,0 +1,156 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { chromium } from "playwright";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { PLACEHOLDER_TRANSCRIPT } from "../../emulator/src/index.js";
+import { createClientSecret } from "../src/index.js";
+import { emulatorRealtime } from "./helpers.js";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The page's script, bundled for browsers as an app would: `.browser.ts` twins, no `ws`. */
+async function bundlePage(): Promise<string> {
+  const out = await build({
+    entryPoints: [here("./webrtc-page.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    alias: {
+      "@aoai/core/internal": here("../../core/src/internal.ts"),
+      "@aoai/core": here("../../core/src/index.ts"),
+    },
+    plugins: [
+      {
+        name: "browser-twins",
+        setup(b) {
+          b.onResolve({ filter: /^\./ }, (args) => {
+            const twin = `${resolve(args.resolveDir, args.path.replace(/\.js$/, ""))}.browser.ts`;
+            if (existsSync(twin)) return { path: twin };
+            const ts = resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
+            return existsSync(ts) ? { path: ts } : undefined;
+          });
+        },
+      },
+    ],
+  });
+  const code = out.outputFiles[0]!.text;
+  if (/from\s*["']ws["']|require\(["']ws["']\)/.test(code)) throw new Error("the browser bundle carries ws");
+  return code;
+}
+
+let server: Server;
+let pageUrl: string;
+
+beforeAll(async () => {
+  const script = await bundlePage();
+  // The app's server: the page, and a token route that mints a client secret with the api-key,
+  // which never reaches the browser.
+  const { realtime } = emulatorRealtime();
+  server = createServer((req, res) => {
+    if (req.url === "/") {
+      res.setHeader("content-type", "text/html");
+      return res.end('<!doctype html><script type="module" src="/app.js"></script>');
+    }
+    if (req.url === "/app.js") {
+      res.setHeader("content-type", "text/javascript");
+      return res.end(script);
+    }
+    if (req.url === "/config") {
+      res.setHeader("content-type", "application/json");
+      return res.end(JSON.stringify({ endpoint: inject("emulatorUrl") }));
+    }
+    if (req.url === "/token" && req.method === "POST") {
+      createClientSecret(realtime, {
+        session: { audio: { input: { transcription: { model: "gpt-4o-transcribe" } } } },
+      }).then(
+        (secret) => {
+          res.setHeader("content-type", "application/json");
+          res.end(JSON.stringify({ value: secret.value }));
+        },
+        () => {
+          res.statusCode = 500;
+          res.end();
+        },
+      );
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+});
+
+it("a page connects over WebRTC with a client secret and receives a transcript", {
+  timeout: 60_000,
+}, async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      "--allow-loopback-in-peer-connection",
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => window.realtimeResult !== undefined, undefined, { timeout: 45_000 });
+    const result = await page.evaluate(() => window.realtimeResult);
+    expect(result).not.toHaveProperty("error");
+    const ok = result as { events: string[]; transcript?: string; reply?: string; tracks: number };
+    expect(ok.events[0]).toBe("session.created");
+    expect(ok.events).toContain("input_audio_buffer.speech_started");
+    expect(ok.transcript).toBe(PLACEHOLDER_TRANSCRIPT);
+    expect(ok.reply).toContain(PLACEHOLDER_TRANSCRIPT);
+    expect(ok.events.at(-1)).toBe("response.done");
+  } finally {
+    await browser.close();
+  }
+});
+
+it("the calls endpoint refuses the api-key and unknown secrets", async () => {
+  const url = `${inject("emulatorUrl")}/openai/v1/realtime/calls`;
+  const refused: Record<string, string>[] = [
+    { "api-key": inject("emulatorApiKey") },
+    { authorization: "Bearer ek_unknown" },
+  ];
+  for (const headers of refused) {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/sdp" },
+      body: "v=0\r\n",
+    });
+    expect(res.status).toBe(401);
+  }
+  // And an ephemeral key opens nothing else.
+  const { realtime } = emulatorRealtime();
+  const secret = await createClientSecret(realtime);
+  expect(secret.value).toMatch(/^ek_/);
+  expect(secret.session.model).toBe("gpt-realtime");
+  const chat = await fetch(`${inject("emulatorUrl")}/openai/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret.value}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] }),
+  });
+  expect(chat.status).toBe(401);
+});
