@@ -26,6 +26,8 @@ export { EMULATED_OPERATIONS } from "./operations.js";
 export { PLACEHOLDER_TRANSCRIPT } from "./ops/transcriptions.js";
 export type { EmulatorOptions } from "./options.js";
 export { DEFAULT_API_KEY } from "./options.js";
+export { SESSION_MS_HEADER } from "./realtime/endpoint.js";
+export { TOKEN_DENIED_MESSAGE } from "./realtime/socket-auth.js";
 export type { RecordedRequest } from "./request-log.js";
 export { TIME_SCALE_HEADER } from "./resources/clock.js";
 export type { ScriptedReply, ScriptedToolCall, ScriptedUsage } from "./scripted-reply.js";

@@ -28,9 +28,10 @@ export class RealtimeSession extends RealtimeChannel {
   #drained: Promise<void> | undefined;
   readonly #release: () => void;
 
-  /** @internal */
-  constructor(ws: WebSocket, options: SessionFlowOptions & { signal?: AbortSignal | undefined }) {
+  /** @internal The socket is typed loosely here so the public types need no `@types/ws`. */
+  constructor(socket: object, options: SessionFlowOptions & { signal?: AbortSignal | undefined }) {
     super();
+    const ws = socket as WebSocket;
     this.#ws = ws;
     this.#highWaterMark = options.highWaterMark ?? 1024 * 1024;
     // Kept even, so no sample is split across two events.

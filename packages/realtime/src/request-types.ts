@@ -138,7 +138,8 @@ export interface RealtimeResponseConfig extends Omit<RealtimeSessionConfig, "typ
   input?: RealtimeItem[];
 }
 
-interface ClientEventBase {
+/** Fields every client event may have. */
+export interface ClientEventBase {
   /** Echoed in an `error` event this event causes. */
   event_id?: string;
 }

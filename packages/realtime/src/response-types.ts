@@ -49,10 +49,12 @@ export interface RealtimeSessionState extends RealtimeSessionConfig {
   [key: string]: unknown;
 }
 
-interface ServerEventBase {
+/** Fields every server event has. */
+export interface ServerEventBase {
   event_id: string;
 }
-interface ResponsePart extends ServerEventBase {
+/** Where a piece of a response belongs. */
+export interface ResponsePart extends ServerEventBase {
   response_id: string;
   item_id: string;
   output_index: number;
