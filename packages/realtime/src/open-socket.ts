@@ -16,13 +16,19 @@ export async function openSocket<T>(
 ): Promise<T> {
   const { default: WebSocketClass } = await import("ws");
   return new Promise<T>((resolve, reject) => {
-    const ws = new WebSocketClass(handshake.url, {
-      headers: handshake.headers,
-      handshakeTimeout: options.timeout,
-      perMessageDeflate: false,
-      // A redirect would carry the credential to wherever it points.
-      followRedirects: false,
-    });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocketClass(handshake.url, {
+        headers: handshake.headers,
+        handshakeTimeout: options.timeout,
+        perMessageDeflate: false,
+        // A redirect would carry the credential to wherever it points.
+        followRedirects: false,
+      });
+    } catch {
+      // ws's message would quote the URL, which may hold the key (credentialInQuery).
+      return reject(new APIConnectionError("Could not open the realtime WebSocket: a bad URL."));
+    }
     const settle = (error?: Error) => {
       options.signal?.removeEventListener("abort", onAbort);
       ws.removeAllListeners("open");

@@ -55,6 +55,16 @@ export class RealtimeSession extends RealtimeChannel {
     });
   }
 
+  // A reader that falls behind stops the socket's reads, so the service's events wait in the
+  // network instead of in memory.
+  protected override pauseReading(): void {
+    this.#ws.pause();
+  }
+
+  protected override resumeReading(): void {
+    this.#ws.resume();
+  }
+
   /** Bytes queued on the socket and not yet sent. */
   get bufferedAmount(): number {
     return this.#ws.bufferedAmount;

@@ -14,7 +14,8 @@ declare global {
 const { endpoint } = (await (await fetch("/config")).json()) as { endpoint: string };
 try {
   const { value } = (await (await fetch("/token", { method: "POST" })).json()) as { value: string };
-  const call = await connectWebRTC({ endpoint, clientSecret: value, audioElement: null });
+  const audio = document.createElement("audio");
+  const call = await connectWebRTC({ endpoint, clientSecret: value, audioElement: audio });
   const events: string[] = [];
   let transcript: string | undefined;
   let reply: string | undefined;
@@ -25,8 +26,15 @@ try {
     if (event.type === "response.done") break;
   }
   const tracks = call.remoteStream.getTracks().length;
+  let packets = 0;
+  (await call.peerConnection.getStats()).forEach(
+    (report: { type: string; kind?: string; packetsReceived?: number }) => {
+      if (report.type === "inbound-rtp" && report.kind === "audio") packets += report.packetsReceived ?? 0;
+    },
+  );
+  const playing = audio.srcObject === call.remoteStream && audio.autoplay;
   await call.close();
-  window.realtimeResult = { events, transcript, reply, tracks };
+  window.realtimeResult = { events, transcript, reply, tracks, packets, playing };
 } catch (error) {
   window.realtimeResult = { error: String((error as Error)?.stack ?? error) };
 }

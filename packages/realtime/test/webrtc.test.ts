@@ -117,12 +117,25 @@ it("a page connects over WebRTC with a client secret and receives a transcript",
     await page.waitForFunction(() => window.realtimeResult !== undefined, undefined, { timeout: 45_000 });
     const result = await page.evaluate(() => window.realtimeResult);
     expect(result).not.toHaveProperty("error");
-    const ok = result as { events: string[]; transcript?: string; reply?: string; tracks: number };
+    const ok = result as {
+      events: string[];
+      transcript?: string;
+      reply?: string;
+      tracks: number;
+      packets: number;
+      playing: boolean;
+    };
     expect(ok.events[0]).toBe("session.created");
     expect(ok.events).toContain("input_audio_buffer.speech_started");
     expect(ok.transcript).toBe(PLACEHOLDER_TRANSCRIPT);
     expect(ok.reply).toContain(PLACEHOLDER_TRANSCRIPT);
     expect(ok.events.at(-1)).toBe("response.done");
+    // Over WebRTC the reply's audio comes on the track, not as deltas on the data channel.
+    expect(ok.events).toContain("output_audio_buffer.started");
+    expect(ok.events).not.toContain("response.output_audio.delta");
+    expect(ok.tracks).toBe(1);
+    expect(ok.packets).toBeGreaterThan(0);
+    expect(ok.playing).toBe(true);
   } finally {
     await browser.close();
   }
