@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { UserConfig } from "tsdown";
 
 /**
  * A build plugin that swaps each module that has a `.browser.ts` twin for it: fetch instead of
@@ -14,3 +15,22 @@ export const browserTwins = {
     return existsSync(twin) ? twin : null;
   },
 };
+
+/**
+ * The browser build of a package with `.browser.ts` twins: ESM only, next to (not cleaning) the
+ * main build's output, which the package.json `browser` conditions point at. Dependencies stay
+ * external, so @azure/logger is the app's own copy and its `setLogLevel` reaches this SDK's logger.
+ */
+export function browserBuild(entry: Record<string, string>, tsconfig?: string): UserConfig {
+  return {
+    entry,
+    format: ["esm"],
+    dts: false,
+    sourcemap: false,
+    target: "es2022",
+    platform: "browser",
+    clean: false,
+    plugins: [browserTwins],
+    ...(tsconfig && { tsconfig }),
+  };
+}

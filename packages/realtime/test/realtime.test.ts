@@ -29,6 +29,19 @@ async function until(
   return seen;
 }
 
+/** Reads a session to its end: the event types, and the error it ended with. */
+async function drain(
+  session: AsyncIterable<RealtimeServerEvent>,
+): Promise<{ seen: string[]; error: unknown }> {
+  const seen: string[] = [];
+  try {
+    for await (const event of session) seen.push(event.type);
+    return { seen, error: undefined };
+  } catch (error) {
+    return { seen, error };
+  }
+}
+
 describe("a voice turn over the GA route", () => {
   it("appends audio, commits, and gets the reply as audio and transcript", async () => {
     const { realtime } = emulatorRealtime();
@@ -213,14 +226,7 @@ describe("cancel and errors", () => {
     const session = await realtime.connect({
       headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "reset-mid-stream", after_chunks: 1 }) },
     });
-    const seen: string[] = [];
-    const error = await (async () => {
-      try {
-        for await (const event of session) seen.push(event.type);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const { seen, error } = await drain(session);
     expect(seen).toEqual(["session.created"]);
     expect(RealtimeClosedError.isInstance(error)).toBe(true);
     expect(APIConnectionError.isInstance(error)).toBe(true);
@@ -233,14 +239,7 @@ describe("cancel and errors", () => {
   it("a session past its time limit ends with RealtimeSessionExpiredError", async () => {
     const { realtime } = emulatorRealtime();
     const session = await realtime.connect({ headers: { "x-aoai-emulator-session-ms": "200" } });
-    const seen: string[] = [];
-    const error = await (async () => {
-      try {
-        for await (const event of session) seen.push(event.type);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const { seen, error } = await drain(session);
     expect(seen).toEqual(["session.created", "error"]);
     expect(RealtimeSessionExpiredError.isInstance(error)).toBe(true);
     expect((error as RealtimeSessionExpiredError).code).toBe("session_expired");

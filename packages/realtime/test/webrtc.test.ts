@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, WEBRTC_ARGS } from "../../../test-utils/chromium.js";
 import { PLACEHOLDER_TRANSCRIPT } from "../../emulator/src/index.js";
 import { createClientSecret } from "../src/index.js";
 import { emulatorRealtime } from "./helpers.js";
@@ -96,20 +97,8 @@ it("a page connects over WebRTC with a client secret and receives a transcript",
   timeout: 60_000,
 }, async () => {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      "--allow-loopback-in-peer-connection",
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...WEBRTC_ARGS],
   });
   try {
     const page = await browser.newPage();
