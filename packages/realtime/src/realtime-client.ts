@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions } from "@aoai/core";
-import { checkDeployment, checkVersion, handshake, invalid, isV1 } from "@aoai/core/internal";
+import { checkDeployment, checkVersion, handshake, invalid, isV1, logger } from "@aoai/core/internal";
 import { openSocket } from "./open-socket.js";
 import { RealtimeSession, type SessionFlowOptions } from "./realtime-session.js";
 import type { RealtimeSessionConfig } from "./request-types.js";
@@ -58,11 +58,18 @@ export class RealtimeClient {
       headers: options.headers,
       signal: options.signal,
     });
+    // The logged URL never shows a key sent in the query.
+    const shown = target.url.replace(/([?&]api-key=)[^&]*/, "$1REDACTED");
+    logger.info(`realtime: connecting to ${shown}`);
     const session = await openSocket(
       target,
       { signal: options.signal, timeout },
       (ws) => new RealtimeSession(ws, options),
-    );
+    ).catch((error: unknown) => {
+      logger.warning(`realtime: ${shown} failed: ${(error as Error).message}`);
+      throw error;
+    });
+    logger.info(`realtime: connected to ${shown}`);
     if (options.session) await session.updateSession(options.session);
     return session;
   }

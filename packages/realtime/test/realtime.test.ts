@@ -5,7 +5,7 @@ import {
   InvalidInputError,
   UnsupportedApiVersionError,
 } from "@aoai/core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import {
   fromWav,
   RealtimeClient,
@@ -285,9 +285,18 @@ describe("auth", () => {
     await session.close();
   });
 
-  it("puts the key in the query when asked", async () => {
+  it("puts the key in the query when asked, and never logs it", async () => {
+    const { logger } = await import("@aoai/core/internal");
+    const lines: string[] = [];
+    const spy = vi.spyOn(logger, "info").mockImplementation((...args: unknown[]) => {
+      lines.push(args.join(" "));
+    });
     const { realtime } = emulatorRealtime();
-    const session = await realtime.connect({ credentialInQuery: true });
+    const session = await realtime.connect({ credentialInQuery: true }).finally(() => spy.mockRestore());
+    expect(lines.join("\n")).toMatch(
+      /realtime: connected to ws:\/\/127\.0\.0\.1:\d+\/openai\/v1\/realtime\?model=gpt-realtime&api-key=REDACTED/,
+    );
+    expect(lines.join("\n")).not.toContain(inject("emulatorApiKey"));
     expect((await session.nextEvent())?.type).toBe("session.created");
     await session.close();
     const { realtime: entra } = emulatorRealtime({ apiKey: undefined, tokenProvider: () => "t" });
