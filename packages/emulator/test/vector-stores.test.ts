@@ -12,7 +12,7 @@ describe("vector stores", () => {
   let emulator: Emulator;
   let call: ReturnType<typeof resourceCaller>["call"];
   let v1: ReturnType<typeof resourceCaller>["call"];
-  const upload = async (content: string | Uint8Array, filename: string) => {
+  const upload = async (content: string | Uint8Array<ArrayBuffer>, filename: string) => {
     const form = uploadForm("", "assistants", filename);
     form.set("file", new Blob([content]), filename);
     return (await call("POST", "files", { body: form })).json.id as string;

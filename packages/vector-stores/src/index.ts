@@ -38,4 +38,5 @@ export {
   uploadAndIndex,
 } from "./upload-and-index.js";
 export { type FileBatchWaitOptions, VectorStoreClient } from "./vector-store-client.js";
+export { VectorStoreSearchClient } from "./vector-store-search-client.js";
 export { VERSION } from "./version.js";

@@ -1,15 +1,8 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { invalid, json, send } from "@aoai/core/internal";
-import {
-  checkAddFile,
-  checkAttributes,
-  checkCreate,
-  checkFileBatch,
-  checkListQuery,
-  checkSearch,
-  checkUpdate,
-} from "./check-request.js";
-import { type Page, PagePromise, pollUntil, type WaitOptions } from "./frame.js";
+import { invalid } from "@aoai/core/internal";
+import { checkAddFile, checkAttributes, checkCreate, checkFileBatch, checkUpdate } from "./check-request.js";
+import { type PagePromise, pollUntil, type WaitOptions } from "./frame.js";
+import { listOperation, operation, STORE } from "./operation.js";
 import type {
   FileBatchCreateRequest,
   ListQuery,
@@ -30,11 +23,8 @@ import type {
   VectorStoreFileDeleted,
   VectorStoreSearchResults,
 } from "./response-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
+import { searchStore } from "./search-store.js";
 
-const USER_AGENT = `aoai-vector-stores/${VERSION}`;
-const STORE = "vector_stores/{vector_store_id}";
 const FILE = `${STORE}/files/{file_id}`;
 const BATCH = `${STORE}/file_batches/{batch_id}`;
 
@@ -44,17 +34,16 @@ export interface FileBatchWaitOptions extends WaitOptions {
   onProgress?: (counts: FileCounts, batch: WithResponse<VectorStoreFileBatch>) => void;
 }
 
-type Query = Record<string, string | number | undefined>;
-
 /**
  * Vector stores of an Azure OpenAI resource: the indexed documents the `file_search` tool and
- * `search()` read.
+ * `search()` read. Stores, their files (add, list by status, read, update attributes, remove),
+ * file batches of up to 500 files with a wait that reports progress, and search;
+ * `uploadAndIndex` fills a store from a folder or a list of files in one call.
  *
  * ```ts
  * const stores = new VectorStoreClient(client);
  * const store = await stores.create({ name: "handbook" });
- * const batch = await stores.createFileBatch(store.id, { file_ids: ids });
- * await stores.waitForFileBatch(store.id, batch.id);
+ * await uploadAndIndex(stores, new FileClient(client), store.id, { files: "./handbook" });
  * const results = await stores.search(store.id, { query: "How many vacation days?" });
  * ```
  */
@@ -71,17 +60,17 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStore>> {
     checkCreate(request);
-    return this.#send<VectorStore>("vector_stores", "POST", {}, options, request);
+    return operation(this.client, "vector_stores", "POST", {}, options, request);
   }
 
   /** Lists stores, newest first: `await` it for one page, or iterate it for all of them. */
   list(query: ListQuery = {}, options?: RequestOptions): PagePromise<VectorStore> {
-    return this.#list<VectorStore>("vector_stores", {}, query, options);
+    return listOperation(this.client, "vector_stores", {}, query, options);
   }
 
   /** A store, with its status and `file_counts`. */
   async retrieve(vectorStoreId: string, options?: RequestOptions): Promise<WithResponse<VectorStore>> {
-    return this.#send<VectorStore>(STORE, "GET", { vector_store_id: vectorStoreId }, options);
+    return operation(this.client, STORE, "GET", { vector_store_id: vectorStoreId }, options);
   }
 
   /** Changes a store's name, expiry or metadata. */
@@ -91,32 +80,26 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStore>> {
     checkUpdate(request);
-    return this.#send<VectorStore>(STORE, "POST", { vector_store_id: vectorStoreId }, options, request);
+    return operation(this.client, STORE, "POST", { vector_store_id: vectorStoreId }, options, request);
   }
 
   /** Deletes a store (its files stay in the files API). */
   async delete(vectorStoreId: string, options?: RequestOptions): Promise<WithResponse<VectorStoreDeleted>> {
-    return this.#send<VectorStoreDeleted>(STORE, "DELETE", { vector_store_id: vectorStoreId }, options);
+    return operation(this.client, STORE, "DELETE", { vector_store_id: vectorStoreId }, options);
   }
 
   /**
    * Searches a store: the chunks closest to `query`, best first, with their scores, the file's
    * attributes and the text. `filters` keep the files whose attributes match; an unknown
-   * operator is refused before sending.
+   * operator is refused before sending. (`VectorStoreSearchClient` has only this call, for apps
+   * that only search.)
    */
   async search(
     vectorStoreId: string,
     request: VectorStoreSearchRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreSearchResults>> {
-    checkSearch(request);
-    return this.#send<VectorStoreSearchResults>(
-      `${STORE}/search`,
-      "POST",
-      { vector_store_id: vectorStoreId },
-      options,
-      request,
-    );
+    return searchStore(this.client, vectorStoreId, request, options);
   }
 
   /** Adds an uploaded file to a store; it is `in_progress` until indexed (see `waitForFile`). */
@@ -126,7 +109,8 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFile>> {
     checkAddFile(this.client, request);
-    return this.#send<VectorStoreFile>(
+    return operation<VectorStoreFile>(
+      this.client,
       `${STORE}/files`,
       "POST",
       { vector_store_id: vectorStoreId },
@@ -141,7 +125,13 @@ export class VectorStoreClient {
     query: VectorStoreFileListQuery = {},
     options?: RequestOptions,
   ): PagePromise<VectorStoreFile> {
-    return this.#list<VectorStoreFile>(`${STORE}/files`, { vector_store_id: vectorStoreId }, query, options);
+    return listOperation<VectorStoreFile>(
+      this.client,
+      `${STORE}/files`,
+      { vector_store_id: vectorStoreId },
+      query,
+      options,
+    );
   }
 
   /** A file of a store, with its status and `last_error`. */
@@ -150,7 +140,8 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFile>> {
-    return this.#send<VectorStoreFile>(
+    return operation<VectorStoreFile>(
+      this.client,
       FILE,
       "GET",
       { vector_store_id: vectorStoreId, file_id: fileId },
@@ -168,7 +159,8 @@ export class VectorStoreClient {
     if (typeof request !== "object" || request === null || !("attributes" in request))
       invalid("attributes", "is required (null clears them).");
     checkAttributes(request.attributes);
-    return this.#send<VectorStoreFile>(
+    return operation<VectorStoreFile>(
+      this.client,
       FILE,
       "POST",
       { vector_store_id: vectorStoreId, file_id: fileId },
@@ -183,7 +175,8 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileDeleted>> {
-    return this.#send<VectorStoreFileDeleted>(
+    return operation<VectorStoreFileDeleted>(
+      this.client,
       FILE,
       "DELETE",
       { vector_store_id: vectorStoreId, file_id: fileId },
@@ -197,7 +190,8 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileContent>> {
-    return this.#send<VectorStoreFileContent>(
+    return operation<VectorStoreFileContent>(
+      this.client,
       `${FILE}/content`,
       "GET",
       { vector_store_id: vectorStoreId, file_id: fileId },
@@ -212,7 +206,8 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
     checkFileBatch(this.client, request);
-    return this.#send<VectorStoreFileBatch>(
+    return operation<VectorStoreFileBatch>(
+      this.client,
       `${STORE}/file_batches`,
       "POST",
       { vector_store_id: vectorStoreId },
@@ -227,7 +222,8 @@ export class VectorStoreClient {
     batchId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
-    return this.#send<VectorStoreFileBatch>(
+    return operation<VectorStoreFileBatch>(
+      this.client,
       BATCH,
       "GET",
       { vector_store_id: vectorStoreId, batch_id: batchId },
@@ -241,7 +237,8 @@ export class VectorStoreClient {
     batchId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
-    return this.#send<VectorStoreFileBatch>(
+    return operation<VectorStoreFileBatch>(
+      this.client,
       `${BATCH}/cancel`,
       "POST",
       { vector_store_id: vectorStoreId, batch_id: batchId },
@@ -256,7 +253,8 @@ export class VectorStoreClient {
     query: VectorStoreFileListQuery = {},
     options?: RequestOptions,
   ): PagePromise<VectorStoreFile> {
-    return this.#list<VectorStoreFile>(
+    return listOperation<VectorStoreFile>(
+      this.client,
       `${BATCH}/files`,
       { vector_store_id: vectorStoreId, batch_id: batchId },
       query,
@@ -307,46 +305,6 @@ export class VectorStoreClient {
         pollInterval: 1000,
         maxPollInterval: 10_000,
       },
-    );
-  }
-
-  #list<T extends object>(
-    path: string,
-    params: Record<string, string>,
-    query: VectorStoreFileListQuery,
-    options?: RequestOptions,
-  ) {
-    return new PagePromise<T>((after) => {
-      checkListQuery(query);
-      return this.#send<Page<T>>(path, "GET", params, options, undefined, {
-        ...(query as Query),
-        after: after ?? query.after,
-      });
-    });
-  }
-
-  #send<T extends object>(
-    path: string,
-    method: "GET" | "POST" | "DELETE",
-    params: Record<string, string>,
-    options: RequestOptions | undefined,
-    body?: object,
-    query?: Query,
-  ): Promise<WithResponse<T>> {
-    return send(
-      this.client,
-      {
-        path,
-        method,
-        params,
-        query,
-        body,
-        versions: versions("vector_stores"),
-        feature: "vector_stores",
-        userAgent: USER_AGENT,
-        options,
-      },
-      json<T>(),
     );
   }
 }

@@ -87,7 +87,7 @@ describe("requests validated by Prism against 2025-04-01-preview", () => {
     expect(store.id).toMatch(/^vs_/);
     await checked(() => stores.update(store.id, { name: "renamed", metadata: null }));
     await checked(() => stores.retrieve(store.id));
-    await checked(() => stores.list({ limit: 2, order: "asc" }));
+    await checked(() => stores.list({ limit: 2, order: "asc" }).then());
     await stores.addFile(store.id, { file_id: file.id, chunking_strategy: { type: "auto" } });
     await checked(() => stores.listFiles(store.id, { filter: "completed", limit: 5 }).then());
     await stores.retrieveFile(store.id, file.id);

@@ -20,7 +20,7 @@ export interface VectorStoreWire {
   id: string;
   object: "vector_store";
   created_at: number;
-  name: string | null;
+  name: string;
   usage_bytes: number;
   file_counts: FileCounts;
   status: "expired" | "in_progress" | "completed";

@@ -83,7 +83,7 @@ function create(req: ResourceRequest): Reply {
     id: req.store.newId("vs_", 24),
     object: "vector_store",
     created_at: seconds(req.now),
-    name: body.name === undefined ? null : nameOf(body.name),
+    name: body.name === undefined ? "" : nameOf(body.name),
     usage_bytes: 0,
     file_counts: noFiles(),
     status: "completed",
@@ -105,9 +105,11 @@ function create(req: ResourceRequest): Reply {
   return jsonReply(structuredClone(store));
 }
 
-function nameOf(value: unknown): string | null {
+// The spec types the store's `name` as a string: a store without one (or whose name was set to
+// null) answers "".
+function nameOf(value: unknown): string {
   if (value !== null && typeof value !== "string") throw invalidPayload("'name' must be a string.", "name");
-  return value;
+  return value ?? "";
 }
 
 function metadataOf(value: unknown): Record<string, string> | null {
