@@ -1,9 +1,16 @@
-import { AzureOpenAIClient, InvalidInputError, NotFoundError, UnsupportedApiVersionError } from "@aoai/core";
+import {
+  AuthenticationError,
+  AzureOpenAIClient,
+  InvalidInputError,
+  NotFoundError,
+  UnsupportedApiVersionError,
+} from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { FileClient, WaitTimeoutError } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadAndIndex } from "../src/upload-and-index.js";
 import { VectorStoreClient } from "../src/vector-store-client.js";
+import { VectorStoreSearchClient } from "../src/vector-store-search-client.js";
 import { VERSION } from "../src/version.js";
 import { clients, DOCS, fast, timeScale, uploadDocs } from "./helpers.js";
 
@@ -216,6 +223,10 @@ describe("search", () => {
     });
     expect(best!.score).toBeGreaterThan(next!.score);
     expect(results._response.status).toBe(200);
+    const lean = new VectorStoreSearchClient(stores.client);
+    expect((await lean.search(store, { query: "What does the Rust compiler check?" })).data[0]!.file_id).toBe(
+      ids[1],
+    );
   });
 
   it("filters by attributes, comparison and compound, and takes several queries", async () => {
@@ -297,6 +308,14 @@ describe("uploadAndIndex", () => {
     expect(progress.at(-1)).toBe(5);
     const search = await stores.search(store.id, { query: "green tea", max_num_results: 1 });
     expect(search.data[0]!.filename).toBe("tea.md");
+  });
+
+  it("stops and throws on an error that is not about one file", async () => {
+    const wrong = clients({ apiKey: "wrong-key" });
+    const error = await uploadAndIndex(wrong.stores, wrong.files, "vs_1", {
+      files: [new File(["a"], "a.md"), new File(["b"], "b.md")],
+    }).catch((e: unknown) => e);
+    expect(AuthenticationError.isInstance(error)).toBe(true);
   });
 
   it("refuses an empty list and bad options before uploading anything", async () => {
