@@ -30,7 +30,7 @@ export interface VectorStoreWire {
   metadata: Record<string, string> | null;
 }
 
-export type FileStatus = "in_progress" | "completed" | "failed" | "cancelled";
+type FileStatus = "in_progress" | "completed" | "failed" | "cancelled";
 
 /** The vector store file object on the wire. */
 export interface VectorStoreFileWire {
@@ -62,7 +62,7 @@ export interface VectorStoreFileRecord {
   chunks: Chunk[];
 }
 
-export interface VectorStoreBatchWire {
+interface VectorStoreBatchWire {
   id: string;
   object: "vector_store.files_batch";
   created_at: number;
