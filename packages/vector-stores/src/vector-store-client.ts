@@ -28,6 +28,14 @@ import { searchStore } from "./search-store.js";
 const FILE = `${STORE}/files/{file_id}`;
 const BATCH = `${STORE}/file_batches/{batch_id}`;
 
+// Indexing takes seconds to minutes: poll every second at first, every 10 s at the most.
+const waitDefaults = (what: string) => ({
+  what,
+  timeoutMs: Number.POSITIVE_INFINITY,
+  pollInterval: 1000,
+  maxPollInterval: 10_000,
+});
+
 /** Options of {@link VectorStoreClient.waitForFileBatch}. */
 export interface FileBatchWaitOptions extends WaitOptions {
   /** Called after every poll with the batch's `file_counts` (and the batch). */
@@ -279,12 +287,7 @@ export class VectorStoreClient {
       (o) => this.retrieveFileBatch(vectorStoreId, batchId, o),
       (b) => b.status !== "in_progress",
       wait,
-      {
-        what: `File batch ${batchId}`,
-        timeoutMs: Number.POSITIVE_INFINITY,
-        pollInterval: 1000,
-        maxPollInterval: 10_000,
-      },
+      waitDefaults(`File batch ${batchId}`),
       onProgress && ((b) => onProgress(b.file_counts, b)),
     );
   }
@@ -299,12 +302,7 @@ export class VectorStoreClient {
       (o) => this.retrieveFile(vectorStoreId, fileId, o),
       (f) => f.status !== "in_progress",
       options,
-      {
-        what: `File ${fileId}`,
-        timeoutMs: Number.POSITIVE_INFINITY,
-        pollInterval: 1000,
-        maxPollInterval: 10_000,
-      },
+      waitDefaults(`File ${fileId}`),
     );
   }
 }
