@@ -3,9 +3,9 @@ import { jsonReply, type Reply } from "../reply.js";
 import type { ResourceRequest } from "./context.js";
 import { invalidPayload, wrongState } from "./resource-errors.js";
 import { embedText, score } from "./vector-store-chunks.js";
-import { compileFilter } from "./vector-store-filters.js";
+import { compileFilter, type Filter } from "./vector-store-filters.js";
 import { touch } from "./vector-store-lifecycle.js";
-import type { VectorStoreRecord } from "./vector-store-record.js";
+import type { Attributes, VectorStoreRecord } from "./vector-store-record.js";
 
 const RANKERS = ["auto", "default-2024-11-15"];
 
@@ -38,33 +38,56 @@ export function searchVectorStore(req: ResourceRequest, record: VectorStoreRecor
     );
   const filter = body.filters == null ? undefined : compileFilter(body.filters);
   const searched = body.rewrite_query === true ? queries.map(rewrite) : queries;
-  const vectors = searched.map(embedText);
-  const hits: { file_id: string; filename: string; score: number; attributes: unknown; text: string }[] = [];
-  for (const entry of record.files.values()) {
-    if (entry.file.status !== "completed" || (filter && !filter(entry.file.attributes))) continue;
-    for (const chunk of entry.chunks) {
-      const best = Math.max(...vectors.map((v) => score(v, chunk.vector)));
-      if (best < threshold) continue;
-      hits.push({
-        file_id: entry.file.id,
-        filename: entry.filename,
-        score: Math.round(best * 1e6) / 1e6,
-        attributes: entry.file.attributes ?? {},
-        text: chunk.text,
-      });
-    }
-  }
-  hits.sort((a, b) => b.score - a.score);
+  const hits = rankChunks([record], searched, { max, threshold, filter });
   touch(record, req.now);
   return jsonReply({
     object: "vector_store.search_results.page",
     search_query: searched,
-    data: hits.slice(0, max).map(({ text, ...hit }) => ({ ...hit, content: [{ type: "text", text }] })),
+    data: hits.map(({ text, ...hit }) => ({ ...hit, content: [{ type: "text", text }] })),
     has_more: false,
     next_page: null,
   });
 }
 
+/** One chunk found: its file, score (0 to 1) and text. */
+interface ChunkHit {
+  file_id: string;
+  filename: string;
+  score: number;
+  attributes: Attributes;
+  text: string;
+}
+
+/**
+ * The best chunks of the stores' completed files for `queries` (each chunk scored by the best
+ * query), best first: what search answers, and what a `file_search` tool can answer from.
+ */
+function rankChunks(
+  records: readonly VectorStoreRecord[],
+  queries: readonly string[],
+  options: { max: number; threshold?: number; filter?: Filter | undefined },
+): ChunkHit[] {
+  const vectors = queries.map(embedText);
+  const hits: ChunkHit[] = [];
+  for (const record of records)
+    for (const entry of record.files.values()) {
+      if (entry.file.status !== "completed" || (options.filter && !options.filter(entry.file.attributes)))
+        continue;
+      for (const chunk of entry.chunks) {
+        const best = Math.max(...vectors.map((v) => score(v, chunk.vector)));
+        if (best < (options.threshold ?? 0)) continue;
+        hits.push({
+          file_id: entry.file.id,
+          filename: entry.filename,
+          score: Math.round(best * 1e6) / 1e6,
+          attributes: entry.file.attributes ?? {},
+          text: chunk.text,
+        });
+      }
+    }
+  hits.sort((a, b) => b.score - a.score);
+  return hits.slice(0, options.max);
+}
 function queriesOf(value: unknown): string[] {
   const list = typeof value === "string" ? [value] : value;
   if (!Array.isArray(list) || list.length === 0 || list.some((q) => typeof q !== "string" || q.trim() === ""))
