@@ -122,7 +122,7 @@ export interface VectorStoreSearchRequest {
   max_num_results?: number;
   ranking_options?: {
     /** @default "auto" */
-    ranker?: "auto" | "default-2024-11-15" | (string & {});
+    ranker?: "auto" | "default-2024-11-15" | "none" | (string & {});
     /** Results scoring below it are left out, from 0 to 1. @default 0 */
     score_threshold?: number;
   };

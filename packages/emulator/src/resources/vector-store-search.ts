@@ -7,7 +7,7 @@ import { compileFilter, type Filter } from "./vector-store-filters.js";
 import { touch } from "./vector-store-lifecycle.js";
 import type { Attributes, VectorStoreRecord } from "./vector-store-record.js";
 
-const RANKERS = ["auto", "default-2024-11-15"];
+const RANKERS = ["auto", "default-2024-11-15", "none"];
 
 /**
  * `POST vector_stores/{id}/search`: every chunk of the completed files that pass `filters`,
