@@ -1,5 +1,6 @@
 import {
   AOAIError,
+  APIUserAbortError,
   BadRequestError,
   InvalidInputError,
   type RequestOptions,
@@ -127,8 +128,8 @@ export async function uploadAndIndex(
     const ids = group;
     group = [];
     const batch = stores.createFileBatch(vectorStoreId, { file_ids: ids, ...batchRequest }, call);
-    // Awaited below; a failure here must not go unhandled meanwhile.
-    batch.catch(() => {});
+    // Awaited below (its error thrown then); meanwhile it stops the uploads.
+    batch.catch(() => stop.abort());
     started.push(batch);
   };
 
@@ -159,15 +160,21 @@ export async function uploadAndIndex(
       onUpload?.(uploaded, failed.length);
     }
   };
-  const results = await Promise.allSettled(Array.from({ length: concurrency }, worker));
+  // The first error stops every worker at once: no upload starts after it.
+  const results = await Promise.allSettled(
+    Array.from({ length: concurrency }, () =>
+      worker().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
   const broken = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (broken) {
-    stop.abort();
-    await source.return?.(undefined);
-    throw broken.reason;
-  }
+  if (broken || signal.aborted) await source.return?.(undefined);
+  if (broken) throw broken.reason;
+  if (wait.signal?.aborted) throw new APIUserAbortError();
   if (empty) invalid("files", "holds no file to index.");
-  if (group.length > 0) flush();
+  if (group.length > 0 && !signal.aborted) flush();
 
   const batches: WithResponse<VectorStoreFileBatch>[] = [];
   const counts: FileCounts = { in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 };

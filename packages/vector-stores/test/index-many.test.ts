@@ -66,7 +66,7 @@ it("indexes a folder of 1,000 files (16 MB) in batches, its retained memory flat
     cancelled: 0,
     total: FILES,
   });
-  // Holding the files' contents would retain 16 MB; ids and names are about 100 KB.
+  // Holding the files' contents would retain 16 MB; ids and names are a few hundred KB.
   expect(peak).toBeLessThan(6 * 1024 * 1024);
   const found = await stores.search(store.id, { query: "marker737", max_num_results: 1 });
   expect(found.data[0]!.filename).toBe("doc-737.md");

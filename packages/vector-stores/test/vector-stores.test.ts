@@ -410,3 +410,42 @@ describe("on a fresh emulator", () => {
     });
   });
 });
+
+describe("uploadAndIndex stops", () => {
+  it("when aborted: no upload starts after the signal, and the call throws APIUserAbortError", async () => {
+    const emulator = await startEmulator({ timeScale: 0 });
+    try {
+      const client = new AzureOpenAIClient({
+        endpoint: emulator.url,
+        apiKey: emulator.apiKey,
+        apiVersion: "v1",
+        maxRetries: 0,
+      });
+      const stores = new VectorStoreClient(client);
+      const store = await stores.create({});
+      const controller = new AbortController();
+      const files = (function* () {
+        for (let i = 0; i < 1000; i++) yield new File([`file ${i}`], `f${i}.md`);
+      })();
+      const error = await uploadAndIndex(
+        stores,
+        new FileClient(client),
+        store.id,
+        { files },
+        {
+          concurrency: 2,
+          signal: controller.signal,
+          onUpload: (n) => {
+            if (n === 3) controller.abort();
+          },
+        },
+      ).catch((e: unknown) => e);
+      expect((error as Error).name).toBe("APIUserAbortError");
+      const uploads = emulator.requests.filter((r) => r.path === "/openai/v1/files").length;
+      expect(uploads).toBeLessThanOrEqual(4);
+      expect(emulator.requests.some((r) => r.path.endsWith("/file_batches"))).toBe(false);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
