@@ -1,6 +1,7 @@
 import { API_VERSIONS } from "@aoai/core";
 import { EmulatorHttpError, notFound } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
+import { VECTOR_STORE_TEMPLATES } from "./vector-stores.js";
 import { resourceVersions } from "./versions.js";
 
 /** A request for a resource (files, batches, fine-tuning jobs) rather than a deployment's operation. */
@@ -16,7 +17,7 @@ export interface ResourceRoute {
 }
 
 const DATED: ReadonlySet<string> = new Set(API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"));
-const RESOURCE = /^\/openai\/(v1\/)?((?:files|batches|fine_tuning)(?:\/.*)?)$/;
+const RESOURCE = /^\/openai\/(v1\/)?((?:files|batches|fine_tuning|vector_stores)(?:\/.*)?)$/;
 
 // Each template: its segments (`{x}` is a placeholder) and the version family it belongs to.
 const TEMPLATES: readonly [string, string][] = [
@@ -33,6 +34,7 @@ const TEMPLATES: readonly [string, string][] = [
   ["fine_tuning/jobs/{job_id}/cancel", "fine_tuning"],
   ["fine_tuning/jobs/{job_id}/pause", "fine_tuning/pause"],
   ["fine_tuning/jobs/{job_id}/resume", "fine_tuning/pause"],
+  ...VECTOR_STORE_TEMPLATES,
 ];
 
 /**

@@ -9,6 +9,7 @@ import { filesRoute } from "./files.js";
 import { fineTuningRoute } from "./fine-tuning.js";
 import type { ResourceRoute } from "./route.js";
 import type { ResourceStore } from "./store.js";
+import { vectorStoresRoute } from "./vector-stores.js";
 
 /** What the emulator-wide state lends a resource request. */
 export interface ResourceState {
@@ -55,5 +56,6 @@ function dispatch(req: ResourceRequest): Reply {
   const family = req.route.operation.split("/", 1)[0];
   if (family === "files") return filesRoute(req);
   if (family === "batches") return batchesRoute(req);
+  if (family === "vector_stores") return vectorStoresRoute(req);
   return fineTuningRoute(req);
 }

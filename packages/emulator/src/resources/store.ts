@@ -2,6 +2,7 @@ import { sha256Hex } from "../hash.js";
 import type { ResolvedOptions } from "../options.js";
 import type { BatchRecord } from "./batch-record.js";
 import type { JobRecord } from "./job-record.js";
+import type { VectorStoreRecord } from "./vector-store-record.js";
 
 /** One stored file: its wire object and its bytes. */
 export interface StoredFile {
@@ -37,6 +38,7 @@ export class ResourceStore {
   readonly files = new Map<string, StoredFile>();
   readonly batches = new Map<string, BatchRecord>();
   readonly jobs = new Map<string, JobRecord>();
+  readonly vectorStores = new Map<string, VectorStoreRecord>();
   readonly options: ResolvedOptions;
   #fileBytes = 0;
   #counter = 0;
@@ -73,6 +75,10 @@ export class ResourceStore {
 
   addJob(record: JobRecord): void {
     keep(this.jobs, record.job.id, record);
+  }
+
+  addVectorStore(record: VectorStoreRecord): void {
+    keep(this.vectorStores, record.store.id, record);
   }
 }
 
