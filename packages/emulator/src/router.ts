@@ -17,7 +17,7 @@ export interface Route {
 }
 
 // `v1` is not a valid `api-version` value on the deployments route: it names the other URL shape.
-const DATED_VERSIONS: ReadonlySet<string> = new Set(
+export const DATED_VERSIONS: ReadonlySet<string> = new Set(
   API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"),
 );
 // The v1 API takes no api-version, or `preview`; Azure also accepts these spellings of "none given".

@@ -1,0 +1,63 @@
+import { EmulatorHttpError, notFound } from "../errors.js";
+import { operationVersions } from "../operations.js";
+import { DATED_VERSIONS } from "../router.js";
+
+/** A Responses API request: which operation, its path params, and the API version. */
+export interface ResponsesRoute {
+  /** The path template, e.g. `responses/{response_id}`: the fault scope's `operation`. */
+  operation: string;
+  responseId: string | undefined;
+  /** The dated `api-version`, or `v1` / `preview`. */
+  apiVersion: string;
+  query: URLSearchParams;
+}
+
+const PATH = /^\/openai\/(v1\/)?responses(?:\/([^/]+))?(?:\/([^/]+))?\/?$/;
+
+// What the dated 2025-04-01-preview spec has; `cancel` and `compact` are v1 only.
+const V1_ONLY = new Set(["responses/compact", "responses/{response_id}/cancel"]);
+
+/**
+ * The Responses route of a path, or `undefined` when it is not one. `/openai/v1/responses…` takes
+ * no api-version (or `preview`); `/openai/responses…` needs a dated one that has the operation,
+ * else 404 as Azure answers.
+ */
+export function matchResponses(pathname: string, query: URLSearchParams): ResponsesRoute | undefined {
+  const m = PATH.exec(pathname);
+  if (!m) return undefined;
+  const v1 = m[1] !== undefined;
+  const given = query.get("api-version");
+  let apiVersion: string;
+  if (v1) {
+    if (given !== null && given !== "preview" && given !== "v1" && given !== "latest")
+      throw new EmulatorHttpError(400, {
+        error: { code: "BadRequest", message: "API version not supported" },
+      });
+    apiVersion = given === "preview" ? "preview" : "v1";
+  } else {
+    if (given === null || !DATED_VERSIONS.has(given)) throw notFound();
+    apiVersion = given;
+  }
+  if (!operationVersions("responses")?.includes(apiVersion as never)) throw notFound();
+  const [, , first, second] = m;
+  let operation: string;
+  let responseId: string | undefined;
+  if (first === undefined) operation = "responses";
+  else if (first === "compact" && second === undefined) operation = "responses/compact";
+  else {
+    responseId = safeDecode(first);
+    if (second === undefined) operation = "responses/{response_id}";
+    else if (second === "input_items" || second === "cancel") operation = `responses/{response_id}/${second}`;
+    else throw notFound();
+  }
+  if (!v1 && V1_ONLY.has(operation)) throw notFound();
+  return { operation, responseId, apiVersion, query };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound();
+  }
+}
