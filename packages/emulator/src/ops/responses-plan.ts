@@ -113,7 +113,7 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
     );
   }
 
-  const calls = script?.function_calls ?? (toolsOff || !userTurn ? [] : defaultCall(tools, body.tool_choice));
+  const calls = script?.function_calls ?? (toolsOff || !userTurn ? [] : defaultCall(tools, body));
   for (const [i, call] of calls.entries()) {
     const args =
       call.arguments === undefined
@@ -382,16 +382,20 @@ function mcpCall(id: string, label: string, name: string): Item {
 
 function defaultCall(
   tools: Record<string, unknown>[],
-  choice: unknown,
+  body: Record<string, unknown>,
 ): NonNullable<ScriptedResponse["function_calls"]> {
   const functions = tools.filter((t) => t.type === "function");
   if (functions.length === 0) return [];
-  const named = (choice as { name?: unknown } | undefined)?.name;
-  const tool = functions.find((t) => t.name === named) ?? functions[0]!;
-  return [
-    {
-      name: String(tool.name),
-      arguments: JSON.stringify(sampleFromSchema(tool.parameters ?? { type: "object" })),
-    },
-  ];
+  const named = (body.tool_choice as { name?: unknown } | undefined)?.name;
+  // Each function once (parallel calls), unless the request names one or turns parallel calls off.
+  const chosen =
+    named !== undefined
+      ? [functions.find((t) => t.name === named) ?? functions[0]!]
+      : body.parallel_tool_calls === false
+        ? [functions[0]!]
+        : functions;
+  return chosen.map((tool) => ({
+    name: String(tool.name),
+    arguments: JSON.stringify(sampleFromSchema(tool.parameters ?? { type: "object" })),
+  }));
 }
