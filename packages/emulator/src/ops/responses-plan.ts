@@ -205,8 +205,9 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
       output_tokens_details: { reasoning_tokens: reasoningTokens },
       total_tokens: inputTokens + outputTokens,
     },
-    user: body.user ?? null,
     metadata: body.metadata ?? {},
+    // Left out when unset: the 2025-04-01-preview spec types it as a string, not nullable.
+    ...(typeof body.user === "string" && { user: body.user }),
   };
   return { response, input };
 }
