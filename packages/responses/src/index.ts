@@ -75,6 +75,7 @@ export type {
   ResponseWebSearchCall,
   ResponseWithText,
 } from "./response-types.js";
+export { listInputItems, waitForResponse } from "./stored.js";
 export type {
   ResponseCodeInterpreterCodeDeltaEvent,
   ResponseCodeInterpreterCodeDoneEvent,

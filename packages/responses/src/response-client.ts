@@ -9,7 +9,6 @@ import {
   sse,
 } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
-import { type Page, PagePromise, pollUntil, type WaitOptions } from "./kit.js";
 import { withText } from "./output-text.js";
 import type { ResponseCreateRequest, ResponseIncludable, ResponseInputItem } from "./request-types.js";
 import { ResponseStream } from "./response-stream.js";
@@ -56,7 +55,7 @@ export interface ResponseRetrieveQuery {
   include?: ResponseIncludable[];
 }
 
-/** Query of `inputItems`. */
+/** Query of `listInputItems`. */
 export interface ResponseInputItemsQuery {
   /** Items per page (1–100). @default 20 */
   limit?: number;
@@ -67,9 +66,6 @@ export interface ResponseInputItemsQuery {
 
 /** An item of a stored response's input, as `input_items` lists it (with its id). */
 export type ResponseInputItemWithId = ResponseInputItem & { id: string };
-
-/** Statuses a background response is still running in. */
-const RUNNING = new Set(["queued", "in_progress"]);
 
 // The events after which a response stream is over (core's EventStream then stops reading).
 const isTerminal = (event: ResponseStreamEvent) =>
@@ -104,7 +100,7 @@ export class ResponseClient {
 
   /**
    * Creates a response and returns it with `output_text` and `_response`. A background response
-   * comes back `queued`: {@link wait} for it, or stream it. Throws `InvalidInputError` or
+   * comes back `queued`: `waitForResponse` for it, or stream it. Throws `InvalidInputError` or
    * `UnsupportedApiVersionError` before sending, core's typed `APIError`s for failures.
    */
   async create(
@@ -141,7 +137,7 @@ export class ResponseClient {
     checkInclude(this.client, query.include);
     return send(
       this.client,
-      this.#byId("GET", "responses/{response_id}", responseId, query, options),
+      this._byId("GET", "responses/{response_id}", responseId, query, options),
       textJson,
     );
   }
@@ -173,7 +169,7 @@ export class ResponseClient {
   async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
     return send(
       this.client,
-      this.#byId("DELETE", "responses/{response_id}", responseId, {}, options),
+      this._byId("DELETE", "responses/{response_id}", responseId, {}, options),
       json<ResponseDeleted>(),
     );
   }
@@ -183,45 +179,11 @@ export class ResponseClient {
     return send(
       this.client,
       {
-        ...this.#byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
+        ...this._byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
         feature: "responses/cancel",
         versions: versions("responses/cancel"),
       },
       textJson,
-    );
-  }
-
-  /**
-   * The input items of a stored response: `await` it for the first page, or iterate it for every
-   * item of every page (`for await (const item of responses.inputItems(id))`).
-   */
-  inputItems(
-    responseId: string,
-    query: ResponseInputItemsQuery = {},
-    options?: RequestOptions,
-  ): PagePromise<ResponseInputItemWithId> {
-    return new PagePromise((after) => {
-      checkInclude(this.client, query.include);
-      return send(
-        this.client,
-        this.#byId("GET", "responses/{response_id}/input_items", responseId, { ...query, after }, options),
-        json<Page<ResponseInputItemWithId>>(),
-      );
-    });
-  }
-
-  /**
-   * Polls a background response until it is no longer `queued` or `in_progress`, and returns it
-   * (completed, incomplete, failed or cancelled: check `status`). `timeoutMs` bounds the wait
-   * (`WaitTimeoutError`), `signal` stops it.
-   * @default pollInterval 500 ms, growing to 5 s; timeoutMs 1 hour
-   */
-  wait(responseId: string, options: WaitOptions = {}): Promise<WithResponse<ResponseWithText>> {
-    return pollUntil(
-      (poll) => this.retrieve(responseId, {}, poll),
-      (response) => !RUNNING.has(response.status),
-      options,
-      { what: `Response ${responseId}`, timeoutMs: 3_600_000, pollInterval: 500, maxPollInterval: 5000 },
     );
   }
 
@@ -244,7 +206,8 @@ export class ResponseClient {
     };
   }
 
-  #byId(
+  /** @internal the operation of a call on a stored response, for this package's functions. */
+  _byId(
     method: "GET" | "POST" | "DELETE",
     path: string,
     responseId: string,
@@ -271,7 +234,7 @@ export class ResponseClient {
   ) {
     return send(
       this.client,
-      this.#byId(
+      this._byId(
         "GET",
         "responses/{response_id}",
         responseId,

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ResponseCreateRequest, toInputItems } from "../src/index.js";
+import { listInputItems, type ResponseCreateRequest, toInputItems } from "../src/index.js";
 import { emulatorResponses } from "./helpers.js";
 
 // The same logical calls through openai's client (`responses.create` / `stream` / `retrieve`…, on
@@ -196,7 +196,7 @@ describe("differential: openai's client and this package send the same requests"
     const mine = await requestsOf(async () => {
       const r = ours();
       await r.retrieve(id, { include: ["reasoning.encrypted_content"] });
-      await r.inputItems(id, { limit: 5, order: "asc" });
+      await listInputItems(r, id, { limit: 5, order: "asc" });
       await r.cancel(id).catch(() => undefined);
     });
     expect(mine.map((m) => [m.method, m.path])).toEqual(theirs.map((t) => [t.method, t.path]));

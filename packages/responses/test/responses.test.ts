@@ -3,10 +3,12 @@ import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   imagesOf,
+  listInputItems,
   type ResponseStreamEvent,
   type ResponseTool,
   readResponseStream,
   toInputItems,
+  waitForResponse,
 } from "../src/index.js";
 import { emulatorResponses, fault, scripted } from "./helpers.js";
 
@@ -279,11 +281,12 @@ describe("stored responses", () => {
     const withReasoning = await responses.retrieve(created.id, { include: ["reasoning.encrypted_content"] });
     const reasoning = withReasoning.output.find((i) => i.type === "reasoning");
     expect(reasoning && "encrypted_content" in reasoning && reasoning.encrypted_content).toMatch(/^gAAAAA/);
-    const first = await responses.inputItems(created.id, { limit: 2 });
+    const first = await listInputItems(responses, created.id, { limit: 2 });
     expect(first.data).toHaveLength(2);
     expect(first.has_more).toBe(true);
     const all = [];
-    for await (const item of responses.inputItems(created.id, { limit: 2, order: "asc" })) all.push(item);
+    for await (const item of listInputItems(responses, created.id, { limit: 2, order: "asc" }))
+      all.push(item);
     expect(all.map((i) => ("content" in i ? (i.content as { text: string }[])[0]!.text : ""))).toEqual([
       "a",
       "b",
@@ -339,7 +342,7 @@ describe("background", () => {
     const { responses } = emulatorResponses();
     const queued = await responses.create({ input: "Later", background: true }, slow(0.1));
     expect(queued.status).toBe("queued");
-    const done = await responses.wait(queued.id, { pollInterval: 20 });
+    const done = await waitForResponse(responses, queued.id, { pollInterval: 20 });
     expect(done.status).toBe("completed");
     expect(done.output_text).toContain("Later");
   });
@@ -349,7 +352,7 @@ describe("background", () => {
     const queued = await responses.create({ input: "Long", background: true }, slow(100));
     const cancelled = await responses.cancel(queued.id);
     expect(cancelled.status).toBe("cancelled");
-    expect((await responses.wait(queued.id)).status).toBe("cancelled");
+    expect((await waitForResponse(responses, queued.id)).status).toBe("cancelled");
   });
 
   it("resumes a dropped background stream from the last sequence number: nothing lost or repeated", async () => {

@@ -1,7 +1,7 @@
 import { APIError } from "@aoai/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
-import type { ResponseCreateRequest } from "../src/index.js";
+import { listInputItems, type ResponseCreateRequest } from "../src/index.js";
 import { emulatorResponses } from "./helpers.js";
 
 // Requests of the dated preview route through a Prism validating proxy of the committed
@@ -129,7 +129,7 @@ describe("the dated preview route's requests validate against the 2025-04-01-pre
     const r = responses();
     const created = await r.create({ input: "Keep" });
     expect((await r.retrieve(created.id, { include: ["file_search_call.results"] })).id).toBe(created.id);
-    expect((await r.inputItems(created.id, { limit: 1, order: "desc" })).object).toBe("list");
+    expect((await listInputItems(r, created.id, { limit: 1, order: "desc" })).object).toBe("list");
     expect((await r.delete(created.id)).deleted).toBe(true);
   });
 
