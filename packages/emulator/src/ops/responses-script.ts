@@ -1,16 +1,16 @@
 import { invalidRequest } from "../errors.js";
 
-/** Hosted tools whose call items a scripted response can carry. */
-export const HOSTED_TOOLS = [
+/** One hosted tool's call. */
+export type HostedTool = "code_interpreter" | "file_search" | "web_search" | "image_generation" | "mcp";
+
+// Hosted tools whose call items a scripted response can carry.
+const HOSTED_TOOLS: readonly HostedTool[] = [
   "code_interpreter",
   "file_search",
   "web_search",
   "image_generation",
   "mcp",
-] as const;
-
-/** One hosted tool's call. */
-export type HostedTool = (typeof HOSTED_TOOLS)[number];
+];
 
 /**
  * A Responses API reply chosen by the test, sent as JSON in `x-aoai-emulator-reply` on a

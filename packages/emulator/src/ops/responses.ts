@@ -24,7 +24,7 @@ export interface ResponsesState {
 const BACKGROUND_MS = 1000;
 
 /** The header Azure needs with the image_generation tool: the image model's deployment. */
-export const IMAGE_DEPLOYMENT_HEADER = "x-ms-oai-image-generation-deployment";
+const IMAGE_DEPLOYMENT_HEADER = "x-ms-oai-image-generation-deployment";
 
 // Values of `include` the service knows (a different one is a 400).
 const INCLUDABLE = new Set([
