@@ -48,6 +48,8 @@ export interface ResponseStreamOptions extends ResponseRequestOptions {
   resume?: boolean;
   /** Reconnects in a row that bring no new event before the stream gives up. @default 5 */
   maxResumes?: number;
+  /** Called before each reconnect, with the `starting_after` it asks for (to log it). */
+  onResume?: (startingAfter: number) => void;
 }
 
 /** Query of `retrieve`. */
@@ -245,8 +247,11 @@ export class ResponseClient {
     );
   }
 
-  #reconnect(options: RequestOptions | undefined, include?: ResponseIncludable[]) {
-    return (responseId: string, after: number) => this.#openStored(responseId, after, include, options);
+  #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
+    return (responseId: string, after: number) => {
+      options?.onResume?.(after);
+      return this.#openStored(responseId, after, include, options);
+    };
   }
 
   /** Sets Azure's image deployment header on requests with the image_generation tool. */

@@ -367,10 +367,11 @@ describe("background", () => {
     // Both the first stream and the first reconnect are cut after 5 frames.
     own.faults.push({ kind: "reset-mid-stream", after_chunks: 5, operation: "responses" });
     own.faults.push({ kind: "reset-mid-stream", after_chunks: 5, operation: "responses/{response_id}" });
-    const stream = await responses.stream({
-      input: "Resume me across a dropped connection",
-      background: true,
-    });
+    const resumed: number[] = [];
+    const stream = await responses.stream(
+      { input: "Resume me across a dropped connection", background: true },
+      { onResume: (after) => resumed.push(after) },
+    );
     const seen: ResponseStreamEvent[] = [];
     for await (const event of stream) seen.push(event);
     expect(seen.map((e) => e.sequence_number)).toEqual(expected.map((e) => e.sequence_number));
@@ -381,6 +382,7 @@ describe("background", () => {
     );
     const resumes = own.requests.filter((r) => r.method === "GET");
     expect(resumes.map((r) => r.query.starting_after)).toEqual(["4", "9"]);
+    expect(resumed).toEqual([4, 9]);
   });
 
   it("does not resume with resume: false", async () => {
