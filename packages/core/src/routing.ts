@@ -63,7 +63,7 @@ export function routeUrl(base: string, apiVersion: string, route: Route): string
   let query = apiVersion === "v1" ? "" : `api-version=${encodeURIComponent(apiVersion)}`;
   for (const [name, value] of Object.entries(route.query ?? {})) {
     if (value == null) continue;
-    for (const one of Array.isArray(value) ? value : [value])
+    for (const one of [value].flat())
       query += `${query ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(one))}`;
   }
   return query ? `${url}?${query}` : url;

@@ -13,11 +13,8 @@ export interface TransportError extends Error {
  * every browser bundle, and a second copy of core-rest-pipeline would fail `instanceof` anyway.
  */
 export function isTransportError(error: unknown): error is TransportError {
-  return (error as { name?: unknown } | null | undefined)?.name === TRANSPORT_ERROR_NAME;
+  return (error as { name?: unknown } | null | undefined)?.name === "RestError";
 }
-
-/** The name transport errors carry. */
-export const TRANSPORT_ERROR_NAME = "RestError";
 
 /** RestError code of an attempt that got no response in time. */
 export const TIMEOUT_CODE = "TIMEOUT";

@@ -1,5 +1,4 @@
 // What both builds of body-bytes share: fetch bodies and joining chunks.
-import { TRANSPORT_ERROR_NAME } from "./transport-error.js";
 
 /** A fetch body through its reader; stopping early cancels it, which releases the connection. */
 export async function* webChunks(
@@ -9,18 +8,9 @@ export async function* webChunks(
   const reader = web.getReader();
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        // A body cut mid-way rejects with a bare TypeError ("network error" in Chromium): a
-        // connection failure, so it is made one (APIConnectionError), as Node's reset is.
-        if (error instanceof TypeError)
-          throw Object.assign(new Error(error.message), { name: TRANSPORT_ERROR_NAME, code: "ERR_NETWORK" });
-        throw error;
-      }
-      if (chunk.done) return;
-      yield chunk.value;
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
     }
   } finally {
     // Stopping early must release the connection, not leave the body half read.
