@@ -73,8 +73,12 @@ export class ResumableEvents implements AsyncIterable<ResponseStreamEvent> {
   }
 }
 
-/** A broken connection, not an answer: a reset, an idle timeout, a body cut before its end. */
+/**
+ * A broken connection, not an answer: a reset, an idle timeout, a body cut before its end. In
+ * browsers, fetch's body reader rejects a cut body with a bare TypeError ("network error"), which
+ * core hands on as it is.
+ */
 function dropped(error: unknown): boolean {
   if (InvalidResponseError.isInstance(error)) return (error as InvalidResponseError).snippet === "";
-  return APIConnectionError.isInstance(error);
+  return APIConnectionError.isInstance(error) || error instanceof TypeError;
 }

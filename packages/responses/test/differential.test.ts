@@ -46,7 +46,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function record(req: IncomingMessage, raw: Buffer): void {
   const u = new URL(req.url ?? "/", "http://x");
   const query: Record<string, string[]> = {};
-  for (const [k, v] of u.searchParams) (query[k] ??= []).push(v);
+  for (const [k, v] of u.searchParams) query[k] = [...(query[k] ?? []), v];
   log.push({
     method: req.method ?? "",
     path: u.pathname,

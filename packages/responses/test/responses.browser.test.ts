@@ -31,21 +31,26 @@ it("streams a response from the emulator in the browser", async () => {
 });
 
 it("resumes a dropped background stream in the browser, and round-trips NDJSON", async () => {
+  // Paced, so the events before the cut reach the page: Chromium drops what is buffered when the
+  // connection resets, and a stream cut before response.created names no response to resume.
   const fault = JSON.stringify({
     kind: "reset-mid-stream",
     after_chunks: 4,
+    chunk_delay_ms: 20,
     times: 1,
     id: `browser-${Date.now()}`,
   });
+  const resumed: number[] = [];
   const stream = await responses().stream(
     { input: "Resume in the browser", background: true },
-    { headers: { "x-aoai-emulator-fault": fault } },
+    { headers: { "x-aoai-emulator-fault": fault }, onResume: (after) => resumed.push(after) },
   );
   const read = readResponseStream(stream.toReadableStream());
   const numbers: number[] = [];
   for await (const event of read) numbers.push(event.sequence_number);
   expect(numbers).toEqual(numbers.map((_, i) => i));
   expect((await read.finalResponse()).output_text).toContain("Resume in the browser");
+  expect(resumed).toEqual([3]);
 });
 
 it("creates a response with reasoning in the browser", async () => {
