@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listInputItems, type ResponseCreateRequest, toInputItems } from "../src/index.js";
-import { emulatorResponses } from "./helpers.js";
+import { CITY_FORMAT, cityTool, emulatorResponses } from "./helpers.js";
 
 // The same logical calls through openai's client (`responses.create` / `stream` / `retrieve`…, on
 // Azure's v1 base URL as Microsoft's docs show) and through this package, to a recording proxy in
@@ -81,38 +81,13 @@ const requests: Record<string, ResponseCreateRequest> = {
   },
   "function tools": {
     input: [{ role: "user", content: "Weather in Paris?" }],
-    tools: [
-      {
-        type: "function",
-        name: "get_weather",
-        description: "Weather",
-        parameters: {
-          type: "object",
-          properties: { city: { type: "string" } },
-          required: ["city"],
-          additionalProperties: false,
-        },
-        strict: true,
-      },
-    ],
+    tools: [cityTool()],
     tool_choice: "auto",
     parallel_tool_calls: false,
   },
   "structured output": {
     input: "A city",
-    text: {
-      format: {
-        type: "json_schema",
-        name: "city",
-        schema: {
-          type: "object",
-          properties: { name: { type: "string" } },
-          required: ["name"],
-          additionalProperties: false,
-        },
-        strict: true,
-      },
-    },
+    text: CITY_FORMAT,
   },
   background: { input: "Later", background: true },
 };

@@ -5,12 +5,11 @@ import {
   imagesOf,
   listInputItems,
   type ResponseStreamEvent,
-  type ResponseTool,
   readResponseStream,
   toInputItems,
   waitForResponse,
 } from "../src/index.js";
-import { emulatorResponses, fault, scripted } from "./helpers.js";
+import { cityTool, emulatorResponses, fault, scripted } from "./helpers.js";
 
 // A test's own emulator where the request log matters (nothing sent on bad input).
 let own: Emulator;
@@ -19,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => own.close());
 
-const weather: ResponseTool = {
-  type: "function",
-  name: "get_weather",
-  description: "Weather in a city",
-  parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] },
-  strict: true,
-};
+const weather = cityTool();
 
 describe("create", () => {
   it("returns the typed response with output_text and _response, on v1 and the dated preview route", async () => {

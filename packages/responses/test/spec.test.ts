@@ -2,7 +2,7 @@ import { APIError } from "@aoai/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
 import { listInputItems, type ResponseCreateRequest } from "../src/index.js";
-import { emulatorResponses } from "./helpers.js";
+import { CITY_FORMAT, cityTool, emulatorResponses } from "./helpers.js";
 
 // Requests of the dated preview route through a Prism validating proxy of the committed
 // 2025-04-01-preview spec, to the emulator: Prism answers a request that violates the spec with a
@@ -33,20 +33,7 @@ const shapes: Record<string, ResponseCreateRequest> = {
   },
   "function tool with tool_choice": {
     input: "Weather in Paris?",
-    tools: [
-      {
-        type: "function",
-        name: "get_weather",
-        description: "Weather",
-        parameters: {
-          type: "object",
-          properties: { city: { type: "string" } },
-          required: ["city"],
-          additionalProperties: false,
-        },
-        strict: true,
-      },
-    ],
+    tools: [cityTool()],
     tool_choice: { type: "function", name: "get_weather" },
     parallel_tool_calls: false,
   },
@@ -57,19 +44,7 @@ const shapes: Record<string, ResponseCreateRequest> = {
   },
   "structured output": {
     input: "A city",
-    text: {
-      format: {
-        type: "json_schema",
-        name: "city",
-        schema: {
-          type: "object",
-          properties: { name: { type: "string" } },
-          required: ["name"],
-          additionalProperties: false,
-        },
-        strict: true,
-      },
-    },
+    text: CITY_FORMAT,
   },
   "reasoning effort and a detailed summary": {
     input: "Think",

@@ -4,30 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   jsonSchemaFormat,
   parseResponse,
-  type ResponseTool,
   runTools,
   type StandardSchemaV1,
   ToolLoopLimitError,
 } from "../src/index.js";
-import { emulatorResponses, scripted } from "./helpers.js";
+import { cityTool, emulatorResponses, scripted } from "./helpers.js";
 
 let own: Emulator;
 beforeAll(async () => {
   own = await startEmulator();
 });
 afterAll(() => own.close());
-
-const tool = (name: string): ResponseTool => ({
-  type: "function",
-  name,
-  parameters: {
-    type: "object",
-    properties: { city: { type: "string" } },
-    required: ["city"],
-    additionalProperties: false,
-  },
-  strict: true,
-});
 
 describe("runTools", () => {
   it("runs parallel calls, sends function_call_output with previous_response_id until done", async () => {
@@ -40,7 +27,7 @@ describe("runTools", () => {
     };
     const { response, steps } = await runTools(
       responses,
-      { input: "Weather and time?", tools: [tool("get_weather"), tool("get_time")] },
+      { input: "Weather and time?", tools: [cityTool("get_weather"), cityTool("get_time")] },
       { get_weather: weather, get_time: () => "12:00" },
     );
     expect(steps).toHaveLength(2);
@@ -72,7 +59,7 @@ describe("runTools", () => {
     let seen = 0;
     const { response } = await runTools(
       responses,
-      { input: "Go", tools: [tool("a"), tool("b")] },
+      { input: "Go", tools: [cityTool("a"), cityTool("b")] },
       { a: slow, b: slow },
       { onStep: () => seen++ },
     );
@@ -91,7 +78,7 @@ describe("runTools", () => {
     const always = scripted({ function_calls: [{ name: "a", arguments: { city: "x" } }] });
     const error = await runTools(
       responses,
-      { input: "x", tools: [tool("a")] },
+      { input: "x", tools: [cityTool("a")] },
       { a: () => "ok" },
       { ...always, maxSteps: 2 },
     ).catch((e: unknown) => e);
@@ -100,7 +87,7 @@ describe("runTools", () => {
     const controller = new AbortController();
     const aborted = runTools(
       responses,
-      { input: "x", tools: [tool("a")] },
+      { input: "x", tools: [cityTool("a")] },
       { a: () => controller.abort() },
       { ...always, signal: controller.signal },
     );
@@ -116,7 +103,7 @@ describe("runTools", () => {
         input: "Weather?",
         store: false,
         include: ["reasoning.encrypted_content"],
-        tools: [tool("get_weather")],
+        tools: [cityTool("get_weather")],
       },
       { get_weather: () => "sunny" },
     );
@@ -137,7 +124,9 @@ describe("runTools", () => {
 
   it("refuses a function tool without an implementation before sending", async () => {
     const { responses } = emulatorResponses();
-    await expect(runTools(responses, { input: "x", tools: [tool("a")] }, {})).rejects.toThrow(/functions.a/);
+    await expect(runTools(responses, { input: "x", tools: [cityTool("a")] }, {})).rejects.toThrow(
+      /functions.a/,
+    );
   });
 });
 

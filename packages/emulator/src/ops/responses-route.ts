@@ -1,6 +1,6 @@
-import { EmulatorHttpError, notFound } from "../errors.js";
+import { notFound } from "../errors.js";
 import { operationVersions } from "../operations.js";
-import { DATED_VERSIONS } from "../router.js";
+import { pathVersion } from "../router.js";
 
 /** A Responses API request: which operation, its path params, and the API version. */
 export interface ResponsesRoute {
@@ -26,18 +26,7 @@ export function matchResponses(pathname: string, query: URLSearchParams): Respon
   const m = PATH.exec(pathname);
   if (!m) return undefined;
   const v1 = m[1] !== undefined;
-  const given = query.get("api-version");
-  let apiVersion: string;
-  if (v1) {
-    if (given !== null && given !== "preview" && given !== "v1" && given !== "latest")
-      throw new EmulatorHttpError(400, {
-        error: { code: "BadRequest", message: "API version not supported" },
-      });
-    apiVersion = given === "preview" ? "preview" : "v1";
-  } else {
-    if (given === null || !DATED_VERSIONS.has(given)) throw notFound();
-    apiVersion = given;
-  }
+  const apiVersion = pathVersion(v1, query.get("api-version"));
   if (!operationVersions("responses")?.includes(apiVersion as never)) throw notFound();
   const [, , first, second] = m;
   let operation: string;
