@@ -10,6 +10,10 @@ export interface Connection {
   chatDeployment: string;
   /** AZURE_OPENAI_EMBEDDING_DEPLOYMENT, default "text-embedding-3-large". */
   embeddingDeployment: string;
+  /** AZURE_OPENAI_RESPONSES_DEPLOYMENT, default "gpt-4.1". */
+  responsesDeployment: string;
+  /** AZURE_OPENAI_REASONING_DEPLOYMENT (an o-series or gpt-5 model), default "o4-mini". */
+  reasoningDeployment: string;
   /** True when talking to the local emulator. */
   emulated: boolean;
   close(): Promise<void>;
@@ -18,6 +22,9 @@ export interface Connection {
 export async function connect(options: { apiVersion?: string } = {}): Promise<Connection> {
   const chatDeployment = process.env.AZURE_OPENAI_CHAT_DEPLOYMENT ?? "gpt-4o";
   const embeddingDeployment = process.env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT ?? "text-embedding-3-large";
+  const responsesDeployment = process.env.AZURE_OPENAI_RESPONSES_DEPLOYMENT ?? "gpt-4.1";
+  const reasoningDeployment = process.env.AZURE_OPENAI_REASONING_DEPLOYMENT ?? "o4-mini";
+  const deployments = { chatDeployment, embeddingDeployment, responsesDeployment, reasoningDeployment };
   const endpoint = process.env.AZURE_OPENAI_ENDPOINT;
   if (endpoint) {
     const apiKey = process.env.AZURE_OPENAI_API_KEY;
@@ -28,7 +35,7 @@ export async function connect(options: { apiVersion?: string } = {}): Promise<Co
           credential: new (await import("@azure/identity")).DefaultAzureCredential(),
           apiVersion: options.apiVersion,
         });
-    return { client, chatDeployment, embeddingDeployment, emulated: false, close: async () => {} };
+    return { client, ...deployments, emulated: false, close: async () => {} };
   }
   const emulator = await startEmulator({ port: 0 });
   const client = new AzureOpenAIClient({
@@ -36,5 +43,5 @@ export async function connect(options: { apiVersion?: string } = {}): Promise<Co
     apiKey: DEFAULT_API_KEY,
     apiVersion: options.apiVersion,
   });
-  return { client, chatDeployment, embeddingDeployment, emulated: true, close: () => emulator.close() };
+  return { client, ...deployments, emulated: true, close: () => emulator.close() };
 }

@@ -42,6 +42,19 @@ describe("routeUrl", () => {
     );
   });
 
+  it("repeats the name of a query parameter given as a list, as an array parameter is sent", () => {
+    expect(
+      routeUrl(base, "v1", {
+        path: "responses/{id}",
+        params: { id: "resp_1" },
+        query: { include: ["a.b", "c&d"] },
+      }),
+    ).toBe("https://res.openai.azure.com/openai/v1/responses/resp_1?include=a.b&include=c%26d");
+    expect(routeUrl(base, "v1", { path: "responses", query: { include: [] } })).toBe(
+      "https://res.openai.azure.com/openai/v1/responses",
+    );
+  });
+
   it.each(["", ".", "..", undefined])("refuses the path parameter %j", (id) => {
     const call = () => routeUrl(base, "v1", { path: "files/{file_id}", params: { file_id: id as string } });
     expect(call).toThrow(InvalidInputError);

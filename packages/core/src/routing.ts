@@ -16,8 +16,10 @@ export interface Route {
   deployment?: string | undefined;
   /** Values of the path's `{name}` placeholders, each escaped as one path segment. */
   params?: Readonly<Record<string, string>> | undefined;
-  /** Query parameters; `undefined` and `null` ones are left out. */
-  query?: Readonly<Record<string, string | number | boolean | undefined | null>> | undefined;
+  /** Query parameters; `undefined` and `null` ones are left out, a list repeats its name. */
+  query?:
+    | Readonly<Record<string, string | number | boolean | readonly string[] | undefined | null>>
+    | undefined;
 }
 
 /** Checks a deployment name (constructors call it, so a bad one fails early) and returns it. */
@@ -61,7 +63,8 @@ export function routeUrl(base: string, apiVersion: string, route: Route): string
   let query = apiVersion === "v1" ? "" : `api-version=${encodeURIComponent(apiVersion)}`;
   for (const [name, value] of Object.entries(route.query ?? {})) {
     if (value == null) continue;
-    query += `${query ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+    for (const one of [value].flat())
+      query += `${query ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(one))}`;
   }
   return query ? `${url}?${query}` : url;
 }

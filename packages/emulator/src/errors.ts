@@ -42,7 +42,7 @@ export function unauthorized(): EmulatorHttpError {
 export function invalidRequest(
   message: string,
   param: string | null = null,
-  code = "invalid_request_error",
+  code: string | null = "invalid_request_error",
 ): EmulatorHttpError {
   return new EmulatorHttpError(400, { error: { code, message, param, type: "invalid_request_error" } });
 }

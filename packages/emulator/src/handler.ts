@@ -16,6 +16,9 @@ import type { ImageStore } from "./image-store.js";
 import { type MultipartBody, parseMultipart } from "./multipart.js";
 import { runOperation, takesMultipart } from "./operations.js";
 import { imageFault } from "./ops/image-filter.js";
+import { serveResponses } from "./ops/responses.js";
+import { matchResponses } from "./ops/responses-route.js";
+import type { ResponseStore } from "./ops/responses-store.js";
 import type { OpRequest } from "./ops/types.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Reply } from "./reply.js";
@@ -36,6 +39,8 @@ export interface HandlerState {
   images: ImageStore;
   /** Files, batches and fine-tuning jobs. */
   resources: ResourceStore;
+  /** Stored responses of the Responses API. */
+  responses: ResponseStore;
   baseUrl: () => string;
   /** Counts requests: the seed of request ids. */
   counter: number;
@@ -93,6 +98,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
     throw unauthorized();
   const resource = matchResource(url.pathname, url.searchParams);
   if (resource) return serveResource(req, res, resource, raw, multipart, state);
+  const responses = matchResponses(url.pathname, url.searchParams);
+  if (responses)
+    return serveResponses(req, res, responses, raw, {
+      responses: state.responses,
+      faults: state.faults,
+      models: state.options.models,
+      timeScale: state.options.timeScale,
+    });
   const route = resolveRoute(url.pathname, url.searchParams);
   if (req.method !== "POST") throw methodNotAllowed();
   const faultHeader = header(req, "x-aoai-emulator-fault");

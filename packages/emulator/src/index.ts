@@ -23,6 +23,7 @@ export type {
 export { FAULT_KINDS } from "./faults.js";
 export { EXPOSED_HEADERS, FAULT_HEADER, REPLY_HEADER, STREAM_CHUNKS_HEADER } from "./headers.js";
 export { EMULATED_OPERATIONS } from "./operations.js";
+export type { HostedTool, ScriptedResponse } from "./ops/responses-script.js";
 export { PLACEHOLDER_TRANSCRIPT } from "./ops/transcriptions.js";
 export type { EmulatorOptions } from "./options.js";
 export { DEFAULT_API_KEY } from "./options.js";

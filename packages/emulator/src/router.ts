@@ -1,4 +1,4 @@
-import { API_VERSIONS } from "@aoai/core";
+import { API_VERSIONS, type ApiVersion } from "@aoai/core";
 import { EmulatorHttpError, notFound } from "./errors.js";
 import { operationVersions } from "./operations.js";
 
@@ -23,6 +23,23 @@ const DATED_VERSIONS: ReadonlySet<string> = new Set(
 // The v1 API takes no api-version, or `preview`; Azure also accepts these spellings of "none given".
 const V1_VERSION_VALUES: ReadonlySet<string> = new Set(["v1", "latest"]);
 
+/**
+ * The API version a resource-style route runs on: on the v1 path (`/openai/v1/…`) `v1`, or
+ * `preview` for `api-version=preview`, and a dated value is a 400; elsewhere the dated
+ * `api-version`, and a missing or unknown one is Azure's 404.
+ */
+export function pathVersion(v1: boolean, given: string | null): string {
+  if (v1) {
+    if (given !== null && given !== "preview" && !V1_VERSION_VALUES.has(given))
+      throw new EmulatorHttpError(400, {
+        error: { code: "BadRequest", message: "API version not supported" },
+      });
+    return given === "preview" ? "preview" : "v1";
+  }
+  if (given === null || !DATED_VERSIONS.has(given)) throw notFound();
+  return given;
+}
+
 const DEPLOYMENT_PATH = /^\/openai\/deployments\/([^/]+)\/(.+?)\/?$/;
 const V1_PATH = /^\/openai\/v1\/(.+?)\/?$/;
 
@@ -37,20 +54,15 @@ export function resolveRoute(pathname: string, query: URLSearchParams): Route {
   if (deployments) {
     const deployment = safeDecode(deployments[1]!);
     const operation = deployments[2]!;
-    if (apiVersion === null || !DATED_VERSIONS.has(apiVersion)) throw notFound();
-    if (!operationVersions(operation)?.includes(apiVersion)) throw notFound();
-    return { shape: "deployments", operation, deployment, apiVersion };
+    const version = pathVersion(false, apiVersion);
+    if (!operationVersions(operation)?.includes(version as ApiVersion)) throw notFound();
+    return { shape: "deployments", operation, deployment, apiVersion: version };
   }
   const v1 = V1_PATH.exec(pathname);
   if (v1) {
     const operation = v1[1]!;
-    if (apiVersion !== null && apiVersion !== "preview" && !V1_VERSION_VALUES.has(apiVersion)) {
-      throw new EmulatorHttpError(400, {
-        error: { code: "BadRequest", message: "API version not supported" },
-      });
-    }
-    const version = apiVersion === "preview" ? "preview" : "v1";
-    if (!operationVersions(operation)?.includes(version)) throw notFound();
+    const version = pathVersion(true, apiVersion);
+    if (!operationVersions(operation)?.includes(version as ApiVersion)) throw notFound();
     return { shape: "v1", operation, deployment: undefined, apiVersion: version };
   }
   throw notFound();

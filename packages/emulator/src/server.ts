@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { FaultInjector, type FaultQueue } from "./faults.js";
 import { type HandlerState, handleRequest } from "./handler.js";
 import { ImageStore } from "./image-store.js";
+import { ResponseStore } from "./ops/responses-store.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
 import { createRealtime } from "./realtime/endpoint.js";
 import { type RecordedRequest, RequestLog } from "./request-log.js";
@@ -42,6 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: new RequestLog(resolved.requestLogSize),
     images: new ImageStore(),
     resources: new ResourceStore(resolved),
+    responses: new ResponseStore(),
     baseUrl: () => url,
     counter: 0,
     window: { minute: 0, requests: 0, tokens: 0 },

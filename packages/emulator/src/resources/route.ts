@@ -1,6 +1,6 @@
-import { API_VERSIONS } from "@aoai/core";
-import { EmulatorHttpError, notFound } from "../errors.js";
+import { notFound } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
+import { pathVersion } from "../router.js";
 import { VECTOR_STORE_TEMPLATES } from "./vector-stores.js";
 import { resourceVersions } from "./versions.js";
 
@@ -16,7 +16,6 @@ export interface ResourceRoute {
   query: URLSearchParams;
 }
 
-const DATED: ReadonlySet<string> = new Set(API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"));
 const RESOURCE = /^\/openai\/(v1\/)?((?:files|batches|fine_tuning|vector_stores)(?:\/.*)?)$/;
 
 // Each template: its segments (`{x}` is a placeholder) and the version family it belongs to.
@@ -46,18 +45,7 @@ export function matchResource(pathname: string, query: URLSearchParams): Resourc
   const m = RESOURCE.exec(pathname);
   if (!m) return undefined;
   const v1 = m[1] !== undefined;
-  const given = query.get("api-version");
-  let apiVersion: string;
-  if (v1) {
-    if (given !== null && given !== "preview" && given !== "v1" && given !== "latest")
-      throw new EmulatorHttpError(400, {
-        error: { code: "BadRequest", message: "API version not supported" },
-      });
-    apiVersion = given === "preview" ? "preview" : "v1";
-  } else {
-    if (given === null || !DATED.has(given)) throw notFound();
-    apiVersion = given;
-  }
+  const apiVersion = pathVersion(v1, query.get("api-version"));
   const segments = m[2]!.replace(/\/$/, "").split("/");
   for (const [template, family] of TEMPLATES) {
     const params = matchTemplate(template, segments);

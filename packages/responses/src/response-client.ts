@@ -1,0 +1,281 @@
+import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
+import {
+  checkDeployment,
+  invalid,
+  json,
+  type OperationRequest,
+  type Reader,
+  send,
+  sse,
+} from "@aoai/core/internal";
+import { checkInclude, checkRequest } from "./check-request.js";
+import { withText } from "./output-text.js";
+import type { ResponseCreateRequest, ResponseIncludable, ResponseInputItem } from "./request-types.js";
+import { ResponseStream } from "./response-stream.js";
+import type { Response, ResponseDeleted, ResponseWithText } from "./response-types.js";
+import { ResumableEvents } from "./resumable-events.js";
+import type { ResponseStreamEvent } from "./stream-events.js";
+import { VERSION } from "./version.js";
+import { versions } from "./versions.js";
+
+const USER_AGENT = `aoai-responses/${VERSION}`;
+const OPERATION = "responses";
+/** Azure's header naming the image model deployment the image_generation tool uses. */
+const IMAGE_HEADER = "x-ms-oai-image-generation-deployment";
+
+/** Options of {@link ResponseClient}. */
+export interface ResponseClientOptions {
+  /**
+   * The deployment of the image model the `image_generation` tool uses, sent as Azure's
+   * `x-ms-oai-image-generation-deployment` header on requests with that tool.
+   */
+  imageGenerationDeployment?: string;
+}
+
+/** Per-call options: core's, and the image deployment for this call. */
+export interface ResponseRequestOptions extends RequestOptions {
+  /** Overrides the client's `imageGenerationDeployment` for this call. */
+  imageGenerationDeployment?: string;
+}
+
+/** Options of a streamed call. */
+export interface ResponseStreamOptions extends ResponseRequestOptions {
+  /**
+   * Reconnect a streamed background response whose connection drops, from the last event read
+   * (`starting_after`), so no event is lost or repeated. Only background responses can be resumed.
+   * @default true
+   */
+  resume?: boolean;
+  /** Reconnects in a row that bring no new event before the stream gives up. @default 5 */
+  maxResumes?: number;
+  /** Called before each reconnect, with the `starting_after` it asks for (to log it). */
+  onResume?: (startingAfter: number) => void;
+}
+
+/** Query of `retrieve`. */
+export interface ResponseRetrieveQuery {
+  include?: ResponseIncludable[];
+}
+
+/** Query of `listInputItems`. */
+export interface ResponseInputItemsQuery {
+  /** Items per page (1–100). @default 20 */
+  limit?: number;
+  /** @default "desc" */
+  order?: "asc" | "desc";
+  include?: ResponseIncludable[];
+}
+
+/** An item of a stored response's input, as `input_items` lists it (with its id). */
+export type ResponseInputItemWithId = ResponseInputItem & { id: string };
+
+// The events after which a response stream is over (core's EventStream then stops reading).
+const isTerminal = (event: ResponseStreamEvent) =>
+  event.type === "response.completed" ||
+  event.type === "response.incomplete" ||
+  event.type === "response.failed" ||
+  event.type === "response.cancelled";
+
+/**
+ * The Responses API on one deployment: `/openai/v1/responses` (the deployment sent as `model`),
+ * or on a dated preview version `/openai/responses?api-version=…`.
+ *
+ * @example
+ * const responses = new ResponseClient(client, "gpt-4.1");
+ * const response = await responses.create({ input: "Hi!" });
+ * console.log(response.output_text);
+ */
+export class ResponseClient {
+  readonly client: AzureOpenAIClient;
+  /** The model deployment name, sent as `model`. */
+  readonly deployment: string;
+  readonly #imageDeployment: string | undefined;
+
+  constructor(client: AzureOpenAIClient, deployment: string, options: ResponseClientOptions = {}) {
+    this.client = client;
+    this.deployment = checkDeployment(deployment);
+    this.#imageDeployment =
+      options.imageGenerationDeployment === undefined
+        ? undefined
+        : checkDeployment(options.imageGenerationDeployment);
+  }
+
+  /**
+   * Creates a response and returns it with `output_text` and `_response`. A background response
+   * comes back `queued`: `waitForResponse` for it, or stream it. Throws `InvalidInputError` or
+   * `UnsupportedApiVersionError` before sending, core's typed `APIError`s for failures.
+   */
+  async create(
+    request: ResponseCreateRequest,
+    options?: ResponseRequestOptions,
+  ): Promise<WithResponse<ResponseWithText>> {
+    return send(this.client, this.#create(request, false, options), textJson);
+  }
+
+  /**
+   * Creates a response with `stream: true`. Resolves once the headers are in; read the
+   * {@link ResponseStream} once (iterate it, `textDeltas()`, `toReadableStream()`) and await
+   * `finalResponse()`. A background response's stream resumes by itself when its connection
+   * drops (`resume: false` turns that off).
+   */
+  async stream(request: ResponseCreateRequest, options?: ResponseStreamOptions): Promise<ResponseStream> {
+    const events = await send(
+      this.client,
+      this.#create(request, true, options),
+      sse<ResponseStreamEvent>(isTerminal),
+    );
+    if (request.background !== true || options?.resume === false) return new ResponseStream(events);
+    return new ResponseStream(
+      new ResumableEvents(events, this.#reconnect(options), options?.maxResumes ?? 5),
+    );
+  }
+
+  /** Retrieves a stored response (a background one as it stands now). */
+  async retrieve(
+    responseId: string,
+    query: ResponseRetrieveQuery = {},
+    options?: RequestOptions,
+  ): Promise<WithResponse<ResponseWithText>> {
+    checkInclude(this.client, query.include);
+    return send(
+      this.client,
+      this._byId("GET", "responses/{response_id}", responseId, query, options),
+      textJson,
+    );
+  }
+
+  /**
+   * Streams a stored background response again, from the event after `starting_after` (from the
+   * start when absent); resumes by itself like {@link stream}.
+   */
+  async retrieveStream(
+    responseId: string,
+    query: ResponseRetrieveQuery & { starting_after?: number } = {},
+    options?: ResponseStreamOptions,
+  ): Promise<ResponseStream> {
+    checkInclude(this.client, query.include);
+    const events = await this.#openStored(responseId, query.starting_after, query.include, options);
+    if (options?.resume === false) return new ResponseStream(events);
+    return new ResponseStream(
+      new ResumableEvents(
+        events,
+        this.#reconnect(options, query.include),
+        options?.maxResumes ?? 5,
+        responseId,
+        query.starting_after,
+      ),
+    );
+  }
+
+  /** Deletes a stored response. */
+  async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
+    return send(
+      this.client,
+      this._byId("DELETE", "responses/{response_id}", responseId, {}, options),
+      json<ResponseDeleted>(),
+    );
+  }
+
+  /** Cancels a background response (v1 API); returns it, `cancelled`. */
+  async cancel(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseWithText>> {
+    return send(
+      this.client,
+      {
+        ...this._byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
+        feature: "responses/cancel",
+        versions: versions("responses/cancel"),
+      },
+      textJson,
+    );
+  }
+
+  #create(
+    request: ResponseCreateRequest,
+    streaming: boolean,
+    options: ResponseRequestOptions | undefined,
+  ): OperationRequest {
+    checkRequest(this.client, request, this.deployment);
+    if (request.stream === !streaming)
+      invalid("stream", streaming ? "false: use create()." : "true: use stream().");
+    const body: ResponseCreateRequest = { ...request, model: this.deployment };
+    if (streaming) body.stream = true;
+    return {
+      path: OPERATION,
+      versions: versions(OPERATION),
+      body,
+      userAgent: USER_AGENT,
+      options: this.#imageHeader(request, options),
+    };
+  }
+
+  /** @internal the operation of a call on a stored response, for this package's functions. */
+  _byId(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    responseId: string,
+    query: ResponseInputItemsQuery & { after?: string; stream?: "true"; starting_after?: number | undefined },
+    options: RequestOptions | undefined,
+  ): OperationRequest {
+    return {
+      path,
+      method,
+      params: { response_id: responseId },
+      query: query as OperationRequest["query"],
+      versions: versions(OPERATION),
+      feature: OPERATION,
+      userAgent: USER_AGENT,
+      options,
+    };
+  }
+
+  #openStored(
+    responseId: string,
+    startingAfter: number | undefined,
+    include: ResponseIncludable[] | undefined,
+    options: RequestOptions | undefined,
+  ) {
+    return send(
+      this.client,
+      this._byId(
+        "GET",
+        "responses/{response_id}",
+        responseId,
+        { stream: "true", starting_after: startingAfter, include },
+        options,
+      ),
+      sse<ResponseStreamEvent>(isTerminal),
+    );
+  }
+
+  #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
+    return (responseId: string, after: number) => {
+      options?.onResume?.(after);
+      return this.#openStored(responseId, after, include, options);
+    };
+  }
+
+  /** Sets Azure's image deployment header on requests with the image_generation tool. */
+  #imageHeader(
+    request: ResponseCreateRequest,
+    options: ResponseRequestOptions | undefined,
+  ): RequestOptions | undefined {
+    if (!request.tools?.some((tool) => tool?.type === "image_generation")) return options;
+    const deployment = options?.imageGenerationDeployment ?? this.#imageDeployment;
+    if (deployment === undefined) {
+      if (options?.headers?.[IMAGE_HEADER]) return options;
+      invalid(
+        "imageGenerationDeployment",
+        "is needed with the image_generation tool: Azure takes the image model's deployment in the x-ms-oai-image-generation-deployment header (set it on the ResponseClient or the call).",
+      );
+    }
+    const { imageGenerationDeployment: _, ...rest } = options ?? {};
+    return { ...rest, headers: { ...options?.headers, [IMAGE_HEADER]: checkDeployment(deployment) } };
+  }
+}
+
+/** A JSON response with `output_text` added. */
+const textJson: Reader<WithResponse<ResponseWithText>> = {
+  accept: "application/json",
+  streams: false,
+  read: async (sent) => withText(await json<Response>().read(sent)) as WithResponse<ResponseWithText>,
+};
