@@ -1,6 +1,6 @@
-import { API_VERSIONS } from "@aoai/core";
-import { EmulatorHttpError, notFound } from "./errors.js";
-import { operationVersions } from "./operations.js";
+import { DATED_VERSIONS, operationVersions } from "./api-versions.js";
+import { EmulatorHttpError, notEmulated, notFound } from "./errors.js";
+import { isUnemulatedRoute } from "./not-emulated.js";
 
 /** Which of the two URL shapes a request used. */
 type RouteShape = "deployments" | "v1";
@@ -17,9 +17,7 @@ export interface Route {
 }
 
 // `v1` is not a valid `api-version` value on the deployments route: it names the other URL shape.
-const DATED_VERSIONS: ReadonlySet<string> = new Set(
-  API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"),
-);
+const DATED: ReadonlySet<string> = new Set(DATED_VERSIONS);
 // The v1 API takes no api-version, or `preview`; Azure also accepts these spellings of "none given".
 const V1_VERSION_VALUES: ReadonlySet<string> = new Set(["v1", "latest"]);
 
@@ -29,15 +27,25 @@ const V1_PATH = /^\/openai\/v1\/(.+?)\/?$/;
 /**
  * Maps a path and query onto a {@link Route}. Azure answers an unknown path, a missing or unknown
  * `api-version`, and an operation the version lacks all with the same 404 "Resource not found",
- * so this does too.
+ * so this does too; a route Azure has that the emulator does not emulate gets a 404 that says so.
  */
-export function resolveRoute(pathname: string, query: URLSearchParams): Route {
+export function resolveRoute(pathname: string, query: URLSearchParams, method = "POST"): Route {
+  try {
+    return matchRoute(pathname, query);
+  } catch (error) {
+    if (error instanceof EmulatorHttpError && isUnemulatedRoute(pathname))
+      throw notEmulated(method, pathname);
+    throw error;
+  }
+}
+
+function matchRoute(pathname: string, query: URLSearchParams): Route {
   const apiVersion = query.get("api-version");
   const deployments = DEPLOYMENT_PATH.exec(pathname);
   if (deployments) {
     const deployment = safeDecode(deployments[1]!);
     const operation = deployments[2]!;
-    if (apiVersion === null || !DATED_VERSIONS.has(apiVersion)) throw notFound();
+    if (apiVersion === null || !DATED.has(apiVersion)) throw notFound();
     if (!operationVersions(operation)?.includes(apiVersion)) throw notFound();
     return { shape: "deployments", operation, deployment, apiVersion };
   }
