@@ -63,15 +63,38 @@ describe("audio/speech", () => {
     expect(flac.readUInt32BE(8 + 10) >>> 12).toBe(24_000);
   });
 
-  it("answers 400 naming the supported formats for mp3, opus and aac", async () => {
-    for (const response_format of ["mp3", "opus", "aac"]) {
-      const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format });
-      expect(res.status).toBe(400);
-      expect(json().error.param).toBe("response_format");
-      expect(json().error.message).toMatch(/not supported by the emulator\. Supported: wav, pcm, flac/);
+  it("answers mp3 by default, as Azure does, and for an explicit mp3", async () => {
+    for (const mp3 of [await speak("Hello in MP3."), await speak("Hello in MP3.", "mp3")]) {
+      expect(mp3.toString("latin1", 0, 3)).toBe("ID3");
+      const frame = 10 + mp3.readUInt32BE(6); // the tag's size has no byte above 0x7f here
+      // MPEG-2 Layer III (24 kHz), mono.
+      expect(mp3.readUInt16BE(frame) & 0xfffe).toBe(0xfff2);
+      expect((mp3[frame + 2]! >> 2) & 0x3).toBe(1);
+      expect(mp3[frame + 3]! >> 6).toBe(3);
     }
-    const { res } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "ogg" });
+    const res = await fetch(speechUrl, {
+      method: "POST",
+      headers: { "api-key": "emulator-key", "content-type": "application/json" },
+      body: JSON.stringify({ input: "x", voice: "alloy" }),
+    });
+    expect(res.headers.get("content-type")).toBe("audio/mpeg");
+  });
+
+  it("answers Ogg Opus for opus and ADTS AAC for aac", async () => {
+    const opus = await speak("Hello in Opus.", "opus");
+    expect(opus.toString("latin1", 0, 4)).toBe("OggS");
+    expect(opus.toString("latin1", 28, 36)).toBe("OpusHead");
+    const aac = await speak("Hello in AAC.", "aac");
+    const frame = 10 + aac.readUInt32BE(6);
+    expect(aac.readUInt16BE(frame) & 0xfff6).toBe(0xfff0);
+    expect(aac[frame + 2]! >> 6).toBe(1); // AAC LC
+  });
+
+  it("refuses a format Azure does not serve, naming those it does", async () => {
+    const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "ogg" });
     expect(res.status).toBe(400);
+    expect(json().error.param).toBe("response_format");
+    expect(json().error.message).toContain("'mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'");
   });
 
   it("takes a custom voice { id } on v1 (the dated spec has named voices only) and refuses other types", async () => {
@@ -92,9 +115,12 @@ describe("audio/speech", () => {
 });
 
 describe("audio/transcriptions and translations", () => {
-  it("round-trips emulator speech, wav, pcm and flac, back to the text", async () => {
+  it("round-trips emulator speech in every format back to the text", async () => {
     const text = "The quick brown fox jumps over the lazy dog. Ünïcødé too!";
     for (const [format, name] of [
+      ["mp3", "speech.mp3"],
+      ["opus", "speech.opus"],
+      ["aac", "speech.aac"],
       ["wav", "speech.wav"],
       ["pcm", "speech.pcm"],
       ["flac", "speech.flac"],
