@@ -7,7 +7,7 @@
  */
 
 /** Image generation and editing limits of one model. */
-export interface ImageRules {
+interface ImageRules {
   /** Allowed `n` (inclusive). */
   maxN: number;
   sizes: readonly string[];
@@ -61,7 +61,7 @@ const REASONING: Pick<ModelFamily, "unsupported" | "defaultOnly"> = {
 };
 
 /** Families, most specific first. */
-export const MODEL_FAMILIES: readonly ModelFamily[] = [
+const MODEL_FAMILIES: readonly ModelFamily[] = [
   { match: /^gpt-5(\.\d+)?-chat/, operations: CHAT },
   {
     match: /^(o\d(-mini|-pro)?|gpt-5(\.\d+)?(-mini|-nano|-pro|-codex)?)(-\d{4}-\d{2}-\d{2})?$/,

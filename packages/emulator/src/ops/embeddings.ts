@@ -14,7 +14,8 @@ const cache = new LruCache<string>(8192);
 export function embeddings(req: OpRequest): Reply {
   const inputs = normalizeInputs(req.body.input);
   // A model the table does not know: 1536, or 3072 when its name says 3-large.
-  const fullDims = familyOf(req.model)?.embeddings?.dimensions ?? (req.model.includes("3-large") ? 3072 : 1536);
+  const fullDims =
+    familyOf(req.model)?.embeddings?.dimensions ?? (req.model.includes("3-large") ? 3072 : 1536);
   const dims = dimensions(req.body.dimensions, fullDims);
   const format = req.body.encoding_format ?? "float";
   if (format !== "float" && format !== "base64") {

@@ -43,7 +43,7 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
  * API (`v1`, `preview`) takes fields no committed spec has, so only its per-model and
  * conversation rules apply.
  */
-export function specFor(apiVersion: string): SpecVersion | undefined {
+function specFor(apiVersion: string): SpecVersion | undefined {
   if (apiVersion === "v1" || apiVersion === "preview") return undefined;
   return apiVersion.endsWith("-preview") ? "2025-04-01-preview" : "2024-10-21";
 }
@@ -72,6 +72,17 @@ function validatorFor(version: SpecVersion, operation: string): ValidateFunction
   if (validate === undefined) {
     const schema = DOCUMENTS[version].operations[operation];
     validate = schema ? ajv.compile(rebase(schema, version)) : null;
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+/** A validator of one `oneOf` branch, compiled once (each error must not compile it again). */
+function branchValidator(branch: SchemaNode, version: SpecVersion): ValidateFunction {
+  const key = `${version} branch ${JSON.stringify(branch)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(rebase(branch, version));
     compiled.set(key, validate);
   }
   return validate;
@@ -176,7 +187,7 @@ function mostTelling(errors: readonly ErrorObject[], version: SpecVersion): Erro
           data: value,
           params: { allowedValues: branches.flatMap(([, d]) => (d ? [d[1]] : [])) },
         };
-      const validate = ajv.compile(rebase(picked, version));
+      const validate = branchValidator(picked, version);
       if (!validate(choice.data)) {
         const inner = mostTelling(validate.errors ?? [], version);
         if (inner) return { ...inner, instancePath: choice.instancePath + inner.instancePath };
