@@ -103,7 +103,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
 
   let reply: Reply;
   try {
-    reply = buildReply(req, route, raw, multipart, state);
+    reply = await buildReply(req, route, raw, multipart, state);
   } catch (error) {
     if (!(error instanceof EmulatorHttpError)) throw error;
     reply = { kind: "json", status: error.status, body: error.body, headers: error.headers };
@@ -111,13 +111,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
   await sendReply(res, reply, fault, { operation: route.operation, apiVersion: route.apiVersion });
 }
 
-function buildReply(
+async function buildReply(
   req: IncomingMessage,
   route: ReturnType<typeof resolveRoute>,
   raw: Buffer,
   multipart: boolean,
   state: HandlerState,
-): Reply {
+): Promise<Reply> {
   // Azure looks the deployment up before it reads the body.
   if (route.deployment !== undefined && modelOf(state.options.deployments, route.deployment) === undefined)
     throw deploymentNotFound();
@@ -177,7 +177,7 @@ function buildReply(
     streamChunks: streamChunks(req, script),
     baseUrl: state.baseUrl(),
   };
-  const reply = runOperation(route.operation, opRequest, state.images);
+  const reply = await runOperation(route.operation, opRequest, state.images);
   if (!reply)
     throw invalidRequest(
       `The emulator does not implement '${route.operation}'.`,

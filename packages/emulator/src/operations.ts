@@ -21,8 +21,15 @@ export const EMULATED_OPERATIONS = [
   "audio/translations",
 ] as const;
 
-/** Runs the handler of `operation`, or returns undefined when the emulator does not have one. */
-export function runOperation(operation: string, req: OpRequest, images: ImageStore): Reply | undefined {
+/**
+ * Runs the handler of `operation`, or returns undefined when the emulator does not have one.
+ * Speech may wait for its encoder to load.
+ */
+export function runOperation(
+  operation: string,
+  req: OpRequest,
+  images: ImageStore,
+): Reply | Promise<Reply> | undefined {
   switch (operation) {
     case "chat/completions":
       return chatCompletions(req);

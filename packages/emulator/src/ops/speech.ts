@@ -27,7 +27,7 @@ const MAX_INPUT = 4096;
  * samples; `aac` is real ADTS AAC of silence (no small AAC encoder exists on npm). The lossy
  * formats also carry the text in their metadata (audio/text-tag.ts).
  */
-export function speech(req: OpRequest): Reply {
+export async function speech(req: OpRequest): Promise<Reply> {
   const { input, voice } = req.body;
   if (input === undefined || input === null)
     throw invalidRequest("'input' is a required property", "input", "missing_required_parameter");
@@ -57,10 +57,10 @@ export function speech(req: OpRequest): Reply {
       "invalid_value",
     );
   const samples = encodeText(input);
-  return { kind: "raw", status: 200, contentType, body: encode(format, samples, input) };
+  return { kind: "raw", status: 200, contentType, body: await encode(format, samples, input) };
 }
 
-function encode(format: string, samples: Int16Array, text: string): Buffer {
+async function encode(format: string, samples: Int16Array, text: string): Promise<Buffer> {
   switch (format) {
     case "pcm":
       return pcmBytes(samples);
