@@ -12,7 +12,7 @@ try {
   const input = "Round trips are how you know both ends work.";
   const speech = await createSpeech(new AudioClient(client, ttsDeployment), {
     input,
-    voice: "coral",
+    voice: "nova", // tts has alloy, echo, fable, onyx, nova, shimmer (coral is gpt-4o-mini-tts's)
     response_format: "wav",
   });
   const audioBytes = await speech.bytes();

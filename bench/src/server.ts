@@ -6,7 +6,7 @@
  * `maxLifetimeMs`.
  * Usage: node src/server.ts <apiKey> <maxLifetimeMs> <speechBytes>
  */
-import { startEmulator } from "@aoai/emulator";
+import { DEFAULT_DEPLOYMENTS, startEmulator } from "@aoai/emulator";
 import { startFront } from "./front.ts";
 
 const [apiKey = "bench-key", lifetime = "900000", speechBytes = String(10 * 2 ** 20)] = process.argv.slice(2);
@@ -16,7 +16,8 @@ const emulator = await startEmulator({
   port: 0,
   apiKeys: [apiKey],
   requestLogSize: 1,
-  models: {
+  deployments: {
+    ...DEFAULT_DEPLOYMENTS,
     "gpt-4o-mini": "gpt-4o-mini-2024-07-18",
     "text-embedding-3-large": "text-embedding-3-large",
     "gpt-35-turbo-instruct": "gpt-35-turbo-instruct-0914",

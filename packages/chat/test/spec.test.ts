@@ -80,7 +80,11 @@ const COMMON: Record<
     ],
     tools: [tool],
   },
-  "response_format json_object": { response_format: { type: "json_object" } },
+  // The service wants the word "json" in the messages with json_object.
+  "response_format json_object": {
+    messages: [{ role: "user", content: "Answer in JSON: what does a parrot say?" }],
+    response_format: { type: "json_object" },
+  },
   "response_format text": { response_format: { type: "text" } },
   "On Your Data: azure_search": {
     data_sources: [

@@ -108,11 +108,12 @@ describe("@aoai/core kit in a browser", () => {
 
   it("streams speech as bytes, then uploads it as a Blob in a multipart form and gets the text back", async () => {
     const stream = await send(client(), speech, byteStream);
-    expect(stream.contentType).toBe("audio/wav");
+    // mp3: the service's default format.
+    expect(stream.contentType).toBe("audio/mpeg");
     const audio = await stream.bytes();
     expect(audio.byteLength).toBeGreaterThan(44);
     const form = new MultipartForm(
-      { file: new Blob([audio as BlobPart], { type: "audio/wav" }), response_format: "text" },
+      { file: new Blob([audio as BlobPart], { type: "audio/mpeg" }), response_format: "text" },
       { file: { maxBytes: 25 * 1024 * 1024 } },
     );
     const result = await send(

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { type EmulatorHttpError, invalidToken, missingKey, unauthorized } from "./errors.js";
 
 /** Which credentials the emulator accepts. */
 export interface AuthConfig {
@@ -7,16 +8,21 @@ export interface AuthConfig {
   bearerTokens: readonly string[] | "any";
 }
 
-/** True when the request carries an accepted `api-key` or `Authorization: Bearer` credential. */
-export function isAuthorized(headers: IncomingHttpHeaders, config: AuthConfig): boolean {
+/**
+ * The 401 Azure gives a request's credentials, or undefined when they are accepted: no `api-key`
+ * (or an empty one) and no `Authorization` is a missing key, answered by the gateway in its own
+ * shape; a wrong key is "invalid subscription key"; a bearer token that is not accepted (or an
+ * `Authorization` that is not a bearer token) is "Access token is missing, invalid…".
+ */
+export function authError(headers: IncomingHttpHeaders, config: AuthConfig): EmulatorHttpError | undefined {
   const key = headers["api-key"];
-  if (typeof key === "string" && config.apiKeys.includes(key)) return true;
+  if (typeof key === "string" && key !== "") return config.apiKeys.includes(key) ? undefined : unauthorized();
   const authorization = headers.authorization;
-  if (typeof authorization !== "string") return false;
-  const match = /^Bearer\s+(\S.*)$/i.exec(authorization.trim());
-  if (!match) return false;
-  const token = match[1]!.trim();
+  if (typeof authorization !== "string" || authorization.trim() === "") return missingKey();
+  const token = /^Bearer\s+(\S.*)$/i.exec(authorization.trim())?.[1]?.trim();
+  if (!token) return invalidToken();
   // Ephemeral keys (client_secrets) open a WebRTC call and nothing else.
-  if (token.startsWith("ek_")) return false;
-  return config.bearerTokens === "any" ? token.length > 0 : config.bearerTokens.includes(token);
+  if (token.startsWith("ek_")) return invalidToken();
+  const accepted = config.bearerTokens === "any" ? true : config.bearerTokens.includes(token);
+  return accepted ? undefined : invalidToken();
 }

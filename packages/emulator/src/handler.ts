@@ -1,18 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isAuthorized } from "./auth.js";
+import { DATED_VERSIONS } from "./api-versions.js";
+import { authError } from "./auth.js";
 import { isMultipart, parseJsonObject, readBody } from "./body.js";
 import {
+  deploymentNotFound,
   EmulatorHttpError,
   internalError,
   invalidRequest,
   methodNotAllowed,
   notFound,
-  unauthorized,
 } from "./errors.js";
 import type { FaultInjector } from "./faults.js";
 import { sha256Hex, uuidFrom } from "./hash.js";
 import { azureHeaders, corsHeaders, setHeaders } from "./headers.js";
 import type { ImageStore } from "./image-store.js";
+import { modelOf } from "./models.js";
+import { listModels } from "./models-route.js";
 import { type MultipartBody, parseMultipart } from "./multipart.js";
 import { runOperation, takesMultipart } from "./operations.js";
 import { imageFault } from "./ops/image-filter.js";
@@ -29,6 +32,7 @@ import type { ResourceStore } from "./resources/store.js";
 import { sendJson, sendReply } from "./respond.js";
 import { resolveRoute } from "./router.js";
 import { parseScriptedReplyHeader, type ScriptedReply } from "./scripted-reply.js";
+import { validateRequest } from "./validation/validate-request.js";
 
 /** Emulator-wide state one request may read or change. */
 export interface HandlerState {
@@ -92,10 +96,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
     record(state, req, url, raw, multipart);
   }
 
-  if (
-    !isAuthorized(req.headers, { apiKeys: state.options.apiKeys, bearerTokens: state.options.bearerTokens })
-  )
-    throw unauthorized();
+  const denied = authError(req.headers, state.options);
+  if (denied) throw denied;
   const resource = matchResource(url.pathname, url.searchParams);
   if (resource) return serveResource(req, res, resource, raw, multipart, state);
   const responses = matchResponses(url.pathname, url.searchParams);
@@ -103,17 +105,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
     return serveResponses(req, res, responses, raw, {
       responses: state.responses,
       faults: state.faults,
-      models: state.options.models,
+      deployments: state.options.deployments,
       timeScale: state.options.timeScale,
     });
-  const route = resolveRoute(url.pathname, url.searchParams);
+  if (serveModels(req, res, url, state)) return;
+  const route = resolveRoute(url.pathname, url.searchParams, req.method);
   if (req.method !== "POST") throw methodNotAllowed();
   const faultHeader = header(req, "x-aoai-emulator-fault");
   const fault = imageFault(route.operation, state.faults.take(route.operation, faultHeader));
 
   let reply: Reply;
   try {
-    reply = buildReply(req, route, raw, multipart, state);
+    reply = await buildReply(req, route, raw, multipart, state);
   } catch (error) {
     if (!(error instanceof EmulatorHttpError)) throw error;
     reply = { kind: "json", status: error.status, body: error.body, headers: error.headers };
@@ -121,13 +124,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
   await sendReply(res, reply, fault, { operation: route.operation, apiVersion: route.apiVersion });
 }
 
-function buildReply(
+async function buildReply(
   req: IncomingMessage,
   route: ReturnType<typeof resolveRoute>,
   raw: Buffer,
   multipart: boolean,
   state: HandlerState,
-): Reply {
+): Promise<Reply> {
+  // Azure looks the deployment up before it reads the body.
+  if (route.deployment !== undefined && modelOf(state.options.deployments, route.deployment) === undefined)
+    throw deploymentNotFound();
   let body: Record<string, unknown>;
   let files: OpRequest["files"] = {};
   if (takesMultipart(route.operation)) {
@@ -152,6 +158,15 @@ function buildReply(
   const deployment = route.deployment ?? model;
   if (!deployment)
     throw invalidRequest("'model' is a required property", "model", "missing_required_parameter");
+  const deployedModel = modelOf(state.options.deployments, deployment);
+  if (deployedModel === undefined) throw deploymentNotFound();
+  validateRequest({
+    operation: route.operation,
+    apiVersion: route.apiVersion,
+    model: deployedModel,
+    body,
+    multipart: takesMultipart(route.operation),
+  });
   const isChat = route.operation === "chat/completions";
   const scriptHeader = header(req, "x-aoai-emulator-reply");
   // Legacy completions take a scripted reply from the header only: the queue stays chat's, so a
@@ -166,7 +181,7 @@ function buildReply(
   const opRequest: OpRequest = {
     route,
     deployment,
-    model: state.options.models[deployment] ?? deployment,
+    model: deployedModel,
     body,
     files,
     headers: req.headers,
@@ -175,7 +190,7 @@ function buildReply(
     streamChunks: streamChunks(req, script),
     baseUrl: state.baseUrl(),
   };
-  const reply = runOperation(route.operation, opRequest, state.images);
+  const reply = await runOperation(route.operation, opRequest, state.images);
   if (!reply)
     throw invalidRequest(
       `The emulator does not implement '${route.operation}'.`,
@@ -183,6 +198,31 @@ function buildReply(
       "OperationNotSupported",
     );
   return reply;
+}
+
+const MODELS_PATH = /^\/openai(\/v1)?\/models(?:\/([^/]+))?\/?$/;
+
+/**
+ * `GET /openai/models[/{id}]` (with a dated `api-version`) and `/openai/v1/models[/{id}]`; false
+ * for any other path.
+ */
+function serveModels(req: IncomingMessage, res: ServerResponse, url: URL, state: HandlerState): boolean {
+  const match = MODELS_PATH.exec(url.pathname);
+  if (!match) return false;
+  const version = url.searchParams.get("api-version");
+  const ok = match[1]
+    ? version === null || ["v1", "latest", "preview"].includes(version)
+    : version !== null && DATED_VERSIONS.includes(version);
+  if (!ok) throw notFound();
+  if (req.method !== "GET") throw methodNotAllowed();
+  let id: string | undefined;
+  try {
+    id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  } catch {
+    throw notFound();
+  }
+  sendJson(res, 200, listModels(state.options.deployments, id));
+  return true;
 }
 
 function streamChunks(req: IncomingMessage, script: ScriptedReply | undefined): number | undefined {

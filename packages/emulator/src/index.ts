@@ -5,7 +5,13 @@ export type {
   SeverityResult,
 } from "./content-filter.js";
 export type { AzureErrorBody } from "./errors.js";
-export { ACCESS_DENIED_MESSAGE } from "./errors.js";
+export {
+  ACCESS_DENIED_MESSAGE,
+  DEPLOYMENT_NOT_FOUND_MESSAGE,
+  type GatewayErrorBody,
+  INVALID_TOKEN_MESSAGE,
+  MISSING_KEY_MESSAGE,
+} from "./errors.js";
 export type {
   ContentFilterFault,
   DelayFault,
@@ -22,6 +28,7 @@ export type {
 } from "./faults.js";
 export { FAULT_KINDS } from "./faults.js";
 export { EXPOSED_HEADERS, FAULT_HEADER, REPLY_HEADER, STREAM_CHUNKS_HEADER } from "./headers.js";
+export { DEFAULT_DEPLOYMENTS } from "./models.js";
 export { EMULATED_OPERATIONS } from "./operations.js";
 export type { HostedTool, ScriptedResponse } from "./ops/responses-script.js";
 export { PLACEHOLDER_TRANSCRIPT } from "./ops/transcriptions.js";

@@ -1,4 +1,3 @@
-import { versionTable } from "@aoai/core/internal";
 import type { ImageStore } from "./image-store.js";
 import { chatCompletions } from "./ops/chat.js";
 import { completions } from "./ops/completions.js";
@@ -9,19 +8,6 @@ import { speech } from "./ops/speech.js";
 import { transcribe } from "./ops/transcriptions.js";
 import type { OpRequest } from "./ops/types.js";
 import type { Reply } from "./reply.js";
-
-/**
- * The API versions of each operation, as the service has them (rules as in core's `versionsFrom`):
- * the GA specs 2024-06-01 and 2024-10-21 have no `audio/speech`, `images/edits` first appears in
- * 2025-04-01-preview, and the v1 API serves speech and images only with `api-version=preview`.
- * `responses` came with 2025-03-01-preview (the committed 2025-04-01-preview spec has it, at
- * `/openai/responses` rather than under a deployment) and is on the v1 API.
- */
-export const operationVersions: (operation: string) => readonly string[] | undefined =
-  /* @__PURE__ */ versionTable(
-    "chat/completions@*,completions@*,embeddings@*,audio/transcriptions@*,audio/translations@*," +
-      "images/generations@*~,audio/speech@2024-08~,images/edits@2025-04~,responses@2025-03",
-  );
 
 /** Operations the emulator implements. */
 export const EMULATED_OPERATIONS = [
@@ -36,8 +22,15 @@ export const EMULATED_OPERATIONS = [
   "responses",
 ] as const;
 
-/** Runs the handler of `operation`, or returns undefined when the emulator does not have one. */
-export function runOperation(operation: string, req: OpRequest, images: ImageStore): Reply | undefined {
+/**
+ * Runs the handler of `operation`, or returns undefined when the emulator does not have one.
+ * Speech may wait for its encoder to load.
+ */
+export function runOperation(
+  operation: string,
+  req: OpRequest,
+  images: ImageStore,
+): Reply | Promise<Reply> | undefined {
   switch (operation) {
     case "chat/completions":
       return chatCompletions(req);

@@ -14,8 +14,15 @@ export interface EmulatorOptions {
   bearerTokens?: string[] | "any";
   /** Value of the `x-ms-region` header. @default "Local" */
   region?: string;
-  /** Model name reported for a deployment, e.g. `{ "gpt-4o": "gpt-4o-2024-11-20" }`. @default the deployment name */
-  models?: Record<string, string>;
+  /**
+   * The deployments the emulator has, each with its model: `{ "chat": "gpt-4o-2024-11-20" }`. The
+   * model (its name may carry a version) picks the rules a request must follow (models.ts) and is
+   * the `model` responses report. Any other deployment gets Azure's 404 `DeploymentNotFound`.
+   * Spread {@link DEFAULT_DEPLOYMENTS} to add to the defaults; `"any"` takes every name as a
+   * deployment of the model of the same name.
+   * @default DEFAULT_DEPLOYMENTS
+   */
+  deployments?: Readonly<Record<string, string>> | "any";
   /** Largest JSON body accepted; larger ones get 413. @default 8388608 (8 MiB) */
   maxJsonBodyBytes?: number;
   /** Largest multipart (audio upload) body accepted; larger ones get 413. @default 26214400 (25 MiB) */
@@ -43,6 +50,8 @@ export type ResolvedOptions = Required<EmulatorOptions>;
 /** The api key accepted when none is configured. */
 export const DEFAULT_API_KEY = "emulator-key";
 
+import { DEFAULT_DEPLOYMENTS } from "./models.js";
+
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   return {
     port: options.port ?? 0,
@@ -50,7 +59,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     apiKeys: options.apiKeys ?? [DEFAULT_API_KEY],
     bearerTokens: options.bearerTokens ?? "any",
     region: options.region ?? "Local",
-    models: options.models ?? {},
+    deployments: options.deployments ?? DEFAULT_DEPLOYMENTS,
     maxJsonBodyBytes: options.maxJsonBodyBytes ?? 8 * 1024 * 1024,
     maxMultipartBodyBytes: options.maxMultipartBodyBytes ?? 25 * 1024 * 1024,
     maxFileBytes: options.maxFileBytes ?? 200 * 1024 * 1024,

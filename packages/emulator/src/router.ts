@@ -1,6 +1,6 @@
-import { API_VERSIONS, type ApiVersion } from "@aoai/core";
-import { EmulatorHttpError, notFound } from "./errors.js";
-import { operationVersions } from "./operations.js";
+import { DATED_VERSIONS, operationVersions } from "./api-versions.js";
+import { EmulatorHttpError, notEmulated, notFound } from "./errors.js";
+import { isUnemulatedRoute } from "./not-emulated.js";
 
 /** Which of the two URL shapes a request used. */
 type RouteShape = "deployments" | "v1";
@@ -17,9 +17,7 @@ export interface Route {
 }
 
 // `v1` is not a valid `api-version` value on the deployments route: it names the other URL shape.
-const DATED_VERSIONS: ReadonlySet<string> = new Set(
-  API_VERSIONS.filter((v) => v !== "v1" && v !== "preview"),
-);
+const DATED: ReadonlySet<string> = new Set(DATED_VERSIONS);
 // The v1 API takes no api-version, or `preview`; Azure also accepts these spellings of "none given".
 const V1_VERSION_VALUES: ReadonlySet<string> = new Set(["v1", "latest"]);
 
@@ -36,7 +34,7 @@ export function pathVersion(v1: boolean, given: string | null): string {
       });
     return given === "preview" ? "preview" : "v1";
   }
-  if (given === null || !DATED_VERSIONS.has(given)) throw notFound();
+  if (given === null || !DATED.has(given)) throw notFound();
   return given;
 }
 
@@ -46,23 +44,33 @@ const V1_PATH = /^\/openai\/v1\/(.+?)\/?$/;
 /**
  * Maps a path and query onto a {@link Route}. Azure answers an unknown path, a missing or unknown
  * `api-version`, and an operation the version lacks all with the same 404 "Resource not found",
- * so this does too.
+ * so this does too; a route Azure has that the emulator does not emulate gets a 404 that says so.
  */
-export function resolveRoute(pathname: string, query: URLSearchParams): Route {
+export function resolveRoute(pathname: string, query: URLSearchParams, method = "POST"): Route {
+  try {
+    return matchRoute(pathname, query);
+  } catch (error) {
+    if (error instanceof EmulatorHttpError && isUnemulatedRoute(pathname))
+      throw notEmulated(method, pathname);
+    throw error;
+  }
+}
+
+function matchRoute(pathname: string, query: URLSearchParams): Route {
   const apiVersion = query.get("api-version");
   const deployments = DEPLOYMENT_PATH.exec(pathname);
   if (deployments) {
     const deployment = safeDecode(deployments[1]!);
     const operation = deployments[2]!;
     const version = pathVersion(false, apiVersion);
-    if (!operationVersions(operation)?.includes(version as ApiVersion)) throw notFound();
+    if (!operationVersions(operation)?.includes(version)) throw notFound();
     return { shape: "deployments", operation, deployment, apiVersion: version };
   }
   const v1 = V1_PATH.exec(pathname);
   if (v1) {
     const operation = v1[1]!;
     const version = pathVersion(true, apiVersion);
-    if (!operationVersions(operation)?.includes(version as ApiVersion)) throw notFound();
+    if (!operationVersions(operation)?.includes(version)) throw notFound();
     return { shape: "v1", operation, deployment: undefined, apiVersion: version };
   }
   throw notFound();

@@ -51,7 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const realtime = createRealtime({
     auth: { apiKeys: resolved.apiKeys, bearerTokens: resolved.bearerTokens },
     log: state.log,
-    models: resolved.models,
+    deployments: resolved.deployments,
   });
   const server = createServer((req, res) => {
     if (realtime.handles(req)) void realtime.serve(req, res);

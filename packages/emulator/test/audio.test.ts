@@ -26,11 +26,13 @@ async function transcribe(
   filename: string,
   fields: Record<string, string | string[]> = {},
   op = "audio/transcriptions",
+  // whisper neither streams nor gives logprobs: those go to a gpt-4o-transcribe deployment.
+  deployment = fields.stream || fields["include[]"] ? "gpt-4o-transcribe" : "whisper",
 ): Promise<Response> {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(audio)]), filename);
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
-  return fetch(deploymentUrl(base, "whisper", op), {
+  return fetch(deploymentUrl(base, deployment, op), {
     method: "POST",
     headers: { "api-key": "emulator-key" },
     body: form,
@@ -61,20 +63,46 @@ describe("audio/speech", () => {
     expect(flac.readUInt32BE(8 + 10) >>> 12).toBe(24_000);
   });
 
-  it("answers 400 naming the supported formats for mp3, opus and aac", async () => {
-    for (const response_format of ["mp3", "opus", "aac"]) {
-      const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format });
-      expect(res.status).toBe(400);
-      expect(json().error.param).toBe("response_format");
-      expect(json().error.message).toMatch(/not supported by the emulator\. Supported: wav, pcm, flac/);
+  it("answers mp3 by default, as Azure does, and for an explicit mp3", async () => {
+    for (const mp3 of [await speak("Hello in MP3."), await speak("Hello in MP3.", "mp3")]) {
+      expect(mp3.toString("latin1", 0, 3)).toBe("ID3");
+      const frame = 10 + mp3.readUInt32BE(6); // the tag's size has no byte above 0x7f here
+      // MPEG-2 Layer III (24 kHz), mono.
+      expect(mp3.readUInt16BE(frame) & 0xfffe).toBe(0xfff2);
+      expect((mp3[frame + 2]! >> 2) & 0x3).toBe(1);
+      expect(mp3[frame + 3]! >> 6).toBe(3);
     }
-    const { res } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "ogg" });
-    expect(res.status).toBe(400);
+    const res = await fetch(speechUrl, {
+      method: "POST",
+      headers: { "api-key": "emulator-key", "content-type": "application/json" },
+      body: JSON.stringify({ input: "x", voice: "alloy" }),
+    });
+    expect(res.headers.get("content-type")).toBe("audio/mpeg");
   });
 
-  it("takes a custom voice { id } and refuses a voice of another type", async () => {
-    expect((await postJson(speechUrl, { input: "x", voice: { id: "voice_1" } })).res.status).toBe(200);
-    expect((await postJson(speechUrl, { input: "x", voice: 7 })).res.status).toBe(400);
+  it("answers Ogg Opus for opus and ADTS AAC for aac", async () => {
+    const opus = await speak("Hello in Opus.", "opus");
+    expect(opus.toString("latin1", 0, 4)).toBe("OggS");
+    expect(opus.toString("latin1", 28, 36)).toBe("OpusHead");
+    const aac = await speak("Hello in AAC.", "aac");
+    const frame = 10 + aac.readUInt32BE(6);
+    expect(aac.readUInt16BE(frame) & 0xfff6).toBe(0xfff0);
+    expect(aac[frame + 2]! >> 6).toBe(1); // AAC LC
+  });
+
+  it("refuses a format Azure does not serve, naming those it does", async () => {
+    const { res, json } = await postJson(speechUrl, { input: "x", voice: "alloy", response_format: "ogg" });
+    expect(res.status).toBe(400);
+    expect(json().error.param).toBe("response_format");
+    expect(json().error.message).toContain("'mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'");
+  });
+
+  it("takes a custom voice { id } on v1 (the dated spec has named voices only) and refuses other types", async () => {
+    const v1 = `${base}/openai/v1/audio/speech?api-version=preview`;
+    const custom = { model: "gpt-4o-mini-tts", input: "x", voice: { id: "voice_1" } };
+    expect((await postJson(v1, custom)).res.status).toBe(200);
+    expect((await postJson(v1, { ...custom, voice: 7 })).res.status).toBe(400);
+    expect((await postJson(speechUrl, { input: "x", voice: { id: "voice_1" } })).res.status).toBe(400);
   });
 
   it("is not in the GA 2024-10-21 API", async () => {
@@ -87,9 +115,12 @@ describe("audio/speech", () => {
 });
 
 describe("audio/transcriptions and translations", () => {
-  it("round-trips emulator speech, wav, pcm and flac, back to the text", async () => {
+  it("round-trips emulator speech in every format back to the text", async () => {
     const text = "The quick brown fox jumps over the lazy dog. Ünïcødé too!";
     for (const [format, name] of [
+      ["mp3", "speech.mp3"],
+      ["opus", "speech.opus"],
+      ["aac", "speech.aac"],
       ["wav", "speech.wav"],
       ["pcm", "speech.pcm"],
       ["flac", "speech.flac"],

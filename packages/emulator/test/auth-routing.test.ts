@@ -1,21 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCESS_DENIED_MESSAGE, type Emulator, startEmulator } from "../src/index.js";
+import {
+  ACCESS_DENIED_MESSAGE,
+  type Emulator,
+  INVALID_TOKEN_MESSAGE,
+  MISSING_KEY_MESSAGE,
+  startEmulator,
+} from "../src/index.js";
 import { deploymentUrl, postJson, sharedEmulator, USER_CHAT } from "./helpers.js";
 
 const shared = sharedEmulator().url;
 const chat = deploymentUrl(shared, "gpt-4o", "chat/completions");
 
 describe("auth", () => {
-  it("answers 401 with Azure's body without a key, or with a wrong one", async () => {
-    for (const headers of <Record<string, string>[]>[
-      { "api-key": "" },
-      { "api-key": "wrong" },
-      { "api-key": "", authorization: "Bearer " },
-      { "api-key": "", authorization: "Basic abc" },
+  it("answers 401 with Azure's bodies: missing key, wrong key, refused token", async () => {
+    const missing = { statusCode: 401, message: MISSING_KEY_MESSAGE };
+    const wrongKey = { error: { code: "401", message: ACCESS_DENIED_MESSAGE } };
+    const badToken = { error: { code: "401", message: INVALID_TOKEN_MESSAGE } };
+    for (const [headers, body] of <[Record<string, string>, unknown][]>[
+      [{ "api-key": "" }, missing],
+      [{ "api-key": "", authorization: "" }, missing],
+      [{ "api-key": "wrong" }, wrongKey],
+      [{ "api-key": "wrong", authorization: "Bearer fine" }, wrongKey],
+      [{ "api-key": "", authorization: "Bearer " }, badToken],
+      [{ "api-key": "", authorization: "Basic abc" }, badToken],
     ]) {
       const { res, json } = await postJson(chat, USER_CHAT, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
-      expect(json()).toEqual({ error: { code: "401", message: ACCESS_DENIED_MESSAGE } });
+      expect(json(), JSON.stringify(headers)).toEqual(body);
     }
   });
 
@@ -92,15 +103,15 @@ describe("routing and api-version", () => {
   it("serves /openai/v1 with the deployment in `model`", async () => {
     const { res, json } = await postJson(`${shared}/openai/v1/chat/completions`, {
       ...USER_CHAT,
-      model: "my-gpt",
+      model: "my-gpt-4o-deployment",
     });
     expect(res.status).toBe(200);
-    expect(json().model).toBe("my-gpt");
+    expect(json().model).toBe("gpt-4o");
     expect(
       (
         await postJson(`${shared}/openai/v1/chat/completions?api-version=preview`, {
           ...USER_CHAT,
-          model: "m",
+          model: "gpt-4o-mini",
         })
       ).res.status,
     ).toBe(200);
@@ -109,7 +120,7 @@ describe("routing and api-version", () => {
     expect(missing.json().error.param).toBe("model");
     const badVersion = await postJson(`${shared}/openai/v1/chat/completions?api-version=2024-10-21`, {
       ...USER_CHAT,
-      model: "m",
+      model: "gpt-4o",
     });
     expect(badVersion.res.status).toBe(400);
   });

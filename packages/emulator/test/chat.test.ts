@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../src/index.js";
+import { DEFAULT_DEPLOYMENTS, type Emulator, startEmulator } from "../src/index.js";
 import { deploymentUrl, postJson, USER_CHAT } from "./helpers.js";
 
 let emulator: Emulator;
 let url: string;
 beforeAll(async () => {
-  emulator = await startEmulator({ models: { "gpt-4o": "gpt-4o-2024-11-20" } });
+  emulator = await startEmulator({ deployments: { ...DEFAULT_DEPLOYMENTS, "gpt-4o": "gpt-4o-2024-11-20" } });
   url = deploymentUrl(emulator.url, "gpt-4o", "chat/completions");
 });
 afterAll(() => emulator.close());
@@ -138,7 +138,8 @@ describe("chat/completions (non-streaming)", () => {
   });
 
   it("answers a JSON object for response_format json_object", async () => {
-    const body = (await postJson(url, { ...USER_CHAT, response_format: { type: "json_object" } })).json();
+    const messages = [{ role: "user", content: "Answer in JSON: what is the capital of France?" }];
+    const body = (await postJson(url, { messages, response_format: { type: "json_object" } })).json();
     const value = JSON.parse(body.choices[0].message.content);
     expect(value).toBeTypeOf("object");
     expect(Array.isArray(value)).toBe(false);

@@ -59,9 +59,58 @@ describe("aoai-emulator CLI", () => {
     }
   });
 
-  it("rejects a bad port with exit code 1", async () => {
-    const child = spawn(process.execPath, [cli, "--port", "nope"], { stdio: ["ignore", "pipe", "pipe"] });
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    expect(code).toBe(1);
+  it("takes deployments with their models and the time scale", async () => {
+    const child = spawn(
+      process.execPath,
+      [cli, "--deployment", "chat=gpt-4o-2024-11-20", "--only-deployments", "--time-scale", "0"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
+      });
+      const post = (url: string, body: unknown) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "api-key": "emulator-key", "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const chat = await post(deploymentUrl(base, "chat", "chat/completions"), USER_CHAT);
+      expect((await chat.json()).model).toBe("gpt-4o-2024-11-20");
+      expect((await post(deploymentUrl(base, "gpt-4o", "chat/completions"), USER_CHAT)).status).toBe(404);
+      // With --time-scale 0 an uploaded file is processed as soon as it is looked at.
+      const form = new FormData();
+      form.append("purpose", "batch");
+      form.append("file", new Blob(['{"custom_id":"a"}\n']), "in.jsonl");
+      const upload = await fetch(`${base}/openai/files?api-version=2024-10-21`, {
+        method: "POST",
+        headers: { "api-key": "emulator-key" },
+        body: form,
+      });
+      const { id } = await upload.json();
+      const file = await fetch(`${base}/openai/files/${id}?api-version=2024-10-21`, {
+        headers: { "api-key": "emulator-key" },
+      });
+      expect((await file.json()).status).toBe("processed");
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+        process.kill(child.pid!, "SIGTERM");
+        await exited;
+      }
+    }
+  });
+
+  it("rejects a bad port, time scale or deployment with exit code 1", async () => {
+    for (const args of [
+      ["--port", "nope"],
+      ["--time-scale", "-1"],
+      ["--deployment", "no-model"],
+    ]) {
+      const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code, args.join(" ")).toBe(1);
+    }
   });
 });

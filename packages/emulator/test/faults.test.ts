@@ -99,7 +99,8 @@ describe("faults from the x-aoai-emulator-fault header", () => {
     const headers = fault({ kind: "status", status: 500, operation: "embeddings" });
     expect((await postJson(chatUrl(shared), USER_CHAT, headers)).res.status).toBe(200);
     expect(
-      (await postJson(deploymentUrl(shared, "e", "embeddings"), { input: "x" }, headers)).res.status,
+      (await postJson(deploymentUrl(shared, "text-embedding-3-small", "embeddings"), { input: "x" }, headers))
+        .res.status,
     ).toBe(500);
   });
 
@@ -227,7 +228,7 @@ describe("faults from the programmatic queue", () => {
   it("honours times and the operation filter", async () => {
     emulator.faults.push({ kind: "status", status: 503, times: 2, operation: "embeddings" });
     expect((await postJson(chatUrl(emulator.url), USER_CHAT)).res.status).toBe(200);
-    const emb = deploymentUrl(emulator.url, "e", "embeddings");
+    const emb = deploymentUrl(emulator.url, "text-embedding-3-small", "embeddings");
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await postJson(emb, { input: "x" })).res.status);
     expect(statuses).toEqual([503, 503, 200]);

@@ -150,8 +150,13 @@ describe("generate()", () => {
       .catch((e: unknown) => e);
     expect(UnsupportedApiVersionError.isInstance(v1)).toBe(true);
     expect((v1 as UnsupportedApiVersionError).supportedVersions).toContain("preview");
-    // `null` counts as unset.
-    await expect(ga.generate({ prompt: "x", output_format: null as never })).resolves.toBeTruthy();
+    // `null` counts as unset for the version check, but the body still carries the field, which
+    // the service refuses on a version whose spec lacks it.
+    const sentNull = await ga
+      .generate({ prompt: "x", output_format: null as never })
+      .catch((e: unknown) => e);
+    expect(UnsupportedApiVersionError.isInstance(sentNull)).toBe(false);
+    expect(String(sentNull)).toContain("Unrecognized request argument supplied: output_format");
   });
 
   it("works on the v1 API with api-version=preview (deployment as model)", async () => {

@@ -1,4 +1,5 @@
 import { invalidRequest } from "../errors.js";
+import { familyOf } from "../models.js";
 import type { Reply } from "../reply.js";
 import { countTokens } from "../text.js";
 import { LruCache, unitVector, unitVectorJson, vectorBase64 } from "../vectors.js";
@@ -12,7 +13,9 @@ const cache = new LruCache<string>(8192);
 /** `embeddings`: deterministic unit vectors, as float arrays or base64 float32. */
 export function embeddings(req: OpRequest): Reply {
   const inputs = normalizeInputs(req.body.input);
-  const fullDims = req.deployment.includes("3-large") ? 3072 : 1536;
+  // A model the table does not know: 1536, or 3072 when its name says 3-large.
+  const fullDims =
+    familyOf(req.model)?.embeddings?.dimensions ?? (req.model.includes("3-large") ? 3072 : 1536);
   const dims = dimensions(req.body.dimensions, fullDims);
   const format = req.body.encoding_format ?? "float";
   if (format !== "float" && format !== "base64") {

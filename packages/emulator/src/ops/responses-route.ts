@@ -1,5 +1,5 @@
 import { notFound } from "../errors.js";
-import { operationVersions } from "../operations.js";
+import { operationVersions } from "../api-versions.js";
 import { pathVersion } from "../router.js";
 
 /** A Responses API request: which operation, its path params, and the API version. */
@@ -27,7 +27,7 @@ export function matchResponses(pathname: string, query: URLSearchParams): Respon
   if (!m) return undefined;
   const v1 = m[1] !== undefined;
   const apiVersion = pathVersion(v1, query.get("api-version"));
-  if (!operationVersions("responses")?.includes(apiVersion as never)) throw notFound();
+  if (!operationVersions("responses")?.includes(apiVersion)) throw notFound();
   const [, , first, second] = m;
   let operation: string;
   let responseId: string | undefined;

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJsonObject } from "../body.js";
-import { EmulatorHttpError, invalidRequest, methodNotAllowed } from "../errors.js";
+import { deploymentNotFound, EmulatorHttpError, invalidRequest, methodNotAllowed } from "../errors.js";
 import type { FaultInjector } from "../faults.js";
+import { modelOf } from "../models.js";
 import type { Reply } from "../reply.js";
 import { timeScale } from "../resources/clock.js";
 import { paginate } from "../resources/pagination.js";
@@ -16,7 +17,7 @@ import type { ResponseStore, StoredResponse } from "./responses-store.js";
 export interface ResponsesState {
   responses: ResponseStore;
   faults: FaultInjector;
-  models: Record<string, string>;
+  deployments: Readonly<Record<string, string>> | "any";
   timeScale: number;
 }
 
@@ -112,6 +113,8 @@ function create(
   const deployment = body.model;
   if (typeof deployment !== "string" || !deployment)
     throw invalidRequest("Missing required parameter: 'model'.", "model", "missing_required_parameter");
+  const deployedModel = modelOf(state.deployments, deployment);
+  if (deployedModel === undefined) throw deploymentNotFound();
   const store = body.store !== false;
   if (body.background === true && !store)
     throw invalidRequest("Background mode requires 'store' to be true.", "background", "invalid_value");
@@ -153,7 +156,7 @@ function create(
   const scriptHeader = header("x-aoai-emulator-reply");
   const plan = planResponse({
     body,
-    model: state.models[deployment] ?? deployment,
+    model: deployedModel,
     deployment,
     script: scriptHeader === undefined ? undefined : parseScriptedResponse(scriptHeader),
     newId: (prefix) => state.responses.newId(prefix),

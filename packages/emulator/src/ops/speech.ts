@@ -1,23 +1,33 @@
+import { encodeAac } from "../audio/aac.js";
 import { encodeFlac } from "../audio/flac.js";
 import { encodeText, SAMPLE_RATE } from "../audio/fsk.js";
+import { encodeMp3 } from "../audio/mp3.js";
+import { encodeOggOpus } from "../audio/ogg-opus.js";
 import { encodeWav, pcmBytes } from "../audio/wav.js";
 import { invalidRequest } from "../errors.js";
 import type { Reply } from "../reply.js";
 import { checkNumber } from "./chat-validate.js";
 import type { OpRequest } from "./types.js";
 
-/** Formats the emulator can really encode. */
-const SPEECH_FORMATS = ["wav", "pcm", "flac"] as const;
-const KNOWN_FORMATS = new Set(["mp3", "opus", "aac", "flac", "wav", "pcm"]);
+/** The formats Azure serves, each with its content type. */
+const SPEECH_FORMATS: Readonly<Record<string, string>> = {
+  mp3: "audio/mpeg",
+  opus: "audio/ogg",
+  aac: "audio/aac",
+  flac: "audio/flac",
+  wav: "audio/wav",
+  pcm: "audio/pcm",
+};
 const MAX_INPUT = 4096;
 
 /**
  * `audio/speech`: audio whose samples carry the input text (see audio/fsk.ts), so the emulator's
- * transcription endpoint gives the text back, from `wav`, `pcm` and `flac` alike. Without
- * `response_format` it answers `wav` (the service's default, mp3, would need an encoder the
- * emulator does not ship; so would opus and aac).
+ * transcription endpoint gives the text back. `mp3` (the default, as on Azure; LAME via lamejs),
+ * `opus` (Ogg Opus, libopus via opusscript), `wav`, `pcm` and `flac` are real encodings of those
+ * samples; `aac` is real ADTS AAC of silence (no small AAC encoder exists on npm). The lossy
+ * formats also carry the text in their metadata (audio/text-tag.ts).
  */
-export function speech(req: OpRequest): Reply {
+export async function speech(req: OpRequest): Promise<Reply> {
   const { input, voice } = req.body;
   if (input === undefined || input === null)
     throw invalidRequest("'input' is a required property", "input", "missing_required_parameter");
@@ -36,19 +46,33 @@ export function speech(req: OpRequest): Reply {
   if (typeof voice !== "string" && !custom)
     throw invalidRequest("'voice' must be a string or a custom voice { id }", "voice", "invalid_type");
   checkNumber(req.body, "speed", 0.25, 4);
-  const format = (req.body.response_format as string | undefined) ?? "wav";
-  if (!(SPEECH_FORMATS as readonly string[]).includes(format)) {
-    const why = KNOWN_FORMATS.has(format) ? "is not supported by the emulator" : "is not a valid format";
+  const format = (req.body.response_format as string | undefined) ?? "mp3";
+  const contentType = Object.hasOwn(SPEECH_FORMATS, format) ? SPEECH_FORMATS[format] : undefined;
+  if (!contentType)
     throw invalidRequest(
-      `'response_format' '${format}' ${why}. Supported: ${SPEECH_FORMATS.join(", ")}.`,
+      `Invalid value: '${format}'. Supported values are: ${Object.keys(SPEECH_FORMATS)
+        .map((f) => `'${f}'`)
+        .join(", ")}.`,
       "response_format",
       "invalid_value",
     );
-  }
   const samples = encodeText(input);
-  if (format === "pcm")
-    return { kind: "raw", status: 200, contentType: "audio/pcm", body: pcmBytes(samples) };
-  if (format === "flac")
-    return { kind: "raw", status: 200, contentType: "audio/flac", body: encodeFlac(samples, SAMPLE_RATE) };
-  return { kind: "raw", status: 200, contentType: "audio/wav", body: encodeWav(samples, SAMPLE_RATE) };
+  return { kind: "raw", status: 200, contentType, body: await encode(format, samples, input) };
+}
+
+async function encode(format: string, samples: Int16Array, text: string): Promise<Buffer> {
+  switch (format) {
+    case "pcm":
+      return pcmBytes(samples);
+    case "flac":
+      return encodeFlac(samples, SAMPLE_RATE);
+    case "wav":
+      return encodeWav(samples, SAMPLE_RATE);
+    case "opus":
+      return encodeOggOpus(samples, SAMPLE_RATE, text);
+    case "aac":
+      return encodeAac(samples.length, SAMPLE_RATE, text);
+    default:
+      return encodeMp3(samples, SAMPLE_RATE, text);
+  }
 }

@@ -1,5 +1,7 @@
 import { parseFlac } from "../audio/flac.js";
-import { decodeText, SAMPLE_RATE } from "../audio/fsk.js";
+import { decodeText, encodeText, SAMPLE_RATE } from "../audio/fsk.js";
+import { readOpusText } from "../audio/ogg-opus.js";
+import { readId3Text } from "../audio/text-tag.js";
 import { parseWav, pcmSamples } from "../audio/wav.js";
 import { invalidRequest } from "../errors.js";
 import { fnv1a } from "../hash.js";
@@ -102,6 +104,10 @@ function tokenLogprobs(text: string): { token: string; logprob: number; bytes: n
 
 /** The text carried by emulator-made audio, or the placeholder; and the audio's duration. */
 function listen(data: Buffer): { text: string; duration: number } {
+  // mp3, aac and opus speech the emulator made carry their text in metadata (audio/text-tag.ts).
+  const tagged = readId3Text(data) ?? readOpusText(data);
+  if (tagged !== undefined)
+    return { text: tagged, duration: round(Math.max(encodeText(tagged).length / SAMPLE_RATE, 0.01)) };
   const wav = parseWav(data) ?? parseFlac(data);
   const container = ["RIFF", "fLaC"].includes(data.toString("ascii", 0, 4));
   const samples = wav?.samples ?? (container ? undefined : pcmSamples(data));

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { modelOf } from "../models.js";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
 import type { AuthConfig } from "../auth.js";
@@ -25,7 +26,8 @@ const CALLS_PATH = "/openai/v1/realtime/calls";
 export interface RealtimeContext {
   auth: AuthConfig;
   log: RequestLog;
-  models: Record<string, string>;
+  /** The emulator's deployments and their models. */
+  deployments: Readonly<Record<string, string>> | "any";
 }
 
 /**
@@ -82,7 +84,7 @@ export function createRealtime(context: RealtimeContext) {
           },
           {
             dialect: route.dialect,
-            model: context.models[route.deployment] ?? route.deployment,
+            model: modelOf(context.deployments, route.deployment) ?? route.deployment,
             seed: sha256Hex(`${route.deployment}/${++connections}`),
             ...(lifetime > 0 && { sessionMs: lifetime }),
           },
@@ -171,11 +173,11 @@ export function createRealtime(context: RealtimeContext) {
     const state = defaultSession(
       "ga",
       `sess_${sha256Hex(String(Math.random())).slice(0, 22)}`,
-      context.models[model] ?? model,
+      modelOf(context.deployments, model) ?? model,
       expiresAt,
     ) as Record<string, unknown>;
     mergeSession(state, session);
-    const value = secrets.mint({ model: context.models[model] ?? model, session, expiresAt });
+    const value = secrets.mint({ model: modelOf(context.deployments, model) ?? model, session, expiresAt });
     sendJson(res, 200, { value, expires_at: expiresAt, session: state });
   }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { API_VERSIONS } from "@aoai/core";
-import { type AuthConfig, isAuthorized } from "../auth.js";
+import { type AuthConfig, authError } from "../auth.js";
 import { ACCESS_DENIED_MESSAGE, EmulatorHttpError, notFound } from "../errors.js";
 import type { Dialect } from "./names.js";
 
@@ -73,7 +73,7 @@ export function checkCredential(req: IncomingMessage, queryKey: string | null, a
   }
   const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? "").trim())?.[1];
   if (token && !audienceOk(token)) throw denied(TOKEN_DENIED_MESSAGE);
-  if (!isAuthorized(req.headers, auth)) throw denied(token ? TOKEN_DENIED_MESSAGE : ACCESS_DENIED_MESSAGE);
+  if (authError(req.headers, auth)) throw denied(token ? TOKEN_DENIED_MESSAGE : ACCESS_DENIED_MESSAGE);
 }
 
 // A token that is a JWT must name Azure OpenAI as its audience; opaque test tokens pass.

@@ -1,9 +1,11 @@
-import { EmulatorHttpError } from "../errors.js";
+import { deploymentNotFound, EmulatorHttpError } from "../errors.js";
 import { sha256Hex, uuidFrom } from "../hash.js";
+import { modelOf } from "../models.js";
 import { chatCompletions } from "../ops/chat.js";
 import { embeddings } from "../ops/embeddings.js";
 import type { OpRequest } from "../ops/types.js";
 import type { Reply } from "../reply.js";
+import { validateRequest } from "../validation/validate-request.js";
 
 /** What one input line of a batch came to: a line of the output file, or of the error file. */
 export interface LineResult {
@@ -17,7 +19,7 @@ export interface LineContext {
   /** The batch's endpoint without a `/v1` prefix: `/chat/completions` or `/embeddings`. */
   endpoint: string;
   apiVersion: string;
-  models: Record<string, string>;
+  deployments: Readonly<Record<string, string>> | "any";
   baseUrl: string;
 }
 
@@ -80,10 +82,13 @@ function answer(body: Record<string, unknown>, text: string, ctx: LineContext): 
     throw badLine("'model' is a required property: the global batch deployment.", "model");
   if (body.stream === true) throw badLine("Streaming is not supported in a batch.", "stream");
   const operation = ctx.endpoint.slice(1);
+  const model = modelOf(ctx.deployments, deployment);
+  if (model === undefined) throw deploymentNotFound();
+  validateRequest({ operation, apiVersion: ctx.apiVersion, model, body, multipart: false });
   const request: OpRequest = {
     route: { shape: "deployments", operation, deployment, apiVersion: ctx.apiVersion },
     deployment,
-    model: ctx.models[deployment] ?? deployment,
+    model,
     body,
     files: {},
     headers: {},

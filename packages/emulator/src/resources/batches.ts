@@ -116,7 +116,7 @@ function lineContext(record: BatchRecord, req: ResourceRequest): LineContext {
     batchId: record.batch.id,
     endpoint: endpointPath(record.batch.endpoint),
     apiVersion: req.route.apiVersion,
-    models: req.store.options.models,
+    deployments: req.store.options.deployments,
     baseUrl: req.baseUrl,
   };
 }

@@ -1,0 +1,300 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { badRequest, type EmulatorHttpError } from "../errors.js";
+import REQUEST_SCHEMAS from "./request-schemas.json" with { type: "json" };
+
+/** The committed specs whose request schemas request-schemas.json holds. */
+type SpecVersion = "2024-10-21" | "2025-04-01-preview";
+
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+  allOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+}
+
+interface SpecDocument {
+  operations: Record<string, SchemaNode>;
+  components: { schemas: Record<string, SchemaNode> };
+}
+
+const DOCUMENTS = REQUEST_SCHEMAS.versions as unknown as Record<SpecVersion, SpecDocument>;
+
+/**
+ * Parameters the service takes on the versions these specs describe though the spec files lack
+ * them (the models came after the spec was written; Azure's how-to docs name them).
+ */
+const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
+  // `stream_options` (`include_usage`): the 2024-10-21 chat spec and both completions specs lack
+  // it; the service takes it with `stream` (clients such as LangChain send it on 2024-10-21).
+  "chat/completions": ["stream_options"],
+  completions: ["stream_options"],
+  // gpt-4o-mini-tts: `instructions`; streamed speech: `stream_format`.
+  "audio/speech": ["instructions", "stream_format"],
+  // gpt-image-1: `moderation`.
+  "images/generations": ["moderation"],
+};
+
+/**
+ * The committed spec a route's version is checked against, or undefined where no sound choice
+ * exists. Dated GA versions use the 2024-10-21 spec and dated previews the 2025-04-01-preview
+ * spec: each is the newest of its line and adds to the older ones, so an older version's valid
+ * body passes (it may let through a field that version lacks, never refuse one it has). The v1
+ * API (`v1`, `preview`) takes fields no committed spec has, so only its per-model and
+ * conversation rules apply.
+ */
+function specFor(apiVersion: string): SpecVersion | undefined {
+  if (apiVersion === "v1" || apiVersion === "preview") return undefined;
+  return apiVersion.endsWith("-preview") ? "2025-04-01-preview" : "2024-10-21";
+}
+
+/**
+ * Fields the service takes as token ids (`number[]` or `number[][]`) though the spec types them as
+ * text only; the operation's own checks judge those forms.
+ */
+const TOKEN_FIELDS: Readonly<Record<string, string>> = { embeddings: "input", completions: "prompt" };
+
+const isTokens = (v: unknown): boolean =>
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.every((t) => typeof t === "number" || (Array.isArray(t) && t.every((u) => typeof u === "number")));
+
+// `verbose` puts the failing value on each error, which the messages quote.
+const ajv = new Ajv({ strict: false, verbose: true, validateFormats: false, discriminator: false });
+for (const [version, doc] of Object.entries(DOCUMENTS)) {
+  ajv.addSchema({ $id: `aoai:${version}`, components: doc.components });
+}
+const compiled = new Map<string, ValidateFunction | null>();
+
+function validatorFor(version: SpecVersion, operation: string): ValidateFunction | null {
+  const key = `${version} ${operation}`;
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    const schema = DOCUMENTS[version].operations[operation];
+    validate = schema ? ajv.compile(rebase(schema, version)) : null;
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+/** A validator of one `oneOf` branch, compiled once (each error must not compile it again). */
+function branchValidator(branch: SchemaNode, version: SpecVersion): ValidateFunction {
+  const key = `${version} branch ${JSON.stringify(branch)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(rebase(branch, version));
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+/** An operation's root schema with its `$ref`s pointing into the version's document. */
+function rebase(schema: SchemaNode, version: SpecVersion): object {
+  if (schema.$ref?.startsWith("aoai:")) return schema;
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"aoai:${version}#/components/`));
+}
+
+/** Every top-level property a schema names, through `$ref`, `allOf`, `anyOf` and `oneOf`. */
+function propertyNames(doc: SpecDocument, node: SchemaNode | undefined, into: Set<string>): Set<string> {
+  if (!node) return into;
+  if (node.$ref) return propertyNames(doc, doc.components.schemas[node.$ref.split("/").pop()!], into);
+  for (const name of Object.keys(node.properties ?? {})) into.add(name);
+  for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? [])])
+    propertyNames(doc, sub, into);
+  return into;
+}
+
+const known = new Map<string, ReadonlySet<string>>();
+
+function knownParameters(version: SpecVersion, operation: string): ReadonlySet<string> | undefined {
+  const key = `${version} ${operation}`;
+  let names = known.get(key);
+  if (!names) {
+    const doc = DOCUMENTS[version];
+    const root = doc.operations[operation];
+    if (!root) return undefined;
+    // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
+    names = propertyNames(doc, root, new Set(["model", ...(SPEC_GAPS[operation] ?? [])]));
+    known.set(key, names);
+  }
+  return names;
+}
+
+/**
+ * Checks a JSON body against the request schema of its operation in the committed spec of its
+ * version: first the parameters the spec does not have (Azure's "Unrecognized request argument
+ * supplied"), then the schema. Bodies of versions no committed spec covers pass (see
+ * {@link specFor}).
+ */
+export function checkAgainstSpec(operation: string, apiVersion: string, body: Record<string, unknown>): void {
+  const version = specFor(apiVersion);
+  if (!version) return;
+  const names = knownParameters(version, operation);
+  if (!names) return;
+  const unknown = Object.keys(body).filter((k) => !names.has(k));
+  if (unknown.length === 1)
+    throw badRequest(`Unrecognized request argument supplied: ${unknown[0]}`, null, null);
+  if (unknown.length > 1)
+    throw badRequest(`Unrecognized request arguments supplied: ${unknown.join(", ")}`, null, null);
+  const validate = validatorFor(version, operation);
+  const tokens = TOKEN_FIELDS[operation];
+  const checked = tokens && isTokens(body[tokens]) ? { ...body, [tokens]: "tokens" } : body;
+  if (validate && !validate(checked)) throw schemaError(validate.errors ?? [], version);
+}
+
+const COMBINATORS = ["anyOf", "oneOf", "allOf", "if"];
+const deepest = (list: readonly ErrorObject[]) =>
+  [...list].sort((a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length)[0];
+
+/** A schema node, following `$ref`s within the spec documents. */
+function resolve(node: SchemaNode, version: SpecVersion): SchemaNode & { enum?: unknown[]; const?: unknown } {
+  if (!node.$ref) return node;
+  const name = node.$ref.split("/").pop()!;
+  return resolve(DOCUMENTS[version].components.schemas[name] ?? {}, version);
+}
+
+/** The `role` or `type` value a `oneOf` branch takes, if it names exactly one. */
+function discriminator(branch: SchemaNode, version: SpecVersion): [string, unknown] | undefined {
+  const props = (resolve(branch, version).properties ?? {}) as Record<string, SchemaNode>;
+  for (const key of ["role", "type"]) {
+    const prop = props[key] && resolve(props[key], version);
+    const values = prop?.enum ?? (prop && "const" in prop ? [prop.const] : undefined);
+    if (values?.length === 1) return [key, values[0]];
+  }
+  return undefined;
+}
+
+/**
+ * The most telling of Ajv's errors. A value that matches none of a `oneOf`'s shapes (messages by
+ * `role`, response formats and content parts by `type`) is judged by the shape its `role` or
+ * `type` picks, as the service does; when it picks none, the error is that value, with every
+ * allowed one.
+ */
+function mostTelling(errors: readonly ErrorObject[], version: SpecVersion): ErrorObject | undefined {
+  const choices = errors.filter((e) => e.keyword === "oneOf" && Array.isArray(e.schema));
+  const choice = deepest(choices);
+  if (choice?.data && typeof choice.data === "object") {
+    const branches = (choice.schema as SchemaNode[]).map((b) => [b, discriminator(b, version)] as const);
+    const key = branches.find(([, d]) => d)?.[1]?.[0];
+    if (key) {
+      const value = (choice.data as Record<string, unknown>)[key];
+      const picked = branches.find(([, d]) => d?.[0] === key && d[1] === value)?.[0];
+      if (!picked)
+        return {
+          ...choice,
+          keyword: "enum",
+          instancePath: `${choice.instancePath}/${key}`,
+          data: value,
+          params: { allowedValues: branches.flatMap(([, d]) => (d ? [d[1]] : [])) },
+        };
+      const validate = branchValidator(picked, version);
+      if (!validate(choice.data)) {
+        const inner = mostTelling(validate.errors ?? [], version);
+        if (inner) return { ...inner, instancePath: choice.instancePath + inner.instancePath };
+      }
+    }
+  }
+  const leaves = errors.filter((e) => !COMBINATORS.includes(e.keyword));
+  return deepest(leaves.length ? leaves : errors);
+}
+
+/** The most telling of Ajv's errors, worded as the service words its validation errors. */
+function schemaError(errors: readonly ErrorObject[], version: SpecVersion): EmulatorHttpError {
+  const pick = mostTelling(errors, version);
+  if (!pick) return badRequest("Invalid request body.", null, "invalid_value");
+  const path = paramPath(pick.instancePath);
+  const p = pick.params as Record<string, unknown>;
+  switch (pick.keyword) {
+    case "required": {
+      const name = path ? `${path}.${String(p.missingProperty)}` : String(p.missingProperty);
+      return badRequest(`Missing required parameter: '${name}'.`, name, "missing_required_parameter");
+    }
+    case "type":
+      return badRequest(
+        `Invalid type for '${path}': expected ${article(String(p.type))}, but got ${describe(pick.data)} instead.`,
+        path,
+        "invalid_type",
+      );
+    case "enum":
+    case "const": {
+      const allowed = (p.allowedValues as unknown[] | undefined) ?? [p.allowedValue];
+      return badRequest(
+        `Invalid value: '${String(pick.data)}'. Supported values are: ${allowed.map((v) => `'${String(v)}'`).join(", ")}.`,
+        path,
+        "invalid_value",
+      );
+    }
+    case "minimum":
+    case "exclusiveMinimum":
+    case "maximum":
+    case "exclusiveMaximum": {
+      const below = pick.keyword.toLowerCase().includes("min");
+      const kind =
+        (pick.parentSchema as { type?: unknown } | undefined)?.type === "integer" ? "integer" : "decimal";
+      return badRequest(
+        `Invalid '${path}': ${kind} ${below ? "below minimum" : "above maximum"} value. Expected a value ${below ? ">=" : "<="} ${String(p.limit)}, but got ${String(pick.data)} instead.`,
+        path,
+        `${kind}_${below ? "below_min" : "above_max"}_value`,
+      );
+    }
+    case "minItems":
+      return badRequest(
+        `Invalid '${path}': empty array. Expected an array with minimum length ${String(p.limit)}, but got an empty array instead.`,
+        path,
+        "empty_array",
+      );
+    case "maxItems":
+      return badRequest(
+        `Invalid '${path}': array too long. Expected an array with maximum length ${String(p.limit)}, but got an array with length ${(pick.data as unknown[]).length} instead.`,
+        path,
+        "array_above_max_length",
+      );
+    case "minLength":
+      return badRequest(
+        `Invalid '${path}': string too short. Expected a string with minimum length ${String(p.limit)}, but got a string with length ${(pick.data as string).length} instead.`,
+        path,
+        "string_below_min_length",
+      );
+    case "maxLength":
+      return badRequest(
+        `Invalid '${path}': string too long. Expected a string with maximum length ${String(p.limit)}, but got a string with length ${(pick.data as string).length} instead.`,
+        path,
+        "string_above_max_length",
+      );
+    default:
+      return badRequest(
+        `Invalid value for '${path}': ${pick.message ?? "not valid"}.`,
+        path,
+        "invalid_value",
+      );
+  }
+}
+
+/** `/messages/0/role` -> `messages[0].role`, the service's way of naming a parameter. */
+function paramPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce((out, seg) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), "");
+}
+
+function article(type: string): string {
+  const name =
+    type === "integer"
+      ? "an integer"
+      : type === "array"
+        ? "an array"
+        : type === "object"
+          ? "an object"
+          : `a ${type}`;
+  return name.replace(",", " or ");
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a decimal";
+  return typeof value === "boolean" ? "a boolean" : "a string";
+}

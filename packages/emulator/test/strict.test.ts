@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DEFAULT_DEPLOYMENTS,
+  DEPLOYMENT_NOT_FOUND_MESSAGE,
+  type Emulator,
+  startEmulator,
+} from "../src/index.js";
+import { deploymentUrl, postJson, sharedEmulator, USER_CHAT } from "./helpers.js";
+
+const shared = sharedEmulator().url;
+const PREVIEW = "2025-04-01-preview";
+const url = (deployment: string, op: string, version = "2024-10-21") =>
+  deploymentUrl(shared, deployment, op, version);
+const notFound = { error: { code: "DeploymentNotFound", message: DEPLOYMENT_NOT_FOUND_MESSAGE } };
+
+/** The error body of a request that must fail with `status`. */
+async function refused(target: string, body: unknown, status = 400) {
+  const { res, json } = await postJson(target, body);
+  expect(res.status, JSON.stringify(body).slice(0, 120)).toBe(status);
+  return json();
+}
+
+describe("deployments", () => {
+  it("answers Azure's 404 DeploymentNotFound for a deployment it does not have, before reading the body", async () => {
+    expect(await refused(url("no-such-deployment", "chat/completions"), USER_CHAT, 404)).toEqual(notFound);
+    expect(await refused(url("no-such-deployment", "chat/completions"), "not json", 404)).toEqual(notFound);
+    const v1 = `${shared}/openai/v1/chat/completions`;
+    expect(await refused(v1, { ...USER_CHAT, model: "no-such-deployment" }, 404)).toEqual(notFound);
+  });
+
+  it("has a deployment of each model the SDK's tests and the other features use", () => {
+    for (const name of [
+      "gpt-4o",
+      "gpt-4o-mini",
+      "gpt-realtime",
+      "gpt-realtime-mini",
+      "gpt-4.1",
+      "gpt-4.1-mini",
+      "o4-mini",
+      "gpt-5",
+      "gpt-5-mini",
+      "gpt-image-1",
+      "dall-e-3",
+      "text-embedding-3-small",
+      "text-embedding-3-large",
+      "tts",
+      "whisper",
+      "gpt-35-turbo-instruct",
+    ])
+      expect(DEFAULT_DEPLOYMENTS, name).toHaveProperty([name]);
+  });
+
+  describe("configured", () => {
+    let emulator: Emulator;
+    let any: Emulator;
+    beforeAll(async () => {
+      emulator = await startEmulator({
+        deployments: { chat: "gpt-4o-2024-11-20", embed: "text-embedding-ada-002" },
+      });
+      any = await startEmulator({ deployments: "any" });
+    });
+    afterAll(() => Promise.all([emulator.close(), any.close()]));
+
+    it("serves exactly the configured deployments and reports their model", async () => {
+      const chat = await postJson(deploymentUrl(emulator.url, "chat", "chat/completions"), USER_CHAT);
+      expect(chat.json().model).toBe("gpt-4o-2024-11-20");
+      expect(
+        (await postJson(deploymentUrl(emulator.url, "gpt-4o", "chat/completions"), USER_CHAT)).res.status,
+      ).toBe(404);
+      // The model's rules follow the deployment: ada-002 takes no `dimensions`.
+      const ada = await postJson(deploymentUrl(emulator.url, "embed", "embeddings"), {
+        input: "x",
+        dimensions: 8,
+      });
+      expect(ada.res.status).toBe(400);
+    });
+
+    it('takes any name with deployments: "any"', async () => {
+      const res = await postJson(deploymentUrl(any.url, "whatever-name", "chat/completions"), USER_CHAT);
+      expect(res.res.status).toBe(200);
+    });
+  });
+
+  it("refuses an operation the deployment's model does not serve, as Azure does", async () => {
+    const error = (await refused(url("text-embedding-3-small", "chat/completions"), USER_CHAT)).error;
+    expect(error.code).toBe("OperationNotSupported");
+    expect(error.message).toMatch(
+      /^The chatCompletion operation does not work with the specified model, text-embedding-3-small\./,
+    );
+  });
+});
+
+describe("per-model rules", () => {
+  it("dall-e-3: n 1 only, its three sizes, quality standard or hd", async () => {
+    const gen = url("dall-e-3", "images/generations");
+    const prompt = "a cat";
+    expect((await refused(gen, { prompt, n: 5 })).error).toMatchObject({
+      param: "n",
+      code: "integer_above_max_value",
+    });
+    expect((await refused(gen, { prompt, size: "256x256" })).error).toMatchObject({
+      param: "size",
+      code: "invalid_value",
+    });
+    expect((await refused(gen, { prompt, quality: "low" }, 400)).error.param).toBe("quality");
+    expect((await postJson(gen, { prompt, size: "1792x1024", quality: "hd" })).res.status).toBe(200);
+  });
+
+  it("gpt-image-1: base64 only, its sizes and qualities, no style", async () => {
+    const gen = url("gpt-image-1", "images/generations", PREVIEW);
+    const prompt = "a cat";
+    const url1 = (await refused(gen, { prompt, response_format: "url" })).error;
+    expect(url1).toMatchObject({ param: "response_format", code: "unsupported_value" });
+    expect((await refused(gen, { prompt, size: "1792x1024" })).error.param).toBe("size");
+    expect((await refused(gen, { prompt, quality: "hd" })).error.param).toBe("quality");
+    expect((await refused(gen, { prompt, style: "vivid" })).error).toMatchObject({
+      param: "style",
+      code: "unsupported_parameter",
+    });
+    expect((await postJson(gen, { prompt, quality: "low", size: "1536x1024" })).res.status).toBe(200);
+  });
+
+  it("o-series and gpt-5: no max_tokens, temperature only at its default", async () => {
+    for (const deployment of ["o4-mini", "o1", "gpt-5", "gpt-5-mini"]) {
+      const chat = url(deployment, "chat/completions", PREVIEW);
+      expect((await refused(chat, { ...USER_CHAT, max_tokens: 10 })).error).toEqual({
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: "invalid_request_error",
+        param: "max_tokens",
+        code: "unsupported_parameter",
+      });
+      expect((await refused(chat, { ...USER_CHAT, temperature: 0.2 })).error).toEqual({
+        message:
+          "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+        type: "invalid_request_error",
+        param: "temperature",
+        code: "unsupported_value",
+      });
+      expect(
+        (await postJson(chat, { ...USER_CHAT, temperature: 1, max_completion_tokens: 50 })).res.status,
+      ).toBe(200);
+    }
+    // gpt-5-chat and gpt-4.1 are not reasoning models.
+    expect(
+      (await postJson(url("gpt-4.1", "chat/completions"), { ...USER_CHAT, temperature: 0.2, max_tokens: 9 }))
+        .res.status,
+    ).toBe(200);
+  });
+
+  it("dimensions only on text-embedding-3-*", async () => {
+    const error = (
+      await refused(url("text-embedding-ada-002", "embeddings"), { input: "x", dimensions: 256 })
+    ).error;
+    expect(error).toEqual({
+      message: "This model does not support specifying dimensions.",
+      type: "invalid_request_error",
+      param: null,
+      code: null,
+    });
+    expect(
+      (await postJson(url("text-embedding-3-small", "embeddings"), { input: "x", dimensions: 256 })).res
+        .status,
+    ).toBe(200);
+  });
+
+  it("speech: the model's voices; instructions only on gpt-4o-mini-tts", async () => {
+    const tts = url("tts", "audio/speech", PREVIEW);
+    expect((await refused(tts, { input: "x", voice: "coral" })).error.param).toBe("voice");
+    const v1 = `${shared}/openai/v1/audio/speech?api-version=preview`;
+    expect(
+      (await refused(v1, { model: "tts", input: "x", voice: "alloy", instructions: "calm" })).error.param,
+    ).toBe("instructions");
+    expect(
+      (await postJson(v1, { model: "gpt-4o-mini-tts", input: "x", voice: "coral", instructions: "calm" })).res
+        .status,
+    ).toBe(200);
+  });
+});
+
+describe("request bodies against the spec of their version", () => {
+  it("refuses unknown parameters as Azure does", async () => {
+    expect((await refused(url("gpt-4o", "chat/completions"), { ...USER_CHAT, foo: 1 })).error).toEqual({
+      message: "Unrecognized request argument supplied: foo",
+      type: "invalid_request_error",
+      param: null,
+      code: null,
+    });
+    const two = await refused(url("gpt-4o", "chat/completions"), { ...USER_CHAT, foo: 1, bar: 2 });
+    expect(two.error.message).toBe("Unrecognized request arguments supplied: foo, bar");
+    // `store` is in the 2025-04-01-preview spec, not in 2024-10-21's.
+    expect(
+      (await refused(url("gpt-4o", "chat/completions"), { ...USER_CHAT, store: true })).error.message,
+    ).toMatch(/store/);
+    expect(
+      (await postJson(url("gpt-4o", "chat/completions", PREVIEW), { ...USER_CHAT, store: true })).res.status,
+    ).toBe(200);
+    // `model` is always taken (clients send it on deployment routes too).
+    expect(
+      (await postJson(url("gpt-4o", "chat/completions"), { ...USER_CHAT, model: "gpt-4o" })).res.status,
+    ).toBe(200);
+  });
+
+  it("checks types, enums and bounds in the service's words", async () => {
+    const chat = url("gpt-4o", "chat/completions");
+    expect((await refused(chat, { messages: [{ role: "wizard", content: "x" }] })).error).toMatchObject({
+      param: "messages[0].role",
+      code: "invalid_value",
+    });
+    expect((await refused(chat, { ...USER_CHAT, n: "2" })).error).toEqual({
+      message: "Invalid type for 'n': expected an integer, but got a string instead.",
+      type: "invalid_request_error",
+      param: "n",
+      code: "invalid_type",
+    });
+    expect((await refused(chat, { ...USER_CHAT, presence_penalty: 3 })).error).toMatchObject({
+      param: "presence_penalty",
+      code: "decimal_above_max_value",
+    });
+    expect((await refused(chat, {})).error).toMatchObject({
+      param: "messages",
+      code: "missing_required_parameter",
+    });
+  });
+
+  it("validates older dated versions against the nearest spec of their line", async () => {
+    for (const version of ["2024-02-01", "2023-05-15", "2024-05-01-preview", "2024-02-15-preview"]) {
+      expect(
+        (await postJson(url("gpt-4o", "chat/completions", version), USER_CHAT)).res.status,
+        version,
+      ).toBe(200);
+      expect(
+        (await postJson(url("gpt-4o", "chat/completions", version), { ...USER_CHAT, foo: 1 })).res.status,
+      ).toBe(400);
+    }
+  });
+});
+
+describe("conversation rules", () => {
+  const chat = url("gpt-4o", "chat/completions", PREVIEW);
+  const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object" } } }];
+  const call = { id: "call_1", type: "function", function: { name: "get_weather", arguments: "{}" } };
+
+  it("a tool message answers the tool calls just before it, and every call is answered", async () => {
+    const orphan = await refused(chat, {
+      messages: [USER_CHAT.messages[0], { role: "tool", tool_call_id: "call_1", content: "sunny" }],
+    });
+    expect(orphan.error).toEqual({
+      message:
+        "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+      type: "invalid_request_error",
+      param: "messages.[1].role",
+      code: null,
+    });
+    const unanswered = await refused(chat, {
+      messages: [
+        USER_CHAT.messages[0],
+        { role: "assistant", tool_calls: [call] },
+        { role: "user", content: "and?" },
+      ],
+      tools,
+    });
+    expect(unanswered.error.message).toMatch(/must be followed by tool messages.*call_1/);
+    const good = {
+      messages: [
+        USER_CHAT.messages[0],
+        { role: "assistant", tool_calls: [call] },
+        { role: "tool", tool_call_id: "call_1", content: "sunny" },
+      ],
+      tools,
+    };
+    expect((await postJson(chat, good)).res.status).toBe(200);
+  });
+
+  it("tool_choice names a function of tools", async () => {
+    const choice = { type: "function", function: { name: "get_time" } };
+    expect((await refused(chat, { ...USER_CHAT, tools, tool_choice: choice })).error.param).toBe(
+      "tool_choice",
+    );
+    expect((await refused(chat, { ...USER_CHAT, tool_choice: "auto" })).error.message).toBe(
+      "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.",
+    );
+  });
+
+  it("json_object needs the word json in the messages", async () => {
+    const error = (await refused(chat, { ...USER_CHAT, response_format: { type: "json_object" } })).error;
+    expect(error).toEqual({
+      message:
+        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+      type: "invalid_request_error",
+      param: "messages",
+      code: null,
+    });
+  });
+
+  it("top_logprobs needs logprobs, stream_options needs stream", async () => {
+    expect((await refused(chat, { ...USER_CHAT, top_logprobs: 2 })).error.param).toBe("top_logprobs");
+    expect((await postJson(chat, { ...USER_CHAT, top_logprobs: 2, logprobs: true })).res.status).toBe(200);
+    expect((await refused(chat, { ...USER_CHAT, stream_options: { include_usage: true } })).error).toEqual({
+      message: "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+      type: "invalid_request_error",
+      param: "stream_options",
+      code: null,
+    });
+  });
+});
+
+describe("GET /openai/models", () => {
+  it("lists the deployments' models, on a dated version and on v1", async () => {
+    for (const path of ["/openai/models?api-version=2024-10-21", "/openai/v1/models"]) {
+      const res = await fetch(`${shared}${path}`, { headers: { "api-key": "emulator-key" } });
+      expect(res.status, path).toBe(200);
+      const body = await res.json();
+      expect(body.object).toBe("list");
+      const gpt4o = body.data.find((m: { id: string }) => m.id === "gpt-4o");
+      expect(gpt4o).toMatchObject({
+        object: "model",
+        capabilities: { chat_completion: true, embeddings: false },
+      });
+    }
+    const one = await fetch(`${shared}/openai/models/gpt-4o?api-version=2024-10-21`, {
+      headers: { "api-key": "emulator-key" },
+    });
+    expect((await one.json()).id).toBe("gpt-4o");
+    const none = await fetch(`${shared}/openai/models?api-version=2099-01-01`, {
+      headers: { "api-key": "emulator-key" },
+    });
+    expect(none.status).toBe(404);
+  });
+});
+
+describe("routes the emulator does not emulate", () => {
+  it("answer a 404 that says so, unlike a wrong URL", async () => {
+    const { res, json } = await postJson(`${shared}/openai/assistants?api-version=${PREVIEW}`, {});
+    expect(res.status).toBe(404);
+    expect(json().error.code).toBe("NotEmulated");
+    expect(json().error.message).toContain("does not emulate");
+    const wrong = await postJson(`${shared}/openai/assistantz?api-version=${PREVIEW}`, {});
+    expect(wrong.json()).toEqual({ error: { code: "404", message: "Resource not found" } });
+  });
+});
