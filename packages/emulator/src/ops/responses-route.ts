@@ -1,5 +1,5 @@
-import { notFound } from "../errors.js";
 import { operationVersions } from "../api-versions.js";
+import { notFound } from "../errors.js";
 import { pathVersion } from "../router.js";
 
 /** A Responses API request: which operation, its path params, and the API version. */

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { modelOf } from "../models.js";
 import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
 import type { AuthConfig } from "../auth.js";
@@ -7,6 +6,7 @@ import { parseJsonObject, readBody } from "../body.js";
 import { EmulatorHttpError, invalidRequest, methodNotAllowed } from "../errors.js";
 import { sha256Hex } from "../hash.js";
 import { corsHeaders, setHeaders } from "../headers.js";
+import { modelOf } from "../models.js";
 import type { RequestLog } from "../request-log.js";
 import { redactHeaders } from "../request-log.js";
 import { sendJson } from "../respond.js";
