@@ -2,6 +2,7 @@ import { APIError, InvalidInputError, UnsupportedApiVersionError } from "@aoai/c
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  compactResponse,
   imagesOf,
   listInputItems,
   type ResponseStreamEvent,
@@ -288,6 +289,20 @@ describe("stored responses", () => {
     const deleted = await responses.delete(created.id);
     expect(deleted).toMatchObject({ id: created.id, deleted: true });
     await expect(responses.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("compacts a conversation on the v1 API, and refuses to on a dated version before sending", async () => {
+    const { responses } = emulatorResponses();
+    const first = await responses.create({ input: "A long talk" });
+    const compacted = await compactResponse(responses, { previous_response_id: first.id });
+    expect(compacted.object).toBe("response.compaction");
+    expect(compacted.output[0]).toMatchObject({
+      type: "compaction",
+      encrypted_content: expect.stringMatching(/^gAAAAA/),
+    });
+    const dated = emulatorResponses({ apiVersion: "2025-04-01-preview" }).responses;
+    await expect(compactResponse(dated, { input: "x" })).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+    await expect(dated.cancel("resp_1")).rejects.toBeInstanceOf(UnsupportedApiVersionError);
   });
 
   it("continues a stored conversation with previous_response_id", async () => {
