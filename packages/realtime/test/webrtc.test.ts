@@ -113,7 +113,9 @@ it("a page connects over WebRTC with a client secret and receives a transcript",
       tracks: number;
       packets: number;
       playing: boolean;
+      refused: string;
     };
+    expect(ok.refused).toBe("AuthenticationError 401");
     expect(ok.events[0]).toBe("session.created");
     expect(ok.events).toContain("input_audio_buffer.speech_started");
     expect(ok.transcript).toBe(PLACEHOLDER_TRANSCRIPT);
