@@ -4,11 +4,23 @@
 import { AuthenticationError } from "@aoai/core";
 import { connectWebRTC } from "../src/index.js";
 
+/** What the page reports to the test. */
+export interface PageResult {
+  events: string[];
+  transcript?: string;
+  reply?: string;
+  /** Remote tracks, and audio packets received on them. */
+  tracks: number;
+  packets: number;
+  /** The reply plays in the given audio element. */
+  playing: boolean;
+  /** How a secret the service did not mint was refused. */
+  refused: string;
+}
+
 declare global {
   interface Window {
-    realtimeResult?:
-      | { events: string[]; transcript?: string; reply?: string; tracks: number }
-      | { error: string };
+    realtimeResult?: PageResult | { error: string };
   }
 }
 
