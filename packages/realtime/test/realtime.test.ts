@@ -3,6 +3,7 @@ import {
   APIUserAbortError,
   AuthenticationError,
   InvalidInputError,
+  ServiceUnavailableError,
   UnsupportedApiVersionError,
 } from "@aoai/core";
 import { describe, expect, inject, it, vi } from "vitest";
@@ -234,6 +235,45 @@ describe("cancel and errors", () => {
     await expect(session.send({ type: "response.create" })).rejects.toSatisfy((e: unknown) =>
       RealtimeClosedError.isInstance(e),
     );
+  });
+
+  it("a refused handshake is the typed error of its status, with the service's body", async () => {
+    const { realtime } = emulatorRealtime();
+    const error = await realtime
+      .connect({ headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "status", status: 503 }) } })
+      .catch((e: unknown) => e);
+    expect(ServiceUnavailableError.isInstance(error)).toBe(true);
+    expect((error as ServiceUnavailableError).status).toBe(503);
+    const reset = await realtime
+      .connect({ headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "reset" }) } })
+      .catch((e: unknown) => e);
+    expect(APIConnectionError.isInstance(reset)).toBe(true);
+  });
+
+  it("a server's close code other than 1000 ends the events with RealtimeClosedError", async () => {
+    const { WebSocketServer } = await import("ws");
+    const { AzureOpenAIClient } = await import("@aoai/core");
+    const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise((r) => server.once("listening", r));
+    server.on("connection", (ws) => {
+      ws.send(JSON.stringify({ type: "session.created", event_id: "e1", session: { id: "s" } }));
+      ws.close(1011, "internal error");
+    });
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    const client = new AzureOpenAIClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      apiKey: "k",
+      apiVersion: "v1",
+    });
+    try {
+      const session = await new RealtimeClient(client, "gpt-realtime").connect();
+      const { seen, error } = await drain(session);
+      expect(seen).toEqual(["session.created"]);
+      expect(RealtimeClosedError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ closeCode: 1011, closeReason: "internal error" });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it("a session past its time limit ends with RealtimeSessionExpiredError", async () => {

@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, WEBRTC_ARGS } from "../../../test-utils/c
 import { PLACEHOLDER_TRANSCRIPT } from "../../emulator/src/index.js";
 import { createClientSecret } from "../src/index.js";
 import { emulatorRealtime } from "./helpers.js";
+import type { PageResult } from "./webrtc-page.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -106,14 +107,8 @@ it("a page connects over WebRTC with a client secret and receives a transcript",
     await page.waitForFunction(() => window.realtimeResult !== undefined, undefined, { timeout: 45_000 });
     const result = await page.evaluate(() => window.realtimeResult);
     expect(result).not.toHaveProperty("error");
-    const ok = result as {
-      events: string[];
-      transcript?: string;
-      reply?: string;
-      tracks: number;
-      packets: number;
-      playing: boolean;
-    };
+    const ok = result as PageResult;
+    expect(ok.refused).toBe("AuthenticationError 401");
     expect(ok.events[0]).toBe("session.created");
     expect(ok.events).toContain("input_audio_buffer.speech_started");
     expect(ok.transcript).toBe(PLACEHOLDER_TRANSCRIPT);
