@@ -1,8 +1,8 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
+import { invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation } from "./speech-operation.js";
+import { speechOperation, speechReader } from "./speech-operation.js";
 
 /** What {@link speechToFile} wrote. */
 export interface SavedSpeech {
@@ -36,7 +36,7 @@ export async function speechToFile(
   const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
   if (typeof builtin !== "function")
     invalid("path", "cannot be written: saving to a file works only in Node.js.");
-  const stream = await send(audio.client, operation, byteStream);
+  const stream = await send(audio.client, operation, speechReader);
   let bytes: number;
   try {
     bytes = await saveToFile(stream, path);
