@@ -19,7 +19,9 @@ type GetBuiltin = ((id: string) => unknown) | undefined;
  * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
  * in memory whole. Resolves when the file is complete, with the bytes written and `_response`.
  * Nothing is sent, and no file is touched, for bad input, an API version without speech, or
- * outside Node. A failure during the download removes the partial file.
+ * outside Node. The audio is written beside `path` and renamed over it once complete: a failure
+ * leaves `path` as it was. A symlink's target is replaced and the link kept; a relative path is
+ * taken from the current directory.
  *
  * @example
  * await speechToFile(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");

@@ -5,7 +5,9 @@ import type { GeneratedImage } from "./response-types.js";
 /**
  * Writes a generated image to a file (Node only) and returns the bytes written: a `b64_json`
  * image decoded, a `url` one streamed to the file as it downloads (no credential is sent there).
- * A failure midway removes the partial file.
+ * The bytes are written beside `path` and renamed over it once complete: a failure leaves `path`
+ * as it was. A symlink's target is replaced and the link kept; a relative path is taken from the
+ * current directory.
  *
  * @example
  * await saveImage(result.data[0], "rabbit.png");
