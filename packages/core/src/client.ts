@@ -15,6 +15,7 @@ import { InvalidInputError } from "./errors/input-errors.js";
 import { buildPipeline } from "./pipeline.js";
 import { defaultHttpClient } from "./transport/default-http-client.js";
 import { createHeaders } from "./transport/http-headers.js";
+import { originGuard } from "./transport/origin-guard.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
 
 const DATED_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
@@ -45,7 +46,7 @@ export class AzureOpenAIClient {
     const agents = new Map<string | undefined, string>();
     attachConnection(this, {
       pipeline: buildPipeline(
-        authPolicy(options),
+        originGuard(this.endpoint, authPolicy(options), Object.keys(defaults)),
         options.policies ?? [],
         options.httpClient ?? defaultHttpClient(),
       ),

@@ -31,6 +31,11 @@ export interface OperationRequest extends Route {
   userAgent?: string;
   /** Overrides the reader's `accept`. */
   accept?: string;
+  /**
+   * An absolute URL the service handed out (an image link), requested instead of `path`. Another
+   * origin gets no credential and none of the client's headers (transport/origin-guard.ts).
+   */
+  url?: string;
   options?: RequestOptions | undefined;
 }
 
@@ -77,7 +82,7 @@ export async function send<T>(
   const connection = connectionOf(client);
   const { options } = request;
   checkVersion(client, request.feature ?? request.path, request.versions);
-  const url = routeUrl(client.endpoint, client.apiVersion, request);
+  const url = request.url ?? routeUrl(client.endpoint, client.apiVersion, request);
   const state: CallState = {
     maxRetries:
       options?.maxRetries === undefined
