@@ -47,6 +47,11 @@ export type Fault = Transforms &
     /** Forward, send the status line and headers, then destroy the connection. */
     | { kind: "reset-after-headers" }
     /**
+     * Forward and let the service answer (it has acted: a file is stored, a batch created), then
+     * destroy the connection without a byte of the answer: a POST whose answer is lost.
+     */
+    | { kind: "lose-answer" }
+    /**
      * Forward, send the headers and part of the body, then destroy the connection: `utf8` cuts
      * inside a multi-byte UTF-8 character, `line` inside a line (never at a line end), `any` anywhere.
      * `afterEvents` (event streams) keeps at least that many whole events before the cut.
@@ -299,6 +304,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (fault.crlf && isSse) body = toCrlf(body);
 
     switch (fault.kind) {
+      case "lose-answer":
+        return cut();
       case "reset-after-headers": {
         res.writeHead(upstream.status, headers);
         res.flushHeaders();

@@ -57,6 +57,7 @@ export class AzureOpenAIClient {
         "streamIdleTimeout",
       ),
       maxRetryAfter: checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter"),
+      retryUncertain: options.retryUncertain ?? true,
       versionChecks: options.versionChecks ?? true,
       headers(feature) {
         const headers = createHeaders(defaults);

@@ -6,6 +6,7 @@ import type { AzureOpenAIClient } from "./client.js";
 import { checkCount, checkDuration } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import { connectionOf } from "./connection.js";
+import type { LastingObject } from "./errors/create-not-confirmed-error.js";
 import { errorFromResponse } from "./errors/error-from-response.js";
 import type { MultipartForm } from "./multipart/form.js";
 import { isMultipartForm } from "./multipart/form-brand.js";
@@ -36,6 +37,12 @@ export interface OperationRequest extends Route {
    * origin gets no credential and none of the client's headers (transport/origin-guard.ts).
    */
   url?: string;
+  /**
+   * Set on a create that makes a lasting object (a file, a batch, a job): a failure after which
+   * the service may have made it is not retried, but a `CreateNotConfirmedError` saying what to
+   * check, unless the call's `retryUncertain` asks otherwise.
+   */
+  creates?: LastingObject | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -92,6 +99,9 @@ export async function send<T>(
     timeoutMs:
       options?.timeout === undefined ? connection.timeout : checkDuration(options.timeout, "timeout"),
     replayable: true,
+    retryUncertain: options?.retryUncertain ?? (request.creates ? false : connection.retryUncertain),
+    creates: request.creates,
+    sentAt: Math.floor(Date.now() / 1000),
     retryCount: 0,
     signal: options?.signal,
   };

@@ -13,6 +13,8 @@ const USER_AGENT = `aoai-files/${VERSION}`;
 /** Azure's limit of a batch input file: 200 MB. */
 const BATCH_FILE_BYTES = 200 * 1024 * 1024;
 const FINISHED: ReadonlySet<string> = new Set(["processed", "error", "deleted"]);
+// An upload stores a file: not resent after a failure that may have stored it.
+const STORED_FILE = { what: "file", check: "FileClient.list()" };
 
 /**
  * Files of an Azure OpenAI resource: uploads for batches and fine-tuning, listing, downloads.
@@ -49,7 +51,8 @@ export class FileClient {
     const form = new MultipartForm(fields, {
       file: purpose === "batch" ? { maxBytes: BATCH_FILE_BYTES } : {},
     });
-    return send(this.client, this.op("files", "POST", { body: form, options }), json<FileObject>());
+    const operation = this.op("files", "POST", { body: form, options });
+    return send(this.client, { ...operation, creates: STORED_FILE }, json<FileObject>());
   }
 
   /**

@@ -12,6 +12,8 @@ const USER_AGENT = `aoai-fine-tuning/${VERSION}`;
 const JOBS = "fine_tuning/jobs";
 const JOB = "fine_tuning/jobs/{fine_tuning_job_id}";
 const ENDED: ReadonlySet<string> = new Set(["succeeded", "failed", "cancelled"]);
+// A job trains and is billed: not resent after a failure that may have created it.
+const JOB_CREATED = { what: "fine-tuning job", check: "FineTuningClient.list()" };
 
 /** Options of {@link FineTuningClient.waitForCompletion}. */
 export interface FineTuningWaitOptions extends WaitOptions {
@@ -46,7 +48,8 @@ export class FineTuningClient {
     options?: RequestOptions,
   ): Promise<WithResponse<FineTuningJob>> {
     checkCreate(this.client, request);
-    return send(this.client, this.op(JOBS, "POST", { body: request, options }), json<FineTuningJob>());
+    const operation = this.op(JOBS, "POST", { body: request, options });
+    return send(this.client, { ...operation, creates: JOB_CREATED }, json<FineTuningJob>());
   }
 
   /** A job, with its status, `fine_tuned_model` once it succeeded, and `error` if it failed. */

@@ -13,7 +13,11 @@ const auth = {
 
 async function sent(url: string): Promise<Record<string, string>> {
   const guard = originGuard("https://res.openai.azure.com", auth, ["Ocp-Apim-Subscription-Key"]);
-  const headers = createHeaders({ "ocp-apim-subscription-key": "s", authorization: "Bearer t", "x-call": "c" });
+  const headers = createHeaders({
+    "ocp-apim-subscription-key": "s",
+    authorization: "Bearer t",
+    "x-call": "c",
+  });
   headers.set("x-ms-useragent", "aoai");
   let out: Record<string, string> = {};
   await guard.sendRequest({ url, headers } as PipelineRequest, async (r) => {

@@ -206,6 +206,8 @@ describe("retryPolicy alone", () => {
       maxRetryAfterMs: 60_000,
       timeoutMs: 0,
       replayable: true,
+      retryUncertain: true,
+      sentAt: 0,
       retryCount: 0,
       signal: undefined,
       ...state,

@@ -7,6 +7,8 @@ import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
 import { isTransportError } from "./transport-error.js";
+import { mayHaveActed } from "./uncertain.js";
+import { uncertainCreate } from "./uncertain-create.js";
 
 /**
  * Azure OpenAI's retry rules: connection errors, timeouts and the retryable statuses are tried
@@ -32,6 +34,18 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           // Only transport failures (a RestError without a response) are worth another try.
           if (!isTransportError(error) || error.response) throw error;
           failure = error;
+        }
+        if (
+          state &&
+          !state.retryUncertain &&
+          !state.signal?.aborted &&
+          (response === undefined || response.status >= 400) &&
+          mayHaveActed(response, failure)
+        ) {
+          // Not sent again: the service may have done it. A create says so, with what to check.
+          if (state.creates) throw uncertainCreate(state, response, failure);
+          if (response) return response;
+          throw failure;
         }
         const wait =
           state && !state.signal?.aborted && attempt < state.maxRetries && state.replayable
