@@ -31,9 +31,11 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
         try {
           response = await next(request);
         } catch (error) {
-          // Only transport failures (a RestError without a response) are worth another try.
-          if (!isTransportError(error) || error.response) throw error;
-          failure = error;
+          // Only transport failures are worth another try; a RestError that carries a response (a
+          // policy that throws on status) is that response, so the last attempt's answer is the error.
+          if (!isTransportError(error)) throw error;
+          if (error.response) response = error.response;
+          else failure = error;
         }
         if (
           state &&
