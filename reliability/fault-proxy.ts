@@ -74,7 +74,10 @@ export type Fault = Transforms &
         body?: string;
         contentType?: string;
       }
-    /** Forward, but cut a JSON body in half and send it whole-framed (a complete but truncated body). */
+    /**
+     * Forward, but cut a JSON body in half and send it whole-framed (a complete but truncated body).
+     * Other bodies pass unchanged: cut and framed as whole, nothing tells them from whole ones.
+     */
     | { kind: "truncate-json" }
     /**
      * Event streams: forward, inserting `raw` (SSE text) after the first `afterEvents` events (default
@@ -328,6 +331,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return; // stalled: nothing more is written, the socket stays open
       }
       case "truncate-json": {
+        // A binary or text body cut and framed as whole cannot be told from a whole one.
+        if (!/json/i.test(String(upstream.headers["content-type"] ?? ""))) break;
         const at = Math.max(1, Math.floor(body.length / 2));
         const part = body.subarray(0, at);
         res.writeHead(upstream.status, { ...headers, "content-length": part.length });
