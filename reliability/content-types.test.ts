@@ -6,7 +6,7 @@ import { AzureOpenAIClient, InvalidResponseError, type RequestOptions } from "@a
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { FileClient } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALL_HEADER, type Fault, type FaultProxy, gatewayPage, startFaultProxy } from "./fault-proxy.js";
+import { type Fault, type FaultProxy, gatewayPage, planner, startFaultProxy } from "./fault-proxy.js";
 import { inspectAll, leakedSecret, SECRET_KEY, settle } from "./support.js";
 
 // A `200 text/html` page (what a proxy, captive portal or sign-in wall sends) where a file, audio or
@@ -33,12 +33,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let calls = 0;
-function planned(faults: readonly Fault[]): { id: string; options: RequestOptions } {
-  const id = `types-${++calls}`;
-  proxy.plan(id, faults);
-  return { id, options: { headers: { [CALL_HEADER]: id } } };
-}
+const planned = planner<RequestOptions>(() => proxy, "types");
 
 const page: Fault = {
   kind: "status",

@@ -12,7 +12,7 @@ import { type Emulator, startEmulator } from "@aoai/emulator";
 import { FileClient } from "@aoai/files";
 import { FineTuningClient } from "@aoai/fine-tuning";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALL_HEADER, type Fault, type FaultProxy, retryHeaders, startFaultProxy } from "./fault-proxy.js";
+import { type Fault, type FaultProxy, planner, retryHeaders, startFaultProxy } from "./fault-proxy.js";
 import { inspectAll, leakedSecret, SECRET_KEY, settle } from "./support.js";
 
 // POSTs whose answer is lost after the service acted. A create that makes a lasting object (a
@@ -74,15 +74,10 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-let calls = 0;
-function planned(
-  faults: readonly Fault[],
-  options: RequestOptions = {},
-): { id: string; options: RequestOptions } {
-  const id = `create-${++calls}`;
-  proxy.plan(id, faults);
-  return { id, options: { ...options, headers: { ...instant, ...options.headers, [CALL_HEADER]: id } } };
-}
+const plan = planner<RequestOptions>(() => proxy, "create");
+/** A planned call whose objects the emulator runs at once. */
+const planned = (faults: readonly Fault[], options: RequestOptions = {}) =>
+  plan(faults, { ...options, headers: { ...instant, ...options.headers } });
 
 /** Runs `create` with `faults` and returns its outcome and how many objects it left (by `count`). */
 async function created(

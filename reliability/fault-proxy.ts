@@ -130,6 +130,23 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+/**
+ * A planner of calls on `proxy()` (read when a call is planned, so it may be started later): each
+ * call gets a fresh id (`prefix-1`, `prefix-2`…) and its faults, and comes back with `options`
+ * whose headers name it.
+ */
+export function planner<O extends { headers?: Record<string, string> }>(
+  proxy: () => FaultProxy,
+  prefix: string,
+) {
+  let calls = 0;
+  return (faults: readonly Fault[], options: O = {} as O) => {
+    const id = `${prefix}-${++calls}`;
+    proxy().plan(id, faults);
+    return { id, options: { ...options, headers: { ...options.headers, [CALL_HEADER]: id } } };
+  };
+}
+
 /** mulberry32: a tiny deterministic PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -11,7 +11,7 @@ import {
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { type GeneratedImage, ImageClient, imageBytes, saveImage } from "@aoai/images";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALL_HEADER, type Fault, type FaultProxy, gatewayPage, startFaultProxy } from "./fault-proxy.js";
+import { type Fault, type FaultProxy, gatewayPage, planner, startFaultProxy } from "./fault-proxy.js";
 import { captureLogs, inspectAll, leakedSecret, SECRET_KEY, SECRET_TOKEN, settle } from "./support.js";
 
 // Image links go through the client's pipeline (timeout, streamIdleTimeout, retries, logging,
@@ -56,15 +56,7 @@ function imageClient(auth: { apiKey: string } | { tokenProvider: () => string })
   return new ImageClient(client, "dall-e-3");
 }
 
-let calls = 0;
-function planned(
-  faults: readonly Fault[],
-  options: RequestOptions = {},
-): { id: string; options: RequestOptions } {
-  const id = `image-${++calls}`;
-  storage.plan(id, faults);
-  return { id, options: { ...options, headers: { [CALL_HEADER]: id } } };
-}
+const planned = planner<RequestOptions>(() => storage, "image");
 
 function expectNothingSecretSent(id: string): void {
   for (const request of storage.requestsOf(id)) {

@@ -16,7 +16,15 @@ import {
   retryHeaders,
   startFaultProxy,
 } from "./fault-proxy.js";
-import { captureLogs, HungError, inspectAll, leakedSecret, SECRET_KEY, withDeadline } from "./support.js";
+import {
+  captureLogs,
+  HungError,
+  inspectAll,
+  leakedSecret,
+  pool,
+  SECRET_KEY,
+  withDeadline,
+} from "./support.js";
 
 // Seeded calls of every package but chat and embeddings (load.test.ts has those) through the fault
 // proxy, each attempt with a fault from a menu: connections reset before the answer, after its
@@ -151,7 +159,7 @@ async function run(
           options,
         )
       ).bytes();
-      return `${bytes.length}:${bytes.reduce((a, b) => (a * 31 + b) >>> 0, 7)}`;
+      return `${bytes.length}:${bytes.reduce((a: number, b: number) => (a * 31 + b) >>> 0, 7)}`;
     }
     case "image":
       return (
@@ -266,20 +274,6 @@ function planCalls(): Call[] {
     if (plan.length > MAX_RETRIES && plan.at(-1)!.kind !== "pass") mustSucceed = false;
     return { index, id: `pkg-${SEED}-${index}`, kind, plan, mustSucceed };
   });
-}
-
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return results;
 }
 
 describe(`${CALLS} seeded calls of every package through the fault proxy (seed ${SEED})`, () => {
