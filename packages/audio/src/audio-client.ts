@@ -7,7 +7,7 @@ import { upload } from "./upload.js";
 
 const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
 // `text`, `srt` and `vtt` come back as text/plain; a page from a proxy is not a transcript.
-const TEXT = accepting(text, ["text/*", "application/x-subrip"]);
+const TEXT = /* @__PURE__ */ accepting(text, ["text/*", "application/x-subrip"]);
 
 /**
  * Audio on one deployment, like .NET's `azureClient.GetAudioClient("whisper")`: `transcribe()`

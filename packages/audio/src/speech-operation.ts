@@ -8,7 +8,7 @@ import { versions } from "./versions.js";
 const SPEECH = "audio/speech";
 
 /** Speech comes back as `audio/mpeg`, `audio/wav`…; the specs say `application/octet-stream`. */
-export const speechReader = accepting(byteStream, ["audio/*", "application/octet-stream"]);
+export const speechReader = /* @__PURE__ */ accepting(byteStream, ["audio/*", "application/octet-stream"]);
 
 /** The speech call, checked before anything is sent; shared by `createSpeech` and `speechToFile`. */
 export function speechOperation(

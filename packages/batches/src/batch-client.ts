@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import { json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
@@ -11,7 +11,7 @@ import { versions } from "./versions.js";
 const USER_AGENT = `aoai-batches/${VERSION}`;
 const ENDED: ReadonlySet<string> = new Set(["completed", "failed", "expired", "cancelled"]);
 // A batch runs and is billed: not resent after a failure that may have created it.
-const BATCH = { what: "batch", check: "BatchClient.list()" };
+const BATCH = /* @__PURE__ */ lasting({ what: "batch", check: "BatchClient.list()" });
 
 /** Options of {@link BatchClient.waitForCompletion}. */
 export interface BatchWaitOptions extends WaitOptions {

@@ -4,7 +4,7 @@ export { base64ToBytes, bytesToBase64, decodeWithAtob, hasNodeBuffer, nodeBase64
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
 export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
-export type { LastingObject } from "./errors/create-not-confirmed-error.js";
+export { type LastingCreate, type LastingObject, lasting } from "./errors/create-not-confirmed-error.js";
 export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";

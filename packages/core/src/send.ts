@@ -6,7 +6,7 @@ import type { AzureOpenAIClient } from "./client.js";
 import { checkCount, checkDuration } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import { connectionOf } from "./connection.js";
-import type { LastingObject } from "./errors/create-not-confirmed-error.js";
+import type { LastingCreate } from "./errors/create-not-confirmed-error.js";
 import { errorFromResponse } from "./errors/error-from-response.js";
 import type { MultipartForm } from "./multipart/form.js";
 import { isMultipartForm } from "./multipart/form-brand.js";
@@ -38,11 +38,11 @@ export interface OperationRequest extends Route {
    */
   url?: string;
   /**
-   * Set on a create that makes a lasting object (a file, a batch, a job): a failure after which
+   * Set on a create that makes a lasting object (a file, a batch, a job), with `lasting()`: a failure after which
    * the service may have made it is not retried, but a `CreateNotConfirmedError` saying what to
    * check, unless the call's `retryUncertain` asks otherwise.
    */
-  creates?: LastingObject | undefined;
+  creates?: LastingCreate | undefined;
   options?: RequestOptions | undefined;
 }
 

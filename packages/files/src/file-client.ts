@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, ByteStream, RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, json, MultipartForm, send, withResponse } from "@aoai/core/internal";
+import { byteStream, json, lasting, MultipartForm, send, withResponse } from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
 import { FileProcessingError } from "./file-processing-error.js";
 import { type Page, PagePromise } from "./page.js";
@@ -14,7 +14,7 @@ const USER_AGENT = `aoai-files/${VERSION}`;
 const BATCH_FILE_BYTES = 200 * 1024 * 1024;
 const FINISHED: ReadonlySet<string> = new Set(["processed", "error", "deleted"]);
 // An upload stores a file: not resent after a failure that may have stored it.
-const STORED_FILE = { what: "file", check: "FileClient.list()" };
+const STORED_FILE = /* @__PURE__ */ lasting({ what: "file", check: "FileClient.list()" });
 
 /**
  * Files of an Azure OpenAI resource: uploads for batches and fine-tuning, listing, downloads.

@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkVersion, json, send } from "@aoai/core/internal";
+import { checkVersion, json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
@@ -13,7 +13,7 @@ const JOBS = "fine_tuning/jobs";
 const JOB = "fine_tuning/jobs/{fine_tuning_job_id}";
 const ENDED: ReadonlySet<string> = new Set(["succeeded", "failed", "cancelled"]);
 // A job trains and is billed: not resent after a failure that may have created it.
-const JOB_CREATED = { what: "fine-tuning job", check: "FineTuningClient.list()" };
+const JOB_CREATED = /* @__PURE__ */ lasting({ what: "fine-tuning job", check: "FineTuningClient.list()" });
 
 /** Options of {@link FineTuningClient.waitForCompletion}. */
 export interface FineTuningWaitOptions extends WaitOptions {

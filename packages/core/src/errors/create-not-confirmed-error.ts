@@ -8,6 +8,23 @@ export interface LastingObject {
   check: string;
 }
 
+/** A create's {@link LastingObject} with the error it ends in when it is not confirmed. */
+export interface LastingCreate extends LastingObject {
+  notConfirmed(cause: Error, sentAt: number, retryCount: number): Error;
+}
+
+/**
+ * Marks an operation as a create of `object`. The error class comes with it, so only the packages
+ * that create carry it in a browser bundle, not every one that retries.
+ */
+export function lasting(object: LastingObject): LastingCreate {
+  return {
+    ...object,
+    notConfirmed: (cause, sentAt, retryCount) =>
+      new CreateNotConfirmedError(object, cause, sentAt, retryCount),
+  };
+}
+
 /**
  * A create that makes a lasting object (a stored file, a batch, a fine-tuning job) failed after
  * its request was sent: the answer was lost (a reset, a timeout) or was a server error (500, 502,

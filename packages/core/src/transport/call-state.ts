@@ -1,5 +1,5 @@
 import type { PipelineRequest } from "@azure/core-rest-pipeline";
-import type { LastingObject } from "../errors/create-not-confirmed-error.js";
+import type { LastingCreate } from "../errors/create-not-confirmed-error.js";
 
 /**
  * What the policies need to know about one SDK call. Kept beside the request (not in it) because
@@ -15,7 +15,7 @@ export interface CallState {
   /** Whether a failure the service may have acted on (a reset, a timeout, 500) is retried. */
   retryUncertain: boolean;
   /** What the call makes that lasts (a file, a batch), when it is a create. */
-  creates?: LastingObject | undefined;
+  creates?: LastingCreate | undefined;
   /** When the call was sent, in Unix seconds. */
   sentAt: number;
   /** Retries made so far. */

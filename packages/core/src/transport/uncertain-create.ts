@@ -1,5 +1,4 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
-import { CreateNotConfirmedError } from "../errors/create-not-confirmed-error.js";
 import { errorFromResponse } from "../errors/error-from-response.js";
 import type { CallState } from "./call-state.js";
 import { toSdkError } from "./to-sdk-error.js";
@@ -9,9 +8,9 @@ export function uncertainCreate(
   state: CallState,
   response: PipelineResponse | undefined,
   failure: unknown,
-): CreateNotConfirmedError {
+): Error {
   const cause = response
     ? errorFromResponse(response, state.retryCount)
     : (toSdkError(failure, state.signal, state.retryCount) as Error);
-  return new CreateNotConfirmedError(state.creates!, cause, state.sentAt, state.retryCount);
+  return state.creates!.notConfirmed(cause, state.sentAt, state.retryCount);
 }
