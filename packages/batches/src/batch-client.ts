@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import { json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
@@ -10,6 +10,8 @@ import { versions } from "./versions.js";
 
 const USER_AGENT = `aoai-batches/${VERSION}`;
 const ENDED: ReadonlySet<string> = new Set(["completed", "failed", "expired", "cancelled"]);
+// A batch runs and is billed: not resent after a failure that may have created it.
+const BATCH = /* @__PURE__ */ lasting({ what: "batch", check: "BatchClient.list()" });
 
 /** Options of {@link BatchClient.waitForCompletion}. */
 export interface BatchWaitOptions extends WaitOptions {
@@ -43,7 +45,8 @@ export class BatchClient {
   async create(request: BatchCreateRequest, options?: RequestOptions): Promise<WithResponse<Batch>> {
     checkCreate(this.client, request);
     const body = { ...request, completion_window: request.completion_window ?? "24h" };
-    return send(this.client, this.op("batches", "POST", { body, options }), json<Batch>());
+    const operation = this.op("batches", "POST", { body, options });
+    return send(this.client, { ...operation, creates: BATCH }, json<Batch>());
   }
 
   /** A batch, with its status and `request_counts`. */

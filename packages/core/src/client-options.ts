@@ -54,6 +54,16 @@ export interface AzureOpenAIClientOptions {
    */
   maxRetryAfter?: number;
   /**
+   * Whether a failure after which the service may have done the work is retried: a connection
+   * reset or a timeout after the request was sent (the answer may be what was lost), or a 500,
+   * 502 or 504. Failures that prove nothing was done (no connection, 408, 409, 429, 503) are
+   * retried either way. Inference calls follow this setting (a retried chat or image call may be
+   * billed twice); creates of lasting objects (a file upload, a batch, a fine-tuning job) are
+   * never resent after such a failure unless a call sets it: they throw `CreateNotConfirmedError`.
+   * @default true
+   */
+  retryUncertain?: boolean;
+  /**
    * Whether operations and request options are checked against the API version before sending
    * (an `UnsupportedApiVersionError` names the versions that have them). Turn it off to let the
    * service judge, e.g. for a feature the service gained before this SDK's tables did.
@@ -80,6 +90,12 @@ export interface RequestOptions {
   streamIdleTimeout?: number;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number;
+  /**
+   * Overrides the client's `retryUncertain` for this call; on a create of a lasting object (a
+   * file upload, a batch, a fine-tuning job), `true` resends it after a failure that may have
+   * made the object, at the risk of a duplicate. @default the client's, false for such creates
+   */
+  retryUncertain?: boolean;
   /** Extra headers for this call; they win over the client's. */
   headers?: Record<string, string>;
 }

@@ -15,6 +15,7 @@ import { InvalidInputError } from "./errors/input-errors.js";
 import { buildPipeline } from "./pipeline.js";
 import { defaultHttpClient } from "./transport/default-http-client.js";
 import { createHeaders } from "./transport/http-headers.js";
+import { originGuard } from "./transport/origin-guard.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
 
 const DATED_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
@@ -46,7 +47,11 @@ export class AzureOpenAIClient {
     const auth = authPolicy(options);
     attachConnection(this, {
       auth,
-      pipeline: buildPipeline(auth, options.policies ?? [], options.httpClient ?? defaultHttpClient()),
+      pipeline: buildPipeline(
+        originGuard(this.endpoint, auth, Object.keys(defaults)),
+        options.policies ?? [],
+        options.httpClient ?? defaultHttpClient(),
+      ),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
       streamIdleTimeout: checkDuration(
@@ -54,6 +59,7 @@ export class AzureOpenAIClient {
         "streamIdleTimeout",
       ),
       maxRetryAfter: checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter"),
+      retryUncertain: options.retryUncertain ?? true,
       versionChecks: options.versionChecks ?? true,
       headers(feature) {
         const headers = createHeaders(defaults);

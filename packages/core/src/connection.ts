@@ -16,6 +16,7 @@ export interface Connection {
   readonly timeout: number;
   readonly streamIdleTimeout: number;
   readonly maxRetryAfter: number;
+  readonly retryUncertain: boolean;
   readonly versionChecks: boolean;
   /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
   headers(feature: string | undefined): HttpHeaders;

@@ -38,6 +38,7 @@ export {
   type ConnectionErrorOptions,
 } from "./errors/connection-errors.js";
 export { ContentFilterError } from "./errors/content-filter-error.js";
+export { CreateNotConfirmedError, type LastingObject } from "./errors/create-not-confirmed-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";

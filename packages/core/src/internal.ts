@@ -5,11 +5,13 @@ export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./che
 export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { normalizeEndpoint } from "./endpoint.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
+export { type LastingCreate, type LastingObject, lasting } from "./errors/create-not-confirmed-error.js";
 export { type Handshake, type HandshakeRequest, handshake } from "./handshake.js";
 export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";
+export { accepting, type ContentTypes } from "./readers/content-types.js";
 export { json } from "./readers/json.js";
 export { sse } from "./readers/sse.js";
 export { text } from "./readers/text.js";

@@ -14,9 +14,12 @@ export interface ResponseInfo {
 /** A result with its {@link ResponseInfo} as the non-enumerable `_response` (kept out of JSON and logs). */
 export type WithResponse<T> = T & { readonly _response: ResponseInfo };
 
-/** The request id of a response: `x-request-id`, else `apim-request-id`. */
+/**
+ * The request id of a response: `x-request-id`, else `apim-request-id`, else `x-ms-request-id`
+ * (Azure Storage's, for an image link).
+ */
 export function requestIdOf(headers: { get(name: string): string | undefined }): string | undefined {
-  return headers.get("x-request-id") ?? headers.get("apim-request-id");
+  return headers.get("x-request-id") ?? headers.get("apim-request-id") ?? headers.get("x-ms-request-id");
 }
 
 export function responseInfo(status: number, headers: HttpHeaders, retryCount: number): ResponseInfo {

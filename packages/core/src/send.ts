@@ -6,6 +6,7 @@ import type { AzureOpenAIClient } from "./client.js";
 import { checkCount, checkDuration } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import { connectionOf } from "./connection.js";
+import type { LastingCreate } from "./errors/create-not-confirmed-error.js";
 import { errorFromResponse } from "./errors/error-from-response.js";
 import type { MultipartForm } from "./multipart/form.js";
 import { isMultipartForm } from "./multipart/form-brand.js";
@@ -31,6 +32,17 @@ export interface OperationRequest extends Route {
   userAgent?: string;
   /** Overrides the reader's `accept`. */
   accept?: string;
+  /**
+   * An absolute URL the service handed out (an image link), requested instead of `path`. Another
+   * origin gets no credential and none of the client's headers (transport/origin-guard.ts).
+   */
+  url?: string;
+  /**
+   * Set on a create that makes a lasting object (a file, a batch, a job), with `lasting()`: a failure after which
+   * the service may have made it is not retried, but a `CreateNotConfirmedError` saying what to
+   * check, unless the call's `retryUncertain` asks otherwise.
+   */
+  creates?: LastingCreate | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -77,7 +89,7 @@ export async function send<T>(
   const connection = connectionOf(client);
   const { options } = request;
   checkVersion(client, request.feature ?? request.path, request.versions);
-  const url = routeUrl(client.endpoint, client.apiVersion, request);
+  const url = request.url ?? routeUrl(client.endpoint, client.apiVersion, request);
   const state: CallState = {
     maxRetries:
       options?.maxRetries === undefined
@@ -87,6 +99,9 @@ export async function send<T>(
     timeoutMs:
       options?.timeout === undefined ? connection.timeout : checkDuration(options.timeout, "timeout"),
     replayable: true,
+    retryUncertain: options?.retryUncertain ?? (request.creates ? false : connection.retryUncertain),
+    creates: request.creates,
+    sentAt: Math.floor(Date.now() / 1000),
     retryCount: 0,
     signal: options?.signal,
   };

@@ -7,6 +7,7 @@ import { bodyBytes } from "../transport/body-bytes.js";
 import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
 import { concatBytes } from "../transport/web-body.js";
+import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
 
 /**
  * A binary body read as it downloads (speech played while it arrives, a large file): iterate it
@@ -97,9 +98,12 @@ export class ByteStream implements AsyncIterable<Uint8Array> {
   }
 }
 
-/** Hands over a binary body as a {@link ByteStream}, once the headers are in. */
+/** Hands over a binary body as a {@link ByteStream}, once the headers are in; a web page is refused. */
 export const byteStream: Reader<ByteStream> = {
   accept: "*/*",
   streams: true,
-  read: (sent) => new ByteStream(sent),
+  read(sent) {
+    checkContentType(sent, ANY_BUT_PAGE);
+    return new ByteStream(sent);
+  },
 };

@@ -1,5 +1,6 @@
 import { type WithResponse, withResponse } from "../response-info.js";
 import type { Reader } from "../send.js";
+import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
 
 /** A text body (`text/plain`, subtitles…) with its content type. */
 export interface TextResult {
@@ -7,10 +8,16 @@ export interface TextResult {
   contentType: string | undefined;
 }
 
-/** Reads the body as text, whatever its type (`text/plain`, `text/vtt`, `application/x-subrip`…). */
+/**
+ * Reads the body as text, whatever its type (`text/plain`, `text/vtt`, `application/x-subrip`…),
+ * except a web page.
+ */
 export const text: Reader<WithResponse<TextResult>> = {
   accept: "text/plain, */*;q=0.5",
   streams: false,
-  read: ({ raw, info }) =>
-    withResponse({ text: raw.bodyAsText ?? "", contentType: raw.headers.get("content-type") }, info),
+  read(sent) {
+    checkContentType(sent, ANY_BUT_PAGE);
+    const { raw, info } = sent;
+    return withResponse({ text: raw.bodyAsText ?? "", contentType: raw.headers.get("content-type") }, info);
+  },
 };
