@@ -10,7 +10,7 @@ export interface SavedSpeech {
   /** Bytes written. */
   bytes: number;
   /** The audio's `content-type`, e.g. `audio/mpeg`. */
-  contentType: string | undefined;
+  contentType: string;
 }
 
 type GetBuiltin = ((id: string) => unknown) | undefined;

@@ -14,7 +14,7 @@ import type { GeneratedImage } from "./response-types.js";
 export async function imageBytes(
   image: GeneratedImage,
   options: ImageBytesOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (typeof image?.b64_json === "string") return base64ToBytes(image.b64_json);
   const { signal } = options;
   const response = await download(image, signal);

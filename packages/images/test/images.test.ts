@@ -46,6 +46,8 @@ describe("generate()", () => {
     expect(pngSize(bytes)).toEqual({ width: 112, height: 64 });
     expect(bytes.byteOffset).toBe(0);
     expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    // Typed Uint8Array<ArrayBuffer>: the README's `new Blob([bytes])` compiles (TS 5.7 and later).
+    expect(new Blob([bytes], { type: "image/png" }).size).toBe(bytes.byteLength);
     expect(r._response.status).toBe(200);
     expect(r._response.requestId).toBeTypeOf("string");
     expect(Object.keys(r)).not.toContain("_response");

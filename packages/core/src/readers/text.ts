@@ -1,10 +1,12 @@
 import { type WithResponse, withResponse } from "../response-info.js";
 import type { Reader } from "../send.js";
+import { UNTYPED } from "./byte-stream.js";
 
 /** A text body (`text/plain`, subtitles…) with its content type. */
 export interface TextResult {
   text: string;
-  contentType: string | undefined;
+  /** The response's `content-type`; `application/octet-stream` when it has none (RFC 9110). */
+  contentType: string;
 }
 
 /** Reads the body as text, whatever its type (`text/plain`, `text/vtt`, `application/x-subrip`…). */
@@ -12,5 +14,8 @@ export const text: Reader<WithResponse<TextResult>> = {
   accept: "text/plain, */*;q=0.5",
   streams: false,
   read: ({ raw, info }) =>
-    withResponse({ text: raw.bodyAsText ?? "", contentType: raw.headers.get("content-type") }, info),
+    withResponse(
+      { text: raw.bodyAsText ?? "", contentType: raw.headers.get("content-type") ?? UNTYPED },
+      info,
+    ),
 };
