@@ -26,9 +26,25 @@ export function normalizeEndpoint(endpoint: string): string {
   if (url.username || url.password) {
     throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
   }
-  if (url.search || url.hash) {
-    throw new InvalidInputError("endpoint must not have a query or fragment.", "endpoint");
+  const version = url.searchParams.get("api-version");
+  const versionHint = version
+    ? ` Pass apiVersion: ${JSON.stringify(version)} as a client option, not in the URL.`
+    : "";
+  const routed = /^(.*?)\/openai(\/.*)?$/i.exec(url.pathname.replace(/\/+$/, ""));
+  const base = `${url.protocol}//${url.host}${routed ? routed[1] : url.pathname.replace(/\/+$/, "")}`;
+  if (routed?.[2] && !/^\/v1$/i.test(routed[2])) {
+    // A URL copied from a request (`…/openai/deployments/whisper/…`): every call adds its own route.
+    const deployment = /^\/deployments\/([^/]+)/i.exec(routed[2])?.[1];
+    const pass = deployment
+      ? ` and give the deployment ${JSON.stringify(decodeURIComponent(deployment))} to the feature client (new ChatClient(client, ${JSON.stringify(decodeURIComponent(deployment))}), new AudioClient(…)…)`
+      : "";
+    throw new InvalidInputError(
+      `endpoint has the path ${JSON.stringify(url.pathname)}, which would be doubled: the SDK adds /openai/… to each call. Pass endpoint ${JSON.stringify(base)}${pass}.${versionHint}`,
+      "endpoint",
+    );
   }
-  const path = url.pathname.replace(/\/+$/, "").replace(/\/openai(\/v1)?$/i, "");
-  return `${url.protocol}//${url.host}${path}`;
+  if (url.search || url.hash) {
+    throw new InvalidInputError(`endpoint must not have a query or fragment.${versionHint}`, "endpoint");
+  }
+  return base;
 }

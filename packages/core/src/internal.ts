@@ -4,6 +4,7 @@ export { base64ToBytes, bytesToBase64, decodeWithAtob, hasNodeBuffer, nodeBase64
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
 export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
+export { checkSavePath } from "./io/check-save-path.js";
 export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
@@ -12,7 +13,7 @@ export { json } from "./readers/json.js";
 export { sse } from "./readers/sse.js";
 export { text } from "./readers/text.js";
 export { requestIdOf, responseInfo, withResponse } from "./response-info.js";
-export { checkDeployment, type Route, routeUrl } from "./routing.js";
+export { checkClient, checkDeployment, type Route, routeUrl } from "./routing.js";
 export { type OperationRequest, type Reader, type SentResponse, send } from "./send.js";
 export { EventStream } from "./sse/event-stream.js";
 export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";

@@ -1,4 +1,4 @@
-import type { AzureOpenAIClient, ResponseInfo } from "@aoai/core";
+import { AzureOpenAIClient, type ResponseInfo } from "@aoai/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { embedMany } from "./embed-many.js";
 import type { EmbeddingBatchError } from "./embedding-batch-error.js";
@@ -7,7 +7,10 @@ import type { EmbeddingResponse } from "./types.js";
 
 // Compile-time checks (run by `tsc`): the vector type follows `embeddingType`.
 describe("result types", () => {
-  const emb = new EmbeddingClient({} as AzureOpenAIClient, "d");
+  const emb = new EmbeddingClient(
+    new AzureOpenAIClient({ endpoint: "https://r.openai.azure.com", apiKey: "k" }),
+    "d",
+  );
 
   it("gives Float32Array (of its own ArrayBuffer) by default and number[] on request", () => {
     const one = () => emb.embed({ input: "x" });

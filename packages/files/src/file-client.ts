@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, ByteStream, RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, json, MultipartForm, send, withResponse } from "@aoai/core/internal";
+import { byteStream, checkClient, json, MultipartForm, send, withResponse } from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
 import { FileProcessingError } from "./file-processing-error.js";
 import { type Page, PagePromise } from "./page.js";
@@ -28,6 +28,7 @@ export class FileClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 

@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkVersion, json, send } from "@aoai/core/internal";
+import { checkClient, checkVersion, json, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
@@ -33,6 +33,7 @@ export class FineTuningClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 

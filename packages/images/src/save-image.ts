@@ -1,4 +1,4 @@
-import { base64ToBytes, saveToFile } from "@aoai/core/internal";
+import { base64ToBytes, checkSavePath, saveToFile } from "@aoai/core/internal";
 import { download, downloadError, type ImageBytesOptions } from "./download.js";
 import type { GeneratedImage } from "./response-types.js";
 
@@ -15,6 +15,8 @@ export async function saveImage(
   path: string,
   options: ImageBytesOptions = {},
 ): Promise<number> {
+  // Before downloading: a file that cannot be created is said so, not found midway as ENOENT.
+  await checkSavePath(path);
   if (typeof image?.b64_json === "string") return saveToFile(base64ToBytes(image.b64_json), path);
   const { signal } = options;
   const response = await download(image, signal);
