@@ -59,7 +59,7 @@ describe("construction", () => {
     const make = () =>
       new AudioClient("whisper" as unknown as AzureOpenAIClient, undefined as unknown as string);
     expect(make).toThrow(InvalidInputError);
-    expect(make).toThrow(/client is missing: "whisper" came where the AzureOpenAIClient goes/);
+    expect(make).toThrow(/client is missing: "whisper" is where the AzureOpenAIClient goes/);
   });
 
   it("refuses what is not a client, before any call", () => {

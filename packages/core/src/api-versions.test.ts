@@ -101,11 +101,12 @@ describe("API versions", () => {
   });
 
   it.each([
-    ["latest", /"v1"|"preview"/],
+    ["latest", /known: 2024-06-01, .*, v1, preview\./],
     ["2024-10", /"2024-10-21"/],
     ["2024-10-21x", /"2024-10-21"/],
     ["2025-04-01-previw", /"2025-04-01-preview"/],
-  ])("names the closest known versions for a malformed %j", (apiVersion, named) => {
+    ["2024-10-21 ", /did you mean "2024-10-01-preview" or "2024-10-21"\?/],
+  ])("names the known versions of that month for a malformed %j, else all", (apiVersion, named) => {
     expect(() => new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion })).toThrow(named);
   });
 

@@ -29,7 +29,7 @@ export function connectionOf(client: object): Connection {
   const connection = (client as { [CONNECTION]?: Connection } | null)?.[CONNECTION];
   if (!connection)
     throw new InvalidInputError(
-      `client must be an AzureOpenAIClient (new AzureOpenAIClient({ endpoint, apiKey }) from @aoai/core), got ${client === null ? "null" : typeof client}.`,
+      `client must be an AzureOpenAIClient from @aoai/core, got ${client === null ? "null" : typeof client}.`,
       "client",
     );
   return connection;

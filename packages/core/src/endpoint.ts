@@ -27,24 +27,19 @@ export function normalizeEndpoint(endpoint: string): string {
     throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
   }
   const version = url.searchParams.get("api-version");
-  const versionHint = version
-    ? ` Pass apiVersion: ${JSON.stringify(version)} as a client option, not in the URL.`
-    : "";
-  const routed = /^(.*?)\/openai(\/.*)?$/i.exec(url.pathname.replace(/\/+$/, ""));
-  const base = `${url.protocol}//${url.host}${routed ? routed[1] : url.pathname.replace(/\/+$/, "")}`;
+  const hint = version ? ` Pass apiVersion: "${version}" as a client option.` : "";
+  const path = url.pathname.replace(/\/+$/, "");
+  const routed = /^(.*?)\/openai(\/.*)?$/i.exec(path);
+  const base = `${url.protocol}//${url.host}${routed ? routed[1] : path}`;
   if (routed?.[2] && !/^\/v1$/i.test(routed[2])) {
-    // A URL copied from a request (`…/openai/deployments/whisper/…`): every call adds its own route.
-    const deployment = /^\/deployments\/([^/]+)/i.exec(routed[2])?.[1];
-    const pass = deployment
-      ? ` and give the deployment ${JSON.stringify(decodeURIComponent(deployment))} to the feature client (new ChatClient(client, ${JSON.stringify(decodeURIComponent(deployment))}), new AudioClient(…)…)`
-      : "";
+    // A URL copied from a request (`…/openai/deployments/whisper/…`): each call adds its own route.
+    const deployment = /^\/deployments\/([^/]+)/.exec(routed[2])?.[1];
     throw new InvalidInputError(
-      `endpoint has the path ${JSON.stringify(url.pathname)}, which would be doubled: the SDK adds /openai/… to each call. Pass endpoint ${JSON.stringify(base)}${pass}.${versionHint}`,
+      `endpoint path ${url.pathname} would be doubled (each call adds /openai/…): pass "${base}"${deployment ? ` and give the deployment "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
       "endpoint",
     );
   }
-  if (url.search || url.hash) {
-    throw new InvalidInputError(`endpoint must not have a query or fragment.${versionHint}`, "endpoint");
-  }
+  if (url.search || url.hash)
+    throw new InvalidInputError(`endpoint must not have a query or fragment.${hint}`, "endpoint");
   return base;
 }

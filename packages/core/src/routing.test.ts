@@ -92,7 +92,7 @@ describe("checkDeployment", () => {
 
   it("says in words that the deployment is missing", () => {
     expect(() => checkDeployment(undefined)).toThrow(
-      /^deployment is missing: pass the deployment name after the client, as in \(client, "my-deployment"\)\.$/,
+      /^deployment is missing: pass \(client, "my-deployment"\)\.$/,
     );
   });
 
@@ -105,7 +105,7 @@ describe("checkDeployment", () => {
     }
     expect(caught?.param).toBe("client");
     expect(caught?.message).toBe(
-      'client is missing: "whisper" came where the AzureOpenAIClient goes. Pass the client first, then the deployment name, as in (client, "whisper").',
+      'client is missing: "whisper" is where the AzureOpenAIClient goes; pass (client, "whisper").',
     );
   });
 

@@ -33,15 +33,11 @@ export function checkDeployment(deployment: unknown, client: unknown = NO_CLIENT
     if (typeof client === "string" && deployment === undefined)
       invalid(
         "client",
-        `is missing: ${JSON.stringify(client)} came where the AzureOpenAIClient goes. Pass the client first, then the deployment name, as in (client, ${JSON.stringify(client)}).`,
+        `is missing: "${client}" is where the AzureOpenAIClient goes; pass (client, "${client}").`,
       );
     checkClient(client);
   }
-  if (deployment === undefined)
-    invalid(
-      "deployment",
-      'is missing: pass the deployment name after the client, as in (client, "my-deployment").',
-    );
+  if (deployment === undefined) invalid("deployment", 'is missing: pass (client, "my-deployment").');
   if (
     typeof deployment !== "string" ||
     !deployment.trim() ||

@@ -186,9 +186,9 @@ describe("HTTP errors over loopback", () => {
     )) as APIError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toMatch(/^404: Resource not found\. /);
-    expect(error.message).toContain("POST /openai/deployments/gpt-4o/chat/completions");
-    expect(error.message).toContain("api-version 2025-04-01-preview");
-    expect(error.message).toContain('the deployment "gpt-4o"');
+    expect(error.message).toContain(
+      'The SDK sent POST /openai/deployments/gpt-4o/chat/completions with API version 2025-04-01-preview: check the deployment "gpt-4o"',
+    );
     expect(error.message).toMatch(/endpoint/);
     expect(error.error).toEqual({ code: "404", message: "Resource not found" });
     expectNoSecrets(error);

@@ -1,27 +1,10 @@
 /**
- * What to check after a 404 from a route the SDK built: the route (method, path, API version; the
- * host left out) and the three usual causes. Azure's bare `Resource not found` names none of them.
+ * What to check after a 404 from a route the SDK built: the route it used (method, path, API
+ * version; not the host) and the usual causes, which Azure's bare `Resource not found` names none of.
  */
 export function notFoundHint(request: { url: string; method?: string } | undefined): string | undefined {
   if (!request) return undefined;
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    return undefined;
-  }
-  const version = url.searchParams.get("api-version");
-  const deployment = /\/openai\/deployments\/([^/]+)\//.exec(url.pathname)?.[1];
-  const v1 = /\/openai\/v1\//.test(url.pathname);
-  const route = `${request.method ?? "POST"} ${url.pathname}${version ? `, api-version ${version}` : v1 ? " (the v1 API)" : ""}`;
-  const checks = [
-    deployment
-      ? `the deployment ${JSON.stringify(decodeURIComponent(deployment))} exists on this resource (its name, not the model's)`
-      : v1
-        ? "the deployment named as `model` exists on this resource"
-        : "the id in the path exists",
-    "the endpoint is the resource's base URL (https://<resource>.openai.azure.com)",
-    version ? `API version ${version} has this operation` : "the v1 API has this operation",
-  ];
-  return `The SDK sent ${route}. Check that ${checks.join(", that ")}.`;
+  const { pathname, searchParams } = new URL(request.url);
+  const deployment = /\/deployments\/([^/]+)/.exec(pathname)?.[1];
+  return `The SDK sent ${request.method} ${pathname} with API version ${searchParams.get("api-version") ?? "v1"}: check the ${deployment ? `deployment "${decodeURIComponent(deployment)}"` : "ids"}, that the endpoint is the resource's base URL, and that this version has the operation.`;
 }
