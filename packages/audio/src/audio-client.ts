@@ -27,7 +27,7 @@ export class AudioClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = checkDeployment(deployment);
+    this.deployment = checkDeployment(deployment, client);
   }
 
   /**

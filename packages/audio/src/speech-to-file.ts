@@ -1,5 +1,5 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
+import { checkSavePath, saveToFile, send, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import type { SpeechRequest } from "./request-types.js";
 import { speechOperation, speechReader } from "./speech-operation.js";
@@ -10,10 +10,8 @@ export interface SavedSpeech {
   /** Bytes written. */
   bytes: number;
   /** The audio's `content-type`, e.g. `audio/mpeg`. */
-  contentType: string | undefined;
+  contentType: string;
 }
-
-type GetBuiltin = ((id: string) => unknown) | undefined;
 
 /**
  * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
@@ -33,11 +31,8 @@ export async function speechToFile(
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {
   const operation = speechOperation(audio.client, audio.deployment, request, options);
-  if (typeof path !== "string" || path === "") invalid("path", "must be a file path.");
-  // Checked here too (core's saveToFile would say so only after the download started).
-  const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
-  if (typeof builtin !== "function")
-    invalid("path", "cannot be written: saving to a file works only in Node.js.");
+  // Before sending: a file that cannot be created would be found only after the audio is billed.
+  await checkSavePath(path);
   const stream = await send(audio.client, operation, speechReader);
   let bytes: number;
   try {

@@ -54,6 +54,21 @@ function webStream(bytes: Uint8Array, chunk = 1000): ReadableStream<Uint8Array> 
   });
 }
 
+describe("construction", () => {
+  it('says the client was forgotten in words, for new AudioClient("whisper")', () => {
+    const make = () =>
+      new AudioClient("whisper" as unknown as AzureOpenAIClient, undefined as unknown as string);
+    expect(make).toThrow(InvalidInputError);
+    expect(make).toThrow(/client is missing: "whisper" is where the AzureOpenAIClient goes/);
+  });
+
+  it("refuses what is not a client, before any call", () => {
+    expect(() => new AudioClient({} as AzureOpenAIClient, WHISPER)).toThrow(
+      /client must be an AzureOpenAIClient/,
+    );
+  });
+});
+
 describe("transcribe: every input kind", () => {
   const text = "Every input kind gives the text back.";
   let wav: Uint8Array;
@@ -300,16 +315,23 @@ describe("speechToFile", () => {
     expect((await whisper.transcribe({ file: path })).text).toBe("Saved to a file.");
   });
 
-  it("an unwritable path fails with the file system's error and leaves nothing behind", async () => {
-    const path = join(dir, "no-such-dir", "speech.wav");
-    const error = await speechToFile(
-      tts,
-      { input: "hi", voice: "alloy", response_format: "wav" },
-      path,
-    ).catch((e: unknown) => e);
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOENT");
-    await expect(stat(path)).rejects.toThrow(/ENOENT/);
-  });
+  it.each([
+    ["in a missing folder", "no-such-dir/speech.wav", /folder .*no-such-dir does not exist/],
+    ["that is a folder", ".", /is a folder/],
+  ])(
+    "a path %s is refused with InvalidInputError (path) before anything is sent",
+    async (_, name, message) => {
+      const path = name === "." ? dir : join(dir, name);
+      const error = await speechToFile(
+        tts,
+        { input: "hi", voice: "alloy", response_format: "wav" },
+        path,
+      ).catch((e: unknown) => e);
+      expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+      expect((error as Error).message).toMatch(message);
+      if (name !== ".") await expect(stat(path)).rejects.toThrow(/ENOENT/);
+    },
+  );
 
   it("touches no file and sends nothing for bad input or a GA API version", async () => {
     const path = join(dir, "never.wav");
@@ -411,6 +433,15 @@ describe("on a private emulator (request log, faults)", () => {
   });
   beforeEach(() => emulator.reset());
   afterAll(() => emulator.close());
+
+  it("sends nothing when the file could not be written: a missing folder, a folder", async () => {
+    const missing = join(tmpdir(), "aoai-no-such-folder", "speech.wav");
+    for (const path of [missing, tmpdir()]) {
+      const error = await speechToFile(t, { input: "hi", voice: "alloy" }, path).catch((e: unknown) => e);
+      expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+    }
+    expect(emulator.requests).toEqual([]);
+  });
 
   it("sends the wire fields as multipart (arrays as name[]), the User-Agent and per-call headers", async () => {
     await w.transcribe(

@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { json, lasting, send } from "@aoai/core/internal";
+import { checkClient, json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
@@ -34,6 +34,7 @@ export class BatchClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 

@@ -1,6 +1,7 @@
 // The chat/completions request, as the wire (and the REST docs) spell it: snake_case, so a body
 // pasted from the docs or from `openai` code type-checks as is.
 import type { ChatDataSource } from "./data-sources.js";
+import type { ChatMessageContext } from "./response-types.js";
 
 /** A text part, in any role's `content` array. */
 export interface ChatContentPartText {
@@ -74,6 +75,8 @@ export interface ChatAssistantMessage {
   tool_calls?: ChatToolCall[];
   /** @deprecated use `tool_calls` */
   function_call?: { name: string; arguments: string } | null;
+  /** On Your Data: the `context` of the reply, when the response message is sent back as is. */
+  context?: ChatMessageContext;
 }
 
 /** The result of a tool call, answering the call with the same `tool_call_id`. */
@@ -146,8 +149,6 @@ export interface ChatCompletionRequest {
   temperature?: number | null;
   /** @default 1 */
   top_p?: number | null;
-  /** Set by `stream()`; `complete()` refuses `true`. */
-  stream?: boolean | null;
   /** Up to 4 sequences that end the reply. */
   stop?: string | string[] | null;
   /** Token limit of the reply; reasoning models need `max_completion_tokens` instead. */

@@ -2,6 +2,7 @@ import {
   type AdditionalPolicy,
   APIUserAbortError,
   ContentFilterError,
+  InvalidInputError,
   UnsupportedApiVersionError,
 } from "@aoai/core";
 import { describe, expect, it } from "vitest";
@@ -137,6 +138,13 @@ describe("complete()", () => {
     await expect(chat.complete({ messages: PIRATE, reasoning_effort: "low" })).rejects.toBeInstanceOf(
       UnsupportedApiVersionError,
     );
+  });
+
+  it("does not type-check stream: true, and refuses it at run time before sending", async () => {
+    const { chat } = emulatorChat();
+    // @ts-expect-error complete() has no `stream`: stream() is the streaming call.
+    const error = await chat.complete({ messages: PIRATE, stream: true }).catch((e: unknown) => e);
+    expect(InvalidInputError.isInstance(error) && error.param).toBe("stream");
   });
 
   it("honours signal: an aborted call throws APIUserAbortError", async () => {

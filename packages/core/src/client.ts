@@ -1,4 +1,5 @@
-import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
+import { type ApiVersion, DEFAULT_API_VERSION } from "./api-versions.js";
+import { checkApiVersion } from "./check-api-version.js";
 import { checkHeader } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { attachConnection } from "./connection.js";
@@ -17,8 +18,6 @@ import { defaultHttpClient } from "./transport/default-http-client.js";
 import { createHeaders } from "./transport/http-headers.js";
 import { originGuard } from "./transport/origin-guard.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
-
-const DATED_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 
 /**
  * A connection to one Azure OpenAI resource: endpoint, credential, API version, retries and
@@ -73,21 +72,6 @@ export class AzureOpenAIClient {
       },
     });
   }
-}
-
-function checkApiVersion(version: string): ApiVersion | (string & {}) {
-  if (isApiVersion(version) || (DATED_VERSION.test(version) && isRealDate(version.slice(0, 10))))
-    return version;
-  throw new InvalidInputError(
-    `apiVersion ${JSON.stringify(version)} is not an API version; known: ${API_VERSIONS.join(", ")}.`,
-    "apiVersion",
-  );
-}
-
-// "2024-13-45" has the shape of a date but names none: the service would answer 404 for it.
-function isRealDate(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
 
 /** A whole number >= 0 (retry counts). */

@@ -30,6 +30,10 @@ export function attachConnection(client: object, connection: Connection): void {
 
 export function connectionOf(client: object): Connection {
   const connection = (client as { [CONNECTION]?: Connection } | null)?.[CONNECTION];
-  if (!connection) throw new InvalidInputError("client must be an AzureOpenAIClient.", "client");
+  if (!connection)
+    throw new InvalidInputError(
+      `client must be an AzureOpenAIClient from @aoai/core, got ${client === null ? "null" : typeof client}.`,
+      "client",
+    );
   return connection;
 }

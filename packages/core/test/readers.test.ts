@@ -39,6 +39,23 @@ describe("text reader", () => {
     expect(result._response.requestId).toBe("rid-t");
     expect(server.requests[0]!.headers.accept).toMatch(/^text\/plain/);
   });
+
+  it("gives a content type even when the response has none: HTTP's default, a string always", async () => {
+    const untyped: Reply = (_req, res) => {
+      res.writeHead(200);
+      res.end("Hi");
+    };
+    server.script(untyped);
+    const result = await send(clientFor(server), speech, text);
+    const type: string = result.contentType;
+    expect(type).toBe("application/octet-stream");
+    server.script(untyped);
+    const whole = await send(clientFor(server), speech, bytes);
+    expect(whole.contentType satisfies string).toBe("application/octet-stream");
+    server.script(untyped);
+    const stream = await send(clientFor(server), speech, byteStream);
+    expect(stream.contentType satisfies string).toBe("application/octet-stream");
+  });
 });
 
 describe("json reader", () => {
@@ -106,6 +123,19 @@ describe("byteStream reader", () => {
     const data = await stream.bytes();
     expect(data.byteLength).toBe(300);
     await expect(stream.bytes()).rejects.toThrow(/once/);
+  });
+
+  it("types every bytes it hands out as Uint8Array<ArrayBuffer>, which a Blob and a transfer take", async () => {
+    server.script(binary(3, 100));
+    const chunks: Blob[] = [];
+    for await (const chunk of await send(clientFor(server), speech, byteStream))
+      chunks.push(new Blob([chunk]));
+    server.script(binary(2, 100));
+    const stream = (await send(clientFor(server), speech, byteStream)).toReadableStream();
+    const parts: ArrayBuffer[] = [];
+    for await (const chunk of stream) parts.push(chunk.buffer);
+    expect(new Blob(chunks).size).toBe(300);
+    expect(parts.reduce((n, b) => n + b.byteLength, 0)).toBeGreaterThanOrEqual(200);
   });
 
   it("aborts the request when the loop stops midway, so the download stops", async () => {

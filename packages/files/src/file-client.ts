@@ -1,5 +1,13 @@
 import type { AzureOpenAIClient, ByteStream, RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, json, lasting, MultipartForm, send, withResponse } from "@aoai/core/internal";
+import {
+  byteStream,
+  checkClient,
+  json,
+  lasting,
+  MultipartForm,
+  send,
+  withResponse,
+} from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
 import { FileProcessingError } from "./file-processing-error.js";
 import { type Page, PagePromise } from "./page.js";
@@ -30,6 +38,7 @@ export class FileClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 

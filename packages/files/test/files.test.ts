@@ -62,6 +62,26 @@ describe("FileClient against the shared emulator", () => {
     expect(e.statusDetails).toMatch(/^Line 1 has no 'messages'/);
     expect(e.file.status).toBe("error");
     expect(e.message).toContain(file.id);
+    expect(e.message).toMatch(
+      /^The service could not process file file-\w+ \(file\.jsonl\): Line 1 has no 'messages'/,
+    );
+  });
+
+  it("says in words when the file was deleted or ended in another status", () => {
+    const file = {
+      object: "file",
+      id: "file-1",
+      purpose: "batch",
+      filename: "a.jsonl",
+      bytes: 1,
+      created_at: 0,
+    } as const;
+    expect(new FileProcessingError({ ...file, status: "deleted" }).message).toBe(
+      "File file-1 (a.jsonl) was deleted before it was processed.",
+    );
+    expect(new FileProcessingError({ ...file, status: "error" }).message).toBe(
+      "The service could not process file file-1 (a.jsonl), and gave no reason.",
+    );
   });
 
   it("stops a wait at its deadline with WaitTimeoutError and the last status", async () => {

@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkVersion, json, lasting, send } from "@aoai/core/internal";
+import { checkClient, checkVersion, json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
@@ -35,6 +35,7 @@ export class FineTuningClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 

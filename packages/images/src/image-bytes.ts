@@ -17,11 +17,11 @@ export async function imageBytes(
   images: ImageClient,
   image: GeneratedImage,
   options?: ImageBytesOptions,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (typeof image?.b64_json === "string") return base64ToBytes(image.b64_json);
   const { data } = await download(images, image, bytes, options);
   // A plain array that owns its buffer, as for b64_json (Node hands over a Buffer, maybe a view).
   return data.constructor === Uint8Array && data.byteLength === data.buffer.byteLength
-    ? data
+    ? (data as Uint8Array<ArrayBuffer>)
     : new Uint8Array(data);
 }

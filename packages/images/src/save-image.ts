@@ -1,4 +1,4 @@
-import { base64ToBytes, byteStream, checkCanSave, saveToFile } from "@aoai/core/internal";
+import { base64ToBytes, byteStream, checkSavePath, saveToFile } from "@aoai/core/internal";
 import { download, type ImageBytesOptions } from "./download.js";
 import type { ImageClient } from "./image-client.js";
 import type { GeneratedImage } from "./response-types.js";
@@ -19,8 +19,8 @@ export async function saveImage(
   path: string,
   options?: ImageBytesOptions,
 ): Promise<number> {
-  // Before the download: a path that cannot be written is known without it.
-  checkCanSave(path);
+  // Before downloading: a file that cannot be created is said so, not found midway as ENOENT.
+  await checkSavePath(path);
   if (typeof image?.b64_json === "string") return saveToFile(base64ToBytes(image.b64_json), path);
   const stream = await download(images, image, byteStream, options);
   try {

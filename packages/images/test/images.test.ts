@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   type AdditionalPolicy,
   APIConnectionError,
@@ -46,6 +46,8 @@ describe("generate()", () => {
     expect(pngSize(bytes)).toEqual({ width: 112, height: 64 });
     expect(bytes.byteOffset).toBe(0);
     expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    // Typed Uint8Array<ArrayBuffer>: the README's `new Blob([bytes])` compiles (TS 5.7 and later).
+    expect(new Blob([bytes], { type: "image/png" }).size).toBe(bytes.byteLength);
     expect(r._response.status).toBe(200);
     expect(r._response.requestId).toBeTypeOf("string");
     expect(Object.keys(r)).not.toContain("_response");
@@ -295,6 +297,22 @@ describe("imageBytes() and saveImage() downloads", () => {
       NotFoundError,
     );
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("checks the path before downloading: a missing folder or a folder is InvalidInputError (path)", async () => {
+    seen.length = 0;
+    const folder = dirname(tmp("x.png"));
+    for (const [path, message] of [
+      [join(folder, "no-such-folder", "x.png"), /does not exist/],
+      [folder, /is a folder/],
+    ] as const) {
+      for (const image of [{ url: `${origin}/ok.png` }, { b64_json: "iVBORw0KGgo=" }]) {
+        const error = await saveImage(images, image, path).catch((e: unknown) => e);
+        expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+        expect((error as Error).message).toMatch(message);
+      }
+    }
+    expect(seen).toHaveLength(0);
   });
 
   it("aborts a download in progress, leaving no partial file", async () => {

@@ -5,8 +5,9 @@ import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
 
 /** Bytes of a binary response (audio, an image, a file) with their content type. */
 export interface BinaryResult {
-  data: Uint8Array;
-  contentType: string | undefined;
+  data: Uint8Array<ArrayBuffer>;
+  /** The response's `content-type`; `application/octet-stream` when it has none (RFC 9110). */
+  contentType: string;
 }
 
 /** Reads a whole binary body; a web page is refused. */
