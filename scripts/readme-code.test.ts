@@ -221,6 +221,21 @@ describe("README code blocks", () => {
     expect(unattributed.map((f) => diagnostics.get(f))).toEqual([]);
   });
 
+  it("JSON and JSON Lines blocks parse (jsonc: JSON Lines with comments)", () => {
+    let checked = 0;
+    for (const readme of readmes) {
+      const text = readFileSync(join(root, readme), "utf8");
+      for (const [, lang, body] of text.matchAll(/^```(json|jsonl|jsonc)\n([\s\S]*?)^```$/gm)) {
+        const plain = lang === "jsonc" ? (body ?? "").replace(/^\s*\/\/.*$|\s\/\/ .*$/gm, "") : (body ?? "");
+        // A jsonc block here is JSON Lines with comments (the emulator's faults).
+        const docs = lang === "json" ? [plain] : plain.split("\n").filter((line) => line.trim());
+        for (const doc of docs) expect(() => JSON.parse(doc), `${readme}: ${doc.slice(0, 60)}`).not.toThrow();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it.each(blocks.map((b) => [label(b), b] as const))("%s type-checks", (_, block) => {
     const { offset } = source(block, byReadme.get(block.readme) ?? []);
     // Errors as README lines: the line of the code block, or "hidden"/"quick start" before it.
