@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // 1,000,000-line results file read line by line. The other end is a sink server in this process
 // that holds nothing (it counts uploaded bytes and writes generated ones), so what is held is the
 // SDK's. Transfers run at 16 and 96 MB rather than 200 (this suite's time budget): what is held
-// must not grow with the size (under 0.1 MB more per MB moved) and stay far below it.
+// must not grow with the size (under 0.3 MB more per MB moved; held whole, a body is 1) and stay far below it.
 
 const MB = 1024 * 1024;
 const SIZES = [16 * MB, 96 * MB] as const;
@@ -129,7 +129,11 @@ async function heldAtMost(work: () => Promise<unknown>): Promise<number> {
   return held / MB;
 }
 
-/** What the larger transfer held is at most 0.1 MB per MB more than the smaller, and under 32 MB. */
+/**
+ * What the larger transfer held is at most 0.3 MB per MB more than the smaller, and under 48 MB:
+ * a body held whole would be 1 MB per MB (96 MB). The margin is for buffers in flight between the
+ * samples, which vary with the machine's load.
+ */
 function expectFlat([small, large]: number[]): void {
   const perMb = (large! - small!) / ((SIZES[1] - SIZES[0]) / MB);
   expect(perMb, `held ${small!.toFixed(1)} MB for 16 MB, ${large!.toFixed(1)} MB for 96 MB`).toBeLessThan(

@@ -38,9 +38,9 @@ export interface OperationRequest extends Route {
    */
   url?: string;
   /**
-   * Set on a create that makes a lasting object (a file, a batch, a job), with `lasting()`: a failure after which
-   * the service may have made it is not retried, but a `CreateNotConfirmedError` saying what to
-   * check, unless the call's `retryUncertain` asks otherwise.
+   * Set, with `lasting()`, on a create that makes a lasting object (a file, a batch, a job): a
+   * failure after which the service may have made it is not retried but ends in
+   * `CreateNotConfirmedError` saying what to check, unless the call's `retryUncertain` says so.
    */
   creates?: LastingCreate | undefined;
   options?: RequestOptions | undefined;
@@ -101,7 +101,7 @@ export async function send<T>(
     replayable: true,
     retryUncertain: options?.retryUncertain ?? (request.creates ? false : connection.retryUncertain),
     creates: request.creates,
-    sentAt: Math.floor(Date.now() / 1000),
+    sentAt: request.creates ? Math.floor(Date.now() / 1000) : 0,
     retryCount: 0,
     signal: options?.signal,
   };

@@ -16,7 +16,7 @@ export interface CallState {
   retryUncertain: boolean;
   /** What the call makes that lasts (a file, a batch), when it is a create. */
   creates?: LastingCreate | undefined;
-  /** When the call was sent, in Unix seconds. */
+  /** When a create was sent, in Unix seconds (0 for other calls). */
   sentAt: number;
   /** Retries made so far. */
   retryCount: number;
