@@ -1,9 +1,11 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkDeployment, json, type Reader, text } from "@aoai/core/internal";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { json, post, type Reader, text } from "@aoai/core/internal";
 import { checkTranscription } from "./check-transcription.js";
+import { audio } from "./feature.js";
 import type { AudioResponseFormat, TranscriptionRequest, TranslationRequest } from "./request-types.js";
 import type { TranscriptionFor } from "./response-types.js";
-import { upload } from "./upload.js";
+import { audioForm } from "./upload.js";
 
 const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
 
@@ -18,16 +20,7 @@ const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
  * const audio = new AudioClient(client, "whisper");
  * const { text } = await audio.transcribe({ file: "speech.mp3" });
  */
-export class AudioClient {
-  readonly client: AzureOpenAIClient;
-  /** The model deployment name. */
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment);
-  }
-
+export class AudioClient extends DeploymentClient {
   /**
    * Transcribes audio into text in its own language. The result's type follows
    * `response_format`: `{ text }` for `json` (the default); `language`, `duration`, `segments` and
@@ -40,7 +33,14 @@ export class AudioClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "transcribe");
-    return upload(this, "audio/transcriptions", request, options, reader<F>(request.response_format));
+    return post(
+      audio,
+      this,
+      "audio/transcriptions",
+      audioForm(request),
+      options,
+      reader<F>(request.response_format),
+    );
   }
 
   /** Translates audio into English text; results and errors as {@link AudioClient.transcribe}. */
@@ -49,7 +49,14 @@ export class AudioClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "translate");
-    return upload(this, "audio/translations", request, options, reader<F>(request.response_format));
+    return post(
+      audio,
+      this,
+      "audio/translations",
+      audioForm(request),
+      options,
+      reader<F>(request.response_format),
+    );
   }
 }
 

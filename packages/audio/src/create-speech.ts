@@ -1,8 +1,9 @@
 import type { ByteStream, RequestOptions } from "@aoai/core";
-import { byteStream, send } from "@aoai/core/internal";
+import { byteStream, post } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
+import { checkSpeech, SPEECH } from "./check-speech.js";
+import { audio as feature } from "./feature.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation } from "./speech-operation.js";
 
 /**
  * Speaks `request.input` on a tts or gpt-4o-mini-tts deployment. Resolves once the response
@@ -22,5 +23,7 @@ export async function createSpeech(
   request: SpeechRequest,
   options?: RequestOptions,
 ): Promise<ByteStream> {
-  return send(audio.client, speechOperation(audio.client, audio.deployment, request, options), byteStream);
+  checkSpeech(audio.client, request);
+  // The caller's object is sent as is (JSON; v1 adds `model`).
+  return post(feature, audio, SPEECH, request, options, byteStream);
 }

@@ -27,4 +27,5 @@ export type {
 } from "./response-types.js";
 export { type SavedSpeech, speechToFile } from "./speech-to-file.js";
 export { transcribeStream } from "./transcribe-stream.js";
+export { TranscriptionAccumulator, TranscriptionStream } from "./transcription-stream.js";
 export { VERSION } from "./version.js";

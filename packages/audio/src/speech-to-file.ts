@@ -1,8 +1,9 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
+import { checkCanSave, saveToFile, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
+import { checkSpeech } from "./check-speech.js";
+import { createSpeech } from "./create-speech.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation } from "./speech-operation.js";
 
 /** What {@link speechToFile} wrote. */
 export interface SavedSpeech {
@@ -12,8 +13,6 @@ export interface SavedSpeech {
   /** The audio's `content-type`, e.g. `audio/mpeg`. */
   contentType: string | undefined;
 }
-
-type GetBuiltin = ((id: string) => unknown) | undefined;
 
 /**
  * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
@@ -30,13 +29,10 @@ export async function speechToFile(
   path: string,
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {
-  const operation = speechOperation(audio.client, audio.deployment, request, options);
-  if (typeof path !== "string" || path === "") invalid("path", "must be a file path.");
-  // Checked here too (core's saveToFile would say so only after the download started).
-  const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
-  if (typeof builtin !== "function")
-    invalid("path", "cannot be written: saving to a file works only in Node.js.");
-  const stream = await send(audio.client, operation, byteStream);
+  checkSpeech(audio.client, request);
+  // Checked before sending too (core's saveToFile would say so only after the download started).
+  checkCanSave(path);
+  const stream = await createSpeech(audio, request, options);
   let bytes: number;
   try {
     bytes = await saveToFile(stream, path);

@@ -380,6 +380,24 @@ describe("transcribeStream", () => {
     expect(done).toBe(text);
   });
 
+  it("gives the text as it arrives and a final transcription, as chat's stream does", async () => {
+    const text = "Final text, with usage.";
+    const file = await speak(text);
+    const stream = await transcribeStream(whisper, { file, include: ["logprobs"] });
+    let joined = "";
+    for await (const piece of stream.textDeltas()) joined += piece;
+    expect(joined).toBe(text);
+    const final = await stream.finalTranscription();
+    expect(final.text).toBe(text);
+    expect(final.logprobs?.map((l) => l.token).join("")).toBe(text);
+    expect(final._response.requestId).toBe(stream._response.requestId);
+    // Read once, whatever the mode.
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/once/);
+    // Awaited alone, it reads the stream itself.
+    const alone = await transcribeStream(whisper, { file });
+    expect((await alone.finalTranscription()).text).toBe(text);
+  });
+
   it("with include logprobs, and refused before sending on versions without streaming", async () => {
     const file = await speak("Two words");
     const events = await transcribeStream(whisper, { file, include: ["logprobs"] });

@@ -7,9 +7,10 @@ import {
   NotFoundError,
   RateLimitError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
-import { FileClient, WaitTimeoutError } from "@aoai/files";
+import { FileClient } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchClient } from "../src/batch-client.js";
 import { BatchFailedError } from "../src/batch-failed-error.js";

@@ -1,3 +1,5 @@
+/** Token counts: core's type, the same for chat and completions. */
+export type { CompletionUsage } from "@aoai/core";
 export { CompletionAccumulator } from "./accumulator.js";
 export { type CompletionChunkSource, CompletionStream } from "./completion-stream.js";
 export { CompletionsClient } from "./completions-client.js";
@@ -10,6 +12,5 @@ export type {
   CompletionChunkChoice,
   CompletionFinishReason,
   CompletionLogprobs,
-  CompletionUsage,
 } from "./response-types.js";
 export { VERSION } from "./version.js";

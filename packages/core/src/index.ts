@@ -40,6 +40,10 @@ export {
 export { ContentFilterError } from "./errors/content-filter-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
+export { WaitTimeoutError } from "./errors/wait-timeout-error.js";
+export { DeploymentClient, ResourceClient } from "./frame/clients.js";
+export { type Page, PagePromise } from "./frame/page.js";
+export type { WaitOptions } from "./frame/poll.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
 export type { ByteStream } from "./readers/byte-stream.js";
 export type { BinaryResult } from "./readers/bytes.js";
@@ -47,4 +51,5 @@ export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
 export type { EventStream, StreamEnd } from "./sse/event-stream.js";
 export type { Accumulator, ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
+export type { CompletionUsage } from "./usage.js";
 export { VERSION } from "./version.js";

@@ -11,13 +11,13 @@ import {
   NotFoundError,
   RateLimitError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileClient } from "../src/file-client.js";
 import { FileProcessingError } from "../src/file-processing-error.js";
 import { VERSION } from "../src/version.js";
-import { WaitTimeoutError } from "../src/wait-timeout-error.js";
 import { fault, fileClient, timeScale, trainingJsonl } from "./helpers.js";
 
 const jsonl = new TextEncoder().encode('{"custom_id":"a"}\n');

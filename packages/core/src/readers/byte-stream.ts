@@ -2,11 +2,11 @@ import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
 import { APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import type { ResponseInfo } from "../response-info.js";
-import type { Reader, SentResponse } from "../send.js";
 import { bodyBytes } from "../transport/body-bytes.js";
 import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
 import { concatBytes } from "../transport/web-body.js";
+import type { Reader, SentResponse } from "./reader.js";
 
 /**
  * A binary body read as it downloads (speech played while it arrives, a large file): iterate it

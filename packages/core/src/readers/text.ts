@@ -1,5 +1,5 @@
 import { type WithResponse, withResponse } from "../response-info.js";
-import type { Reader } from "../send.js";
+import type { Reader } from "./reader.js";
 
 /** A text body (`text/plain`, subtitles…) with its content type. */
 export interface TextResult {

@@ -1,8 +1,8 @@
-import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import { delay } from "../frame/delay.js";
 import { requestIdOf } from "../response-info.js";
 import { abortError } from "./abort-error.js";
-import { callStates } from "./call-state.js";
+import { callOf } from "./call-request.js";
 import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
@@ -22,7 +22,7 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
   return {
     name: "aoaiRetry",
     async sendRequest(request, next) {
-      const state = callStates.get(request);
+      const call = callOf(request);
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse | undefined;
         let failure: unknown;
@@ -34,8 +34,8 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           failure = error;
         }
         const wait =
-          state && !state.signal?.aborted && attempt < state.maxRetries && state.replayable
-            ? nextWait(response, attempt, state.maxRetryAfterMs, random)
+          call && !call.signal?.aborted && attempt < call.maxRetries && call.replayable
+            ? nextWait(response, attempt, call.maxRetryAfterMs, random)
             : undefined;
         if (wait === undefined) {
           if (response) return response;
@@ -43,14 +43,14 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
         }
         if (response) discard(response);
         logger.warning(
-          `Retry ${attempt + 1}/${state!.maxRetries} in ${wait} ms after ${
+          `Retry ${attempt + 1}/${call!.maxRetries} in ${wait} ms after ${
             response
               ? `${response.status} (request id ${requestIdOf(response.headers)})`
               : (failure as Error).message
           }`,
         );
-        await sleep(wait, state!.signal);
-        state!.retryCount++;
+        if (!(await delay(wait, call!.signal))) throw abortError();
+        call!.retryCount++;
       }
     },
   };
@@ -74,19 +74,4 @@ function nextWait(
 function discard(response: PipelineResponse): void {
   response.browserStreamBody?.cancel().catch(() => {});
   (response.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
-}
-
-function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,4 +1,4 @@
-import { AOAIError } from "@aoai/core";
+import { AOAIError } from "./aoai-error.js";
 
 /**
  * A wait (`waitForProcessing`, `waitForCompletion`) reached its `timeoutMs` before the file,

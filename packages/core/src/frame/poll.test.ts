@@ -1,7 +1,9 @@
-import { APIUserAbortError, InternalServerError, type RequestOptions } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import type { RequestOptions } from "../client-options.js";
+import { InternalServerError } from "../errors/api-error.js";
+import { APIUserAbortError } from "../errors/connection-errors.js";
+import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
 import { pollUntil } from "./poll.js";
-import { WaitTimeoutError } from "./wait-timeout-error.js";
 
 const defaults = { what: "Thing t-1", timeoutMs: 60_000, pollInterval: 1, maxPollInterval: 4 };
 
