@@ -1,5 +1,5 @@
 import type { RequestOptions } from "@aoai/core";
-import { checkGate, stream } from "@aoai/core/internal";
+import { checkGate, post, sse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkTranscription } from "./check-transcription.js";
 import { audio as feature } from "./feature.js";
@@ -32,6 +32,6 @@ export async function transcribeStream(
   checkTranscription(audio.client, request, "transcribe", true);
   const form = audioForm({ ...request, stream: true });
   return new TranscriptionStream(
-    await stream<TranscriptionStreamEvent>(feature, audio, "audio/transcriptions", form, options, isDone),
+    await post(feature, audio, "audio/transcriptions", form, options, sse<TranscriptionStreamEvent>(isDone)),
   );
 }

@@ -1,6 +1,6 @@
 import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
 import { ResourceClient } from "@aoai/core";
-import { get, json, list, post, waitFor } from "@aoai/core/internal";
+import { call, get, json, list, post, waitFor } from "@aoai/core/internal";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { batches } from "./feature.js";
@@ -54,7 +54,7 @@ export class BatchClient extends ResourceClient {
    * written to its output file.
    */
   async cancel(batchId: string, options?: RequestOptions): Promise<WithResponse<Batch>> {
-    return post(batches, this, `${BATCH}/cancel`, undefined, options, json(), { batch_id: batchId });
+    return call(batches, this, `${BATCH}/cancel`, { params: { batch_id: batchId } }, options, json<Batch>());
   }
 
   /**

@@ -1,9 +1,7 @@
 import type { ContentFilterChoiceResults } from "@aoai/core";
-import { appendText, type FilterMerge, filterMerge, mergePromptFilters } from "@aoai/core/internal";
+import { addChunkHeader, appendText, type FilterMerge, filterMerge } from "@aoai/core/internal";
 import type { ChatToolCall } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
-
-type Loose = Record<string, unknown>;
 
 /** The largest choice index taken (`n` is at most 128). */
 const MAX_INDEX = 1_000_000;
@@ -44,19 +42,7 @@ export class ChatCompletionAccumulator {
 
   /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
-    const result = this.#result as unknown as Loose;
-    // Copied when a chunk has them (blank ones are skipped). Spelled out rather than looped over a
-    // list of names: this runs per chunk, and named accesses stay monomorphic.
-    if (chunk.id) result.id = chunk.id;
-    if (chunk.created) result.created = chunk.created;
-    if (chunk.model) result.model = chunk.model;
-    if (chunk.system_fingerprint) result.system_fingerprint = chunk.system_fingerprint;
-    if (chunk.usage) result.usage = chunk.usage;
-    if (chunk.prompt_filter_results)
-      result.prompt_filter_results = mergePromptFilters(
-        this.#result.prompt_filter_results,
-        chunk.prompt_filter_results,
-      );
+    addChunkHeader(this.#result, chunk);
     const choices = this.#result.choices;
     const parts = chunk.choices ?? [];
     // A chunk whose choices are not a list fails the stream, typed (as for-of would throw).

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { post, stream } from "@aoai/core/internal";
+import { post, sse } from "@aoai/core/internal";
 import { ChatStream } from "./chat-stream.js";
 import { checkRequest } from "./check-request.js";
 import { chat } from "./feature.js";
@@ -40,7 +40,7 @@ export class ChatClient extends DeploymentClient {
   async stream(request: ChatCompletionRequest, options?: RequestOptions): Promise<ChatStream> {
     checkRequest(this.client, request, true);
     return new ChatStream(
-      await stream<ChatCompletionChunk>(chat, this, PATH, { ...request, stream: true }, options),
+      await post(chat, this, PATH, { ...request, stream: true }, options, sse<ChatCompletionChunk>()),
     );
   }
 }

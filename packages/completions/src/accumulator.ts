@@ -1,7 +1,5 @@
-import { appendText, mergeFilters, mergePromptFilters } from "@aoai/core/internal";
+import { addChunkHeader, appendText, mergeFilters } from "@aoai/core/internal";
 import type { Completion, CompletionChoice, CompletionChunk, CompletionLogprobs } from "./response-types.js";
-
-type Loose = Record<string, unknown>;
 
 // n is at most 128 per prompt; far more prompts than this do not fit a request.
 const MAX_INDEX = 1_000_000;
@@ -28,19 +26,7 @@ export class CompletionAccumulator {
 
   /** Adds one chunk. */
   add(chunk: CompletionChunk): void {
-    const result = this.#result as unknown as Loose;
-    // Copied when a chunk has them (blank ones are skipped). Spelled out rather than looped over a
-    // list of names: this runs per chunk, and named accesses stay monomorphic.
-    if (chunk.id) result.id = chunk.id;
-    if (chunk.created) result.created = chunk.created;
-    if (chunk.model) result.model = chunk.model;
-    if (chunk.system_fingerprint) result.system_fingerprint = chunk.system_fingerprint;
-    if (chunk.usage) result.usage = chunk.usage;
-    if (chunk.prompt_filter_results)
-      result.prompt_filter_results = mergePromptFilters(
-        this.#result.prompt_filter_results,
-        chunk.prompt_filter_results,
-      );
+    addChunkHeader(this.#result, chunk);
     const choices = this.#result.choices;
     for (const part of chunk.choices ?? []) {
       const index = part.index ?? 0;

@@ -1,6 +1,6 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { post, stream } from "@aoai/core/internal";
+import { post, sse } from "@aoai/core/internal";
 import { checkRequest } from "./check-request.js";
 import { CompletionStream } from "./completion-stream.js";
 import { completions } from "./feature.js";
@@ -37,7 +37,7 @@ export class CompletionsClient extends DeploymentClient {
   async stream(request: CompletionRequest, options?: RequestOptions): Promise<CompletionStream> {
     checkRequest(this.client, request, true);
     return new CompletionStream(
-      await stream<CompletionChunk>(completions, this, PATH, { ...request, stream: true }, options),
+      await post(completions, this, PATH, { ...request, stream: true }, options, sse<CompletionChunk>()),
     );
   }
 }

@@ -10,14 +10,11 @@ export {
   checkFields,
   checkGate,
   type Feature,
-  type FeatureInit,
-  feature,
   get,
   type ListQuery,
   list,
   post,
   remove,
-  stream,
   type Target,
 } from "./frame/feature.js";
 export type { FetchPage } from "./frame/page.js";
@@ -35,10 +32,10 @@ export { checkDeployment, type Route } from "./routing.js";
 export { type OperationRequest, send } from "./send.js";
 export { EventStream } from "./sse/event-stream.js";
 export { SseDecoder, type SseEvent } from "./sse/sse-decoder.js";
+export { addChunkHeader, type ChunkHeader } from "./streams/chunk-header.js";
 export { type Accumulator, type ChunkSource, ChunkStream } from "./streams/chunk-stream.js";
 export { type FilterMerge, filterMerge } from "./streams/filter-merge.js";
 export { ndjsonSource } from "./streams/ndjson.js";
-export { mergePromptFilters } from "./streams/prompt-filters.js";
 export { appendText } from "./streams/text-parts.js";
 export { logger } from "./transport/logger.js";
 export { checkVersion, versionsFrom, versionTable } from "./version-gates.js";

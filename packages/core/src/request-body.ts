@@ -7,7 +7,6 @@ import { checkModel } from "./v1-model.js";
  */
 export function jsonBody(body: object, model: string | undefined, headers: HttpHeaders): string {
   headers.set("content-type", "application/json");
-  if (model === undefined) return JSON.stringify(body);
-  checkModel((body as { model?: unknown }).model, model);
-  return JSON.stringify({ ...body, model });
+  if (model !== undefined) checkModel((body as { model?: unknown }).model, model);
+  return JSON.stringify(model === undefined ? body : { ...body, model });
 }

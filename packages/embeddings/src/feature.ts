@@ -1,5 +1,5 @@
-import { feature } from "@aoai/core/internal";
+import type { Feature } from "@aoai/core/internal";
 import { VERSION } from "./version.js";
 
 /** The package on core's frame. Every API version has its operation: no versions table. */
-export const embeddings = /* @__PURE__ */ feature({ name: "embeddings", version: VERSION });
+export const embeddings: Feature = { userAgent: `aoai-embeddings/${VERSION}` };

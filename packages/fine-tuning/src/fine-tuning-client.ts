@@ -1,6 +1,6 @@
 import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
 import { ResourceClient } from "@aoai/core";
-import { checkGate, get, json, list, post, waitFor } from "@aoai/core/internal";
+import { call, checkGate, get, json, list, post, waitFor } from "@aoai/core/internal";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { tuning } from "./feature.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
@@ -115,6 +115,7 @@ export class FineTuningClient extends ResourceClient {
     options: RequestOptions | undefined,
   ): Promise<WithResponse<FineTuningJob>> {
     if (name !== "cancel") checkGate(tuning, this.client, name);
-    return post(tuning, this, `${JOB}/${name}`, undefined, options, json(), { fine_tuning_job_id: jobId });
+    const params = { fine_tuning_job_id: jobId };
+    return call(tuning, this, `${JOB}/${name}`, { params }, options, json<FineTuningJob>());
   }
 }

@@ -1,11 +1,6 @@
-import { feature } from "@aoai/core/internal";
+import type { Feature } from "@aoai/core/internal";
 import { VERSION } from "./version.js";
 import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 /** The package on core's frame: its User-Agent token, versions table and the request fields it gates. */
-export const images = /* @__PURE__ */ feature({
-  name: "images",
-  version: VERSION,
-  versions,
-  fields: VERSIONED_FIELDS,
-});
+export const images: Feature = { userAgent: `aoai-images/${VERSION}`, versions, fields: VERSIONED_FIELDS };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AzureOpenAIClient } from "../client.js";
 import { UnsupportedApiVersionError } from "../errors/input-errors.js";
 import { versionTable } from "../version-gates.js";
-import { checkFields, checkGate, feature } from "./feature.js";
+import { checkFields, checkGate, type Feature } from "./feature.js";
 
 const client = (apiVersion: string, versionChecks = true) =>
   new AzureOpenAIClient({
@@ -11,18 +11,13 @@ const client = (apiVersion: string, versionChecks = true) =>
     apiVersion,
     versionChecks,
   });
-const demo = feature({
-  name: "demo",
-  version: "1.2.3",
+const demo: Feature = {
+  userAgent: "aoai-demo/1.2.3",
   versions: versionTable("demo@*,new_field@2025-03,other@2024-09+"),
   fields: ["new_field", "other"],
-});
+};
 
-describe("feature", () => {
-  it("binds the User-Agent token", () => {
-    expect(demo.userAgent).toBe("aoai-demo/1.2.3");
-  });
-
+describe("a feature's version gates", () => {
   it("checkFields gates each versioned field the body sets; null counts as unset", () => {
     const error = (() => {
       try {
@@ -41,7 +36,7 @@ describe("feature", () => {
   it("checkGate checks one row; a name the table lacks is not gated", () => {
     expect(() => checkGate(demo, client("2024-10-21"), "new_field")).toThrow(UnsupportedApiVersionError);
     expect(() => checkGate(demo, client("2024-10-21"), "unknown")).not.toThrow();
-    const bare = feature({ name: "bare", version: "0.0.0" });
+    const bare: Feature = { userAgent: "aoai-bare/0.0.0" };
     expect(() => checkFields(bare, client("2024-10-21"), { anything: 1 })).not.toThrow();
   });
 });

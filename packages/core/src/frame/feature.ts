@@ -4,11 +4,9 @@ import type { RequestOptions } from "../client-options.js";
 import type { MultipartForm } from "../multipart/form.js";
 import { json } from "../readers/json.js";
 import type { Reader } from "../readers/reader.js";
-import { sse } from "../readers/sse.js";
 import type { WithResponse } from "../response-info.js";
 import type { Route } from "../routing.js";
 import { send } from "../send.js";
-import type { EventStream, StreamEnd } from "../sse/event-stream.js";
 import { checkVersion } from "../version-gates.js";
 import { type Page, PagePromise } from "./page.js";
 
@@ -28,43 +26,20 @@ export interface Call extends Omit<Route, "deployment" | "path"> {
   gate?: string;
 }
 
-/** How a feature package declares itself once. */
-export interface FeatureInit {
-  /** The package's short name: `chat` sends `User-Agent: aoai-chat/<version>`. */
-  name: string;
-  /** The package's version (its `VERSION`). */
-  version: string;
-  /** Its versions table (`versionTable(…)`): the API versions of each operation and option. */
-  versions?: (name: string) => readonly ApiVersion[] | undefined;
-  /** The request fields `checkFields` checks against the table (those a version may lack). */
-  fields?: readonly string[];
-  /** The table row that gates every operation (a resource whose routes all came together: `files`). */
-  gate?: string;
-}
-
-/** A list's query: the page cursor `after`, and the package's filters. */
-export interface ListQuery {
-  after?: string | null | undefined;
-}
-
-/** A feature package's frame: made once per package by {@link feature}. */
-export interface Feature extends Readonly<FeatureInit> {
-  /** `aoai-<name>/<version>`. */
-  readonly userAgent: string;
-}
-
 /**
- * Declares a feature package once (its `src/feature.ts`): its name and User-Agent token, its
- * versions table with the request fields it gates and, for a resource whose routes all came
- * together, the row that gates them. The verbs (`post`, `get`,
- * `remove`, `list`, `stream`, `waitFor`) take it with the client (`this`), so one module-level
- * frame serves every client of the package. They are functions, not methods, so a bundle carries
- * only the verbs its calls use (a list's pages are not in a chat app). Each returns `send`'s own
- * promise (no promise turn of its own) and builds the one request object `send` takes, as a
- * hand-written call would: the chat and streaming paths cost nothing more through them.
+ * A feature package's frame, declared once in its `src/feature.ts` as a plain object (no code of
+ * its own in a bundle): its User-Agent token, its versions table with the request fields that
+ * table gates and, for a resource whose routes all came together, the row that gates them. The
+ * verbs (`post`, `get`, `remove`, `list`; a stream is `post` with the `sse` reader) take it with
+ * the client (`this`), so one frame serves every client of the package. They are functions, not
+ * methods, so a bundle carries only the verbs its calls use (a list's pages are not in a chat
+ * app). Each returns `send`'s own promise (no promise turn of its own) and builds the one request
+ * object `send` takes, as a hand-written call would: the chat and streaming paths cost nothing
+ * more through them.
  *
  * ```ts
- * const files = feature({ name: "files", version: VERSION, versions, gate: "files" });
+ * export const files: Feature = { userAgent: `aoai-files/${VERSION}`, versions, gate: "files" };
+ *
  * export class FileClient extends ResourceClient {
  *   retrieve(fileId: string, options?: RequestOptions): Promise<WithResponse<FileObject>> {
  *     return get(files, this, "files/{file_id}", { file_id: fileId }, options);
@@ -72,8 +47,20 @@ export interface Feature extends Readonly<FeatureInit> {
  * }
  * ```
  */
-export function feature(init: FeatureInit): Feature {
-  return { ...init, userAgent: `aoai-${init.name}/${init.version}` };
+export interface Feature {
+  /** `aoai-<package>/<version>`: the package's User-Agent token. */
+  readonly userAgent: string;
+  /** Its versions table (`versionTable(…)`): the API versions of each operation and option. */
+  readonly versions?: ((name: string) => readonly ApiVersion[] | undefined) | undefined;
+  /** The request fields `checkFields` checks against the table (those a version may lack). */
+  readonly fields?: readonly string[] | undefined;
+  /** The table row that gates every operation (a resource whose routes all came together: `files`). */
+  readonly gate?: string | undefined;
+}
+
+/** A list's query: the page cursor `after`, and the package's filters. */
+export interface ListQuery {
+  after?: string | null | undefined;
 }
 
 /** Throws `UnsupportedApiVersionError` when the client's API version lacks `name` (a row of the table). */
@@ -119,8 +106,9 @@ export function call<T>(
 }
 
 /**
- * `POST path` with a JSON or multipart body, read as JSON unless `reader` says otherwise. The
- * request object is built here directly (not through {@link call}): this is the chat path.
+ * `POST path` with a JSON or multipart body, read as JSON unless `reader` says otherwise (a
+ * stream: `sse()`). The request object is built here directly, not through {@link call}: this is
+ * the chat path. An action on a resource by its id (`batches/{batch_id}/cancel`) is a `call`.
  */
 export function post<T extends object>(
   of: Feature,
@@ -136,7 +124,6 @@ export function post<T>(
   body: object | MultipartForm | undefined,
   options: RequestOptions | undefined,
   reader: Reader<T>,
-  params?: Readonly<Record<string, string>>,
 ): Promise<T>;
 export function post<T>(
   of: Feature,
@@ -145,18 +132,15 @@ export function post<T>(
   body: object | MultipartForm | undefined,
   options: RequestOptions | undefined,
   reader: Reader<T> = json() as Reader<T>,
-  params?: Readonly<Record<string, string>>,
 ): Promise<T> {
-  const gate = of.gate ?? path;
   return send(
     on.client,
     {
       path,
       deployment: on.deployment,
-      params,
       body,
-      versions: of.versions?.(gate),
-      feature: gate,
+      versions: of.versions?.(of.gate ?? path),
+      feature: of.gate,
       userAgent: of.userAgent,
       options,
     },
@@ -232,19 +216,4 @@ export function list<T, Q extends ListQuery = ListQuery>(
       json<Page<T>>(),
     );
   });
-}
-
-/**
- * `POST path` answered with server-sent events of JSON objects, `[DONE]` ending them unless `end`
- * says otherwise; resolves once the headers are in.
- */
-export function stream<C>(
-  of: Feature,
-  on: Target,
-  path: string,
-  body: object | MultipartForm,
-  options: RequestOptions | undefined,
-  end?: StreamEnd<C>,
-): Promise<EventStream<C>> {
-  return post(of, on, path, body, options, sse<C>(end));
 }

@@ -6,17 +6,12 @@ import { mergeFilters, type PromptFilterResult } from "../content-filter.js";
  * Entries are copies, so a later merge never writes into a chunk the caller may hold.
  */
 export function mergePromptFilters(
-  into: PromptFilterResult[] | undefined,
+  into: PromptFilterResult[] = [],
   results: readonly PromptFilterResult[],
 ): PromptFilterResult[] {
-  const merged = into ?? [];
   for (const { content_filter_results: filters, ...result } of results) {
-    let same = merged.find((r) => r.prompt_index === result.prompt_index);
-    if (!same) {
-      same = result;
-      merged.push(same);
-    }
+    const same = into.find((r) => r.prompt_index === result.prompt_index) ?? into[into.push(result) - 1]!;
     if (filters) same.content_filter_results = mergeFilters(same.content_filter_results, filters);
   }
-  return merged.sort((a, b) => a.prompt_index - b.prompt_index);
+  return into.sort((a, b) => a.prompt_index - b.prompt_index);
 }

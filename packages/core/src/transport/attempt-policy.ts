@@ -1,7 +1,7 @@
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { SendRequest } from "../pipeline.js";
 import { bufferedAttempt } from "./buffered-attempt.js";
-import { type CallRequest, callOf } from "./call-request.js";
+import { CallRequest } from "./call-request.js";
 import { TIMEOUT_CODE, transportError } from "./transport-error.js";
 
 /**
@@ -18,12 +18,12 @@ export function attemptPolicy(honoursTimeout: boolean): PipelinePolicy {
   return {
     name: "aoaiAttempt",
     sendRequest(request, next) {
-      const call = callOf(request);
-      if (!call) return next(request);
+      // A request the SDK did not make (a plugged-in policy's own) passes as it is.
+      if (!(request instanceof CallRequest)) return next(request);
       // `bufferedAttempt` first: browser builds have none, and the bundler drops the branch.
-      if (bufferedAttempt && honoursTimeout && !call.streamResponseStatusCodes)
-        return bufferedAttempt(call, call.signal, call.timeoutMs, next);
-      return controlledAttempt(call, next);
+      if (bufferedAttempt && honoursTimeout && !request.streamResponseStatusCodes)
+        return bufferedAttempt(request, request.signal, request.timeoutMs, next);
+      return controlledAttempt(request, next);
     },
   };
 }

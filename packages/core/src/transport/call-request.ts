@@ -79,8 +79,7 @@ export class CallRequest implements PipelineRequest {
         : checkDuration(options.streamIdleTimeout, "streamIdleTimeout");
     this.replayable = replayable;
     this.retryCount = 0;
-    this.controller = undefined;
-    this.release = undefined;
+    // `controller` and `release` are set by the attempt that has them (attempt-policy.ts).
   }
 
   // Browsers have randomUUID in secure contexts only.
@@ -92,9 +91,4 @@ export class CallRequest implements PipelineRequest {
   set requestId(id: string) {
     this.#requestId = id;
   }
-}
-
-/** The SDK call a request belongs to, or `undefined` for a request the SDK did not make. */
-export function callOf(request: PipelineRequest): CallRequest | undefined {
-  return request instanceof CallRequest ? request : undefined;
 }

@@ -2,7 +2,7 @@ import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline
 import { delay } from "../frame/delay.js";
 import { requestIdOf } from "../response-info.js";
 import { abortError } from "./abort-error.js";
-import { callOf } from "./call-request.js";
+import { CallRequest } from "./call-request.js";
 import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
@@ -22,7 +22,8 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
   return {
     name: "aoaiRetry",
     async sendRequest(request, next) {
-      const call = callOf(request);
+      // Only the SDK's own requests carry the call's retry settings.
+      const call = request instanceof CallRequest ? request : undefined;
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse | undefined;
         let failure: unknown;
