@@ -4,7 +4,7 @@ import { files } from "./feature.js";
 import type { FileListQuery, FileUploadRequest } from "./request-types.js";
 
 /** The service's range of `expires_after.seconds`: 14 to 30 days. */
-export const EXPIRY_SECONDS = [1_209_600, 2_592_000] as const;
+const EXPIRY_SECONDS = [1_209_600, 2_592_000] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
