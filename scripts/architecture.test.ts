@@ -42,7 +42,7 @@ function importsOf(file: string): Import[] {
     if (!from) continue;
     // `import { type A, type B } from` is type-only too.
     const clause = /\{([^}]*)\}/.exec(m[0])?.[1];
-    const allTypes = clause !== undefined && clause.split(",").every((n) => /^\s*(type\s|$)/.test(n));
+    const allTypes = clause?.split(",").every((n) => /^\s*(type\s|$)/.test(n)) === true;
     out.push({ from, typeOnly: m[2] !== undefined || (allTypes && !/\bimport\s*\(/.test(m[0])) });
   }
   return out;
