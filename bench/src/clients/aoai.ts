@@ -27,7 +27,7 @@ export function aoaiClient(t: Target): BenchClient {
   );
   const completions = once(
     async () =>
-      new (await import("@aoai/completions")).CompletionsClient(core(t.endpoint), t.completionsDeployment),
+      new (await import("@aoai/completions")).CompletionClient(core(t.endpoint), t.completionsDeployment),
   );
   const embeddings = once(
     async () =>

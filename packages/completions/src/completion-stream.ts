@@ -17,7 +17,7 @@ export class CompletionStream<R extends ResponseInfo | undefined = ResponseInfo>
   Completion,
   R
 > {
-  /** Wraps a chunk source; `CompletionsClient.stream()` and `readCompletionStream()` make these for you. */
+  /** Wraps a chunk source; `CompletionClient.stream()` and `readCompletionStream()` make these for you. */
   constructor(source: CompletionChunkSource) {
     super(source, new CompletionAccumulator());
   }

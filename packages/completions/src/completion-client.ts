@@ -13,11 +13,11 @@ const PATH = "completions";
  * Legacy completions on one deployment (gpt-35-turbo-instruct and other completion models).
  *
  * @example
- * const completions = new CompletionsClient(client, "gpt-35-turbo-instruct");
+ * const completions = new CompletionClient(client, "gpt-35-turbo-instruct");
  * const c = await completions.complete({ prompt: "Hello World!", max_tokens: 100 });
  * console.log(c.choices[0]?.text);
  */
-export class CompletionsClient extends DeploymentClient {
+export class CompletionClient extends DeploymentClient {
   /**
    * Sends the prompt and returns the completion, with `_response` (request id, headers). Throws
    * `InvalidInputError` or `UnsupportedApiVersionError` before sending, `ContentFilterError` when
