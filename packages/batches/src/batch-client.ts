@@ -62,7 +62,7 @@ export class BatchClient extends ResourceClient {
    * status; the requests done are in its output file), or throws `BatchFailedError` with the
    * service's `errors` when it `failed`. Pauses 5 s between polls, 1.5 times longer each time, at
    * most 60 s; `onProgress` gets `request_counts` after every poll. `signal` stops the wait with
-   * `APIUserAbortError`, `timeoutMs` (none by default) with `WaitTimeoutError`; the batch goes on.
+   * `APIUserAbortError`, `waitTimeout` (none by default) with `WaitTimeoutError`; the batch goes on.
    */
   waitForCompletion(batchId: string, options: BatchWaitOptions = {}): Promise<WithResponse<Batch>> {
     const { onProgress, ...wait } = options;

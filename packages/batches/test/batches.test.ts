@@ -160,7 +160,7 @@ describe("BatchClient against the shared emulator", () => {
       timeScale(1000),
     );
     const late = await batches
-      .waitForCompletion(created.id, { ...fast, timeoutMs: 100 })
+      .waitForCompletion(created.id, { ...fast, waitTimeout: 100 })
       .catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(late)).toBe(true);
     expect((late as WaitTimeoutError<{ status: string }>).last?.status).toBe("validating");

@@ -94,7 +94,7 @@ export class FileClient extends ResourceClient {
   /**
    * Polls the file until it is `processed` and returns it, pausing 1 s, then 1.5 times longer
    * each time (at most 10 s). Throws `FileProcessingError` with the service's `status_details`
-   * when processing failed, `WaitTimeoutError` after `timeoutMs` (default 30 minutes) and
+   * when processing failed, `WaitTimeoutError` after `waitTimeout` (default 30 minutes) and
    * `APIUserAbortError` when `signal` aborts.
    */
   waitForProcessing(fileId: string, options: WaitOptions = {}): Promise<WithResponse<FileObject>> {

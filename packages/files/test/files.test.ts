@@ -68,7 +68,7 @@ describe("FileClient against the shared emulator", () => {
     const file = await files.upload({ file: jsonl, purpose: "batch" }, timeScale(1000));
     const started = Date.now();
     const error = await files
-      .waitForProcessing(file.id, { ...fast, timeoutMs: 150 })
+      .waitForProcessing(file.id, { ...fast, waitTimeout: 150 })
       .catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(error)).toBe(true);
     const e = error as WaitTimeoutError<{ status: string }>;

@@ -91,7 +91,7 @@ export class FineTuningClient extends ResourceClient {
    * `cancelled`; throws `FineTuningJobFailedError` with the service's `error` when it `failed`. A
    * paused job is waited for. Pauses 10 s between polls, 1.5 times longer each time, at most 60 s;
    * `onProgress` gets the job after every poll. `signal` stops the wait with `APIUserAbortError`,
-   * `timeoutMs` (none by default) with `WaitTimeoutError`; the job goes on.
+   * `waitTimeout` (none by default) with `WaitTimeoutError`; the job goes on.
    */
   waitForCompletion(
     jobId: string,

@@ -8,8 +8,11 @@ import { delay } from "./delay.js";
 export interface WaitOptions extends RequestOptions {
   /**
    * The longest the whole wait may take, in ms; past it the wait throws `WaitTimeoutError` (the
-   * resource goes on). Distinct from `timeout`, which bounds each poll request.
+   * resource goes on). Distinct from `timeout`, which bounds each poll request. Every duration
+   * option is in ms and named without a unit, as the client's (`timeout`, `maxRetryAfter`).
    */
+  waitTimeout?: number;
+  /** @deprecated Renamed `waitTimeout`; this name is read until the next minor release. */
   timeoutMs?: number;
   /** The first pause between polls, in ms; each pause is 1.5 times the one before. */
   pollInterval?: number;
@@ -31,7 +34,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Polls with `get` until `done`, pausing with backoff between polls, and returns the last value.
- * The caller's `signal` stops it with `APIUserAbortError`, `timeoutMs` with `WaitTimeoutError`;
+ * The caller's `signal` stops it with `APIUserAbortError`, `waitTimeout` with `WaitTimeoutError`;
  * either also aborts a poll in flight. `onPoll` sees every value (a throw from it ends the wait).
  */
 export async function pollUntil<T>(
@@ -42,13 +45,20 @@ export async function pollUntil<T>(
   onPoll?: (value: T) => void,
 ): Promise<T> {
   const {
-    timeoutMs = defaults.timeoutMs,
+    waitTimeout,
+    timeoutMs: deprecatedTimeout,
     pollInterval = defaults.pollInterval,
     maxPollInterval,
     ...request
   } = options;
+  const timeoutMs = waitTimeout ?? deprecatedTimeout ?? defaults.timeoutMs;
   const maxInterval = maxPollInterval ?? Math.max(defaults.maxPollInterval, pollInterval);
-  checkNumber(timeoutMs, "timeoutMs", Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  checkNumber(
+    timeoutMs,
+    waitTimeout === undefined && deprecatedTimeout !== undefined ? "timeoutMs" : "waitTimeout",
+    Number.MIN_VALUE,
+    Number.POSITIVE_INFINITY,
+  );
   checkNumber(pollInterval, "pollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
   checkNumber(maxInterval, "maxPollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
   if (maxInterval < pollInterval)
