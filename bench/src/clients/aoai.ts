@@ -89,7 +89,7 @@ export function aoaiClient(t: Target): BenchClient {
 
     async speechToFile(path) {
       const { m, tts } = await audio();
-      return (await m.speechToFile(tts, { input: SPEECH_INPUT, voice: "alloy" }, path)).bytes;
+      return (await m.saveSpeech(tts, { input: SPEECH_INPUT, voice: "alloy" }, path)).bytes;
     },
 
     async images(n, size) {

@@ -12,7 +12,7 @@ const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
 /**
  * Audio on one deployment, like .NET's `azureClient.GetAudioClient("whisper")`: `transcribe()`
  * and `translate()` on a whisper or gpt-4o transcribe deployment; on a tts or gpt-4o-mini-tts
- * deployment, `createSpeech(audio, …)` and `speechToFile(audio, …)`. Those, and
+ * deployment, `createSpeech(audio, …)` and `saveSpeech(audio, …)`. Those, and
  * `transcribeStream(audio, …)`, are functions so that an app that does not call them does not
  * bundle them.
  *

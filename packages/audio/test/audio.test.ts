@@ -21,6 +21,7 @@ import {
   AudioClient,
   createSpeech,
   MAX_FILE_BYTES,
+  saveSpeech,
   speechToFile,
   type Transcription,
   transcribeStream,
@@ -287,10 +288,16 @@ describe("createSpeech", () => {
   });
 });
 
-describe("speechToFile", () => {
+describe("speechToFile, the old name", () => {
+  it("is saveSpeech until the next minor release", () => {
+    expect(speechToFile).toBe(saveSpeech);
+  });
+});
+
+describe("saveSpeech", () => {
   it("writes the audio as it downloads and reports the bytes and the request id", async () => {
     const path = join(dir, "saved.flac");
-    const saved = await speechToFile(
+    const saved = await saveSpeech(
       tts,
       { input: "Saved to a file.", voice: "echo", response_format: "flac" },
       path,
@@ -303,11 +310,9 @@ describe("speechToFile", () => {
 
   it("an unwritable path fails with the file system's error and leaves nothing behind", async () => {
     const path = join(dir, "no-such-dir", "speech.wav");
-    const error = await speechToFile(
-      tts,
-      { input: "hi", voice: "alloy", response_format: "wav" },
-      path,
-    ).catch((e: unknown) => e);
+    const error = await saveSpeech(tts, { input: "hi", voice: "alloy", response_format: "wav" }, path).catch(
+      (e: unknown) => e,
+    );
     expect((error as NodeJS.ErrnoException).code).toBe("ENOENT");
     await expect(stat(path)).rejects.toThrow(/ENOENT/);
   });
@@ -316,9 +321,9 @@ describe("speechToFile", () => {
     const path = join(dir, "never.wav");
     const ga = new AudioClient(audioClients({ apiVersion: "2024-10-21" }).client, TTS);
     for (const run of [
-      () => speechToFile(tts, { input: "", voice: "alloy" }, path),
-      () => speechToFile(tts, { input: "hi", voice: "alloy" }, ""),
-      () => speechToFile(ga, { input: "hi", voice: "alloy" }, path),
+      () => saveSpeech(tts, { input: "", voice: "alloy" }, path),
+      () => saveSpeech(tts, { input: "hi", voice: "alloy" }, ""),
+      () => saveSpeech(ga, { input: "hi", voice: "alloy" }, path),
     ]) {
       const error = await run().catch((e: unknown) => e);
       expect(InvalidInputError.isInstance(error) || UnsupportedApiVersionError.isInstance(error)).toBe(true);

@@ -5,7 +5,7 @@ import { checkSpeech } from "./check-speech.js";
 import { createSpeech } from "./create-speech.js";
 import type { SpeechRequest } from "./request-types.js";
 
-/** What {@link speechToFile} wrote. */
+/** What {@link saveSpeech} wrote. */
 export interface SavedSpeech {
   path: string;
   /** Bytes written. */
@@ -21,9 +21,9 @@ export interface SavedSpeech {
  * outside Node. A failure during the download removes the partial file.
  *
  * @example
- * await speechToFile(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
+ * await saveSpeech(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
  */
-export async function speechToFile(
+export async function saveSpeech(
   audio: AudioClient,
   request: SpeechRequest,
   path: string,
