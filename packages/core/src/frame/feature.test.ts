@@ -4,13 +4,9 @@ import { UnsupportedApiVersionError } from "../errors/input-errors.js";
 import { versionTable } from "../version-gates.js";
 import { checkFields, checkGate, type Feature } from "./feature.js";
 
+const endpoint = "https://example.openai.azure.com";
 const client = (apiVersion: string, versionChecks = true) =>
-  new AzureOpenAIClient({
-    endpoint: "https://example.openai.azure.com",
-    apiKey: "k",
-    apiVersion,
-    versionChecks,
-  });
+  new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion, versionChecks });
 const demo: Feature = {
   userAgent: "aoai-demo/1.2.3",
   versions: versionTable("demo@*,new_field@2025-03,other@2024-09+"),

@@ -110,22 +110,7 @@ export function call<T>(
  * stream: `sse()`). The request object is built here directly, not through {@link call}: this is
  * the chat path. An action on a resource by its id (`batches/{batch_id}/cancel`) is a `call`.
  */
-export function post<T extends object>(
-  of: Feature,
-  on: Target,
-  path: string,
-  body: object | MultipartForm | undefined,
-  options: RequestOptions | undefined,
-): Promise<WithResponse<T>>;
-export function post<T>(
-  of: Feature,
-  on: Target,
-  path: string,
-  body: object | MultipartForm | undefined,
-  options: RequestOptions | undefined,
-  reader: Reader<T>,
-): Promise<T>;
-export function post<T>(
+export function post<T = WithResponse<object>>(
   of: Feature,
   on: Target,
   path: string,
@@ -149,22 +134,7 @@ export function post<T>(
 }
 
 /** `GET path` (a resource by its id), read as JSON unless `reader` says otherwise. */
-export function get<T extends object>(
-  of: Feature,
-  on: Target,
-  path: string,
-  params: Readonly<Record<string, string>>,
-  options: RequestOptions | undefined,
-): Promise<WithResponse<T>>;
-export function get<T>(
-  of: Feature,
-  on: Target,
-  path: string,
-  params: Readonly<Record<string, string>>,
-  options: RequestOptions | undefined,
-  reader: Reader<T>,
-): Promise<T>;
-export function get<T>(
+export function get<T = WithResponse<object>>(
   of: Feature,
   on: Target,
   path: string,
