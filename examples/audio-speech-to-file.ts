@@ -3,7 +3,7 @@
 // the file as it downloads, never held in memory whole. Then the same speech played as it arrives.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AudioClient, createSpeech, speechToFile } from "@aoai/audio";
+import { AudioClient, createSpeech, saveSpeech } from "@aoai/audio";
 import { connect } from "./connect.ts";
 
 const ttsDeployment = process.env.AZURE_OPENAI_TTS_DEPLOYMENT ?? "tts";
@@ -16,7 +16,7 @@ try {
 
   // mp3, the service's default, works on Azure; the emulator encodes wav, pcm and flac.
   const path = process.env.SPEECH_FILE ?? join(tmpdir(), "aoai-speech.flac");
-  const saved = await speechToFile(audio, { input, voice: "alloy", response_format: "flac" }, path);
+  const saved = await saveSpeech(audio, { input, voice: "alloy", response_format: "flac" }, path);
   console.log(`wrote ${saved.bytes} bytes of ${saved.contentType} to ${saved.path}`);
   console.log(`request id: ${saved._response.requestId}`);
 

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AudioClient, speechToFile } from "@aoai/audio";
+import { AudioClient, saveSpeech } from "@aoai/audio";
 import { connect } from "./connect.ts";
 
 const whisperDeployment = process.env.AZURE_OPENAI_WHISPER_DEPLOYMENT ?? "whisper";
@@ -21,7 +21,7 @@ try {
   if (!audioFilePath) {
     audioFilePath = join(dir, "speech.flac");
     const input = "The quick brown fox jumps over the lazy dog. It barely noticed.";
-    await speechToFile(
+    await saveSpeech(
       new AudioClient(client, ttsDeployment),
       { input, voice: "alloy", response_format: "flac" },
       audioFilePath,

@@ -1,12 +1,12 @@
 // Legacy completions, as in the Go, Java, JavaScript and Python docs: "What is Azure OpenAI, in 20
 // words or less" on a gpt-35-turbo-instruct deployment (AZURE_OPENAI_COMPLETIONS_DEPLOYMENT).
-import { CompletionsClient } from "@aoai/completions";
+import { CompletionClient } from "@aoai/completions";
 import { connect } from "./connect.ts";
 
 const { client, close } = await connect();
 try {
   const deployment = process.env.AZURE_OPENAI_COMPLETIONS_DEPLOYMENT ?? "gpt-35-turbo-instruct";
-  const completions = new CompletionsClient(client, deployment);
+  const completions = new CompletionClient(client, deployment);
   const result = await completions.complete({
     prompt: ["What is Azure OpenAI, in 20 words or less"],
     max_tokens: 2048,

@@ -1,13 +1,13 @@
 // A streamed legacy completion: print the text as it arrives, then the accumulated completion with
 // its finish reason and usage. Also shows how a server route would return the stream as NDJSON.
-import { CompletionsClient, readCompletionStream } from "@aoai/completions";
+import { CompletionClient, readCompletionStream } from "@aoai/completions";
 import { connect } from "./connect.ts";
 
 // stream_options (usage in the last chunk) needs 2024-09-01-preview or later, 2024-10-21 or v1.
 const { client, close } = await connect({ apiVersion: "2024-10-21" });
 try {
   const deployment = process.env.AZURE_OPENAI_COMPLETIONS_DEPLOYMENT ?? "gpt-35-turbo-instruct";
-  const completions = new CompletionsClient(client, deployment);
+  const completions = new CompletionClient(client, deployment);
   const request = { prompt: "Write a tagline for an ice cream shop.", max_tokens: 100, temperature: 0 };
 
   const stream = await completions.stream({ ...request, stream_options: { include_usage: true } });

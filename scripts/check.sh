@@ -35,6 +35,9 @@ step "install" pnpm install --frozen-lockfile --reporter=append-only
 step "chromium" install_chromium
 step "lint" pnpm exec biome check .
 step "knip" pnpm exec knip --no-progress
+# The import rules of docs/new-package.md: features import only core (batches and vector-stores
+# also files), core imports no feature, no node: module is reachable from a browser entry.
+step "architecture" pnpm exec vitest run --project node scripts/architecture.test.ts
 step "build" pnpm exec turbo run build --output-logs=errors-only
 step "api" pnpm api:check
 step "typecheck" pnpm exec turbo run typecheck --output-logs=errors-only

@@ -1,9 +1,9 @@
 // Budget: 10.5 KB gzip. A browser app that only uses completions: complete and stream.
-import { CompletionsClient } from "@aoai/completions";
+import { CompletionClient } from "@aoai/completions";
 import { AzureOpenAIClient } from "@aoai/core";
 
 const client = new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "key" });
-const completions = new CompletionsClient(client, "gpt-35-turbo-instruct");
+const completions = new CompletionClient(client, "gpt-35-turbo-instruct");
 const c = await completions.complete({ prompt: "Hello World!", max_tokens: 100 });
 console.log(c.choices[0]?.text);
 const s = await completions.stream({ prompt: "Hello World!", max_tokens: 100 });

@@ -27,7 +27,7 @@ export function aoaiClient(t: Target): BenchClient {
   );
   const completions = once(
     async () =>
-      new (await import("@aoai/completions")).CompletionsClient(core(t.endpoint), t.completionsDeployment),
+      new (await import("@aoai/completions")).CompletionClient(core(t.endpoint), t.completionsDeployment),
   );
   const embeddings = once(
     async () =>
@@ -89,7 +89,7 @@ export function aoaiClient(t: Target): BenchClient {
 
     async speechToFile(path) {
       const { m, tts } = await audio();
-      return (await m.speechToFile(tts, { input: SPEECH_INPUT, voice: "alloy" }, path)).bytes;
+      return (await m.saveSpeech(tts, { input: SPEECH_INPUT, voice: "alloy" }, path)).bytes;
     },
 
     async images(n, size) {

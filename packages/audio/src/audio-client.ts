@@ -1,9 +1,11 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { accepting, checkDeployment, json, type Reader, text } from "@aoai/core/internal";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { accepting, json, post, type Reader, text } from "@aoai/core/internal";
 import { checkTranscription } from "./check-transcription.js";
+import { audio } from "./feature.js";
 import type { AudioResponseFormat, TranscriptionRequest, TranslationRequest } from "./request-types.js";
 import type { TranscriptionFor } from "./response-types.js";
-import { upload } from "./upload.js";
+import { audioForm } from "./upload.js";
 
 const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
 // `text`, `srt` and `vtt` come back as text/plain; a page from a proxy is not a transcript.
@@ -12,7 +14,7 @@ const TEXT = /* @__PURE__ */ accepting(text, ["text/*", "application/x-subrip"])
 /**
  * Audio on one deployment, like .NET's `azureClient.GetAudioClient("whisper")`: `transcribe()`
  * and `translate()` on a whisper or gpt-4o transcribe deployment; on a tts or gpt-4o-mini-tts
- * deployment, `createSpeech(audio, …)` and `speechToFile(audio, …)`. Those, and
+ * deployment, `createSpeech(audio, …)` and `saveSpeech(audio, …)`. Those, and
  * `transcribeStream(audio, …)`, are functions so that an app that does not call them does not
  * bundle them.
  *
@@ -20,16 +22,7 @@ const TEXT = /* @__PURE__ */ accepting(text, ["text/*", "application/x-subrip"])
  * const audio = new AudioClient(client, "whisper");
  * const { text } = await audio.transcribe({ file: "speech.mp3" });
  */
-export class AudioClient {
-  readonly client: AzureOpenAIClient;
-  /** The model deployment name. */
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment, client);
-  }
-
+export class AudioClient extends DeploymentClient {
   /**
    * Transcribes audio into text in its own language. The result's type follows
    * `response_format`: `{ text }` for `json` (the default); `language`, `duration`, `segments` and
@@ -42,7 +35,14 @@ export class AudioClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "transcribe");
-    return upload(this, "audio/transcriptions", request, options, reader<F>(request.response_format));
+    return post(
+      audio,
+      this,
+      "audio/transcriptions",
+      audioForm(request),
+      options,
+      reader<F>(request.response_format),
+    );
   }
 
   /** Translates audio into English text; results and errors as {@link AudioClient.transcribe}. */
@@ -51,7 +51,14 @@ export class AudioClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "translate");
-    return upload(this, "audio/translations", request, options, reader<F>(request.response_format));
+    return post(
+      audio,
+      this,
+      "audio/translations",
+      audioForm(request),
+      options,
+      reader<F>(request.response_format),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkNumber, checkOneOf, checkVersion, invalid } from "@aoai/core/internal";
-import { versions } from "./versions.js";
+import { checkFields, checkNumber, checkOneOf, invalid } from "@aoai/core/internal";
+import { audio } from "./feature.js";
 
 /** The service's largest upload: 25 MB. */
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -38,6 +38,5 @@ export function checkTranscription(
     if (body.response_format !== "verbose_json")
       invalid("timestamp_granularities", 'needs response_format "verbose_json".');
   }
-  for (const field of ["include", "chunking_strategy", "stream"])
-    if (field === "stream" ? streaming : body[field] != null) checkVersion(client, field, versions(field));
+  checkFields(audio, client, body);
 }

@@ -1,8 +1,12 @@
 import type { ByteStream, RequestOptions } from "@aoai/core";
-import { send } from "@aoai/core/internal";
+import { accepting, byteStream, post } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
+import { checkSpeech, SPEECH } from "./check-speech.js";
+import { audio as feature } from "./feature.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation, speechReader } from "./speech-operation.js";
+
+/** Speech comes back as `audio/mpeg`, `audio/wav`…; the specs say `application/octet-stream`. */
+const SPEECH_READER = /* @__PURE__ */ accepting(byteStream, ["audio/*", "application/octet-stream"]);
 
 /**
  * Speaks `request.input` on a tts or gpt-4o-mini-tts deployment. Resolves once the response
@@ -22,5 +26,7 @@ export async function createSpeech(
   request: SpeechRequest,
   options?: RequestOptions,
 ): Promise<ByteStream> {
-  return send(audio.client, speechOperation(audio.client, audio.deployment, request, options), speechReader);
+  checkSpeech(audio.client, request);
+  // The caller's object is sent as is (JSON; v1 adds `model`).
+  return post(feature, audio, SPEECH, request, options, SPEECH_READER);
 }

@@ -2,6 +2,7 @@ export { AudioClient } from "./audio-client.js";
 export { MAX_SPEECH_INPUT } from "./check-speech.js";
 export { MAX_FILE_BYTES } from "./check-transcription.js";
 export { createSpeech } from "./create-speech.js";
+export { speechToFile } from "./deprecated.js";
 export type {
   AudioResponseFormat,
   AudioTextFormat,
@@ -25,6 +26,7 @@ export type {
   TranscriptTextDoneEvent,
   VerboseTranscription,
 } from "./response-types.js";
-export { type SavedSpeech, speechToFile } from "./speech-to-file.js";
+export { type SavedSpeech, saveSpeech } from "./save-speech.js";
 export { transcribeStream } from "./transcribe-stream.js";
+export { TranscriptionAccumulator, TranscriptionStream } from "./transcription-stream.js";
 export { VERSION } from "./version.js";

@@ -1,34 +1,37 @@
-import type { EventStream, RequestOptions } from "@aoai/core";
-import { sse } from "@aoai/core/internal";
+import type { RequestOptions } from "@aoai/core";
+import { checkGate, post, sse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkTranscription } from "./check-transcription.js";
+import { audio as feature } from "./feature.js";
 import type { TranscriptionRequest } from "./request-types.js";
 import type { TranscriptionStreamEvent } from "./response-types.js";
-import { upload } from "./upload.js";
+import { TranscriptionStream } from "./transcription-stream.js";
+import { audioForm } from "./upload.js";
 
 const isDone = (event: TranscriptionStreamEvent) => event.type === "transcript.text.done";
 
 /**
  * Transcribes with `stream: true` (gpt-4o transcribe models; API versions 2025-03-01-preview and
- * later, and v1). Resolves once the response headers are in; iterate the events:
- * `transcript.text.delta` pieces, then one `transcript.text.done` with the whole text (a body
- * that ends before it throws `InvalidResponseError`). Leaving the loop early aborts the request.
+ * later, and v1). Resolves once the response headers are in, with a {@link TranscriptionStream}:
+ * iterate its events (`transcript.text.delta` pieces, then one `transcript.text.done` with the
+ * whole text; a body that ends before it throws `InvalidResponseError`), or `textDeltas()`, and
+ * await `finalTranscription()`. Leaving the loop early aborts the request.
  *
  * @example
- * const events = await transcribeStream(audio, { file: "speech.mp3" });
- * for await (const event of events) if (event.type === "transcript.text.delta") print(event.delta);
+ * const transcription = await transcribeStream(audio, { file: "speech.mp3" });
+ * for await (const text of transcription.textDeltas()) print(text);
+ * const { text, usage } = await transcription.finalTranscription();
  */
 export async function transcribeStream(
   audio: AudioClient,
   request: TranscriptionRequest<"json" | "text" | undefined>,
   options?: RequestOptions,
-): Promise<EventStream<TranscriptionStreamEvent>> {
+): Promise<TranscriptionStream> {
+  // Streaming first: on a version without it, that is the error that helps.
+  checkGate(feature, audio.client, "stream");
   checkTranscription(audio.client, request, "transcribe", true);
-  return upload(
-    audio,
-    "audio/transcriptions",
-    { ...request, stream: true },
-    options,
-    sse<TranscriptionStreamEvent>(isDone),
+  const form = audioForm({ ...request, stream: true });
+  return new TranscriptionStream(
+    await post(feature, audio, "audio/transcriptions", form, options, sse<TranscriptionStreamEvent>(isDone)),
   );
 }

@@ -1,6 +1,3 @@
 // Kept equal to package.json by scripts/sync-versions.mjs (run after `changeset version`) and
 // checked by version.test.ts.
 export const VERSION = "0.0.0";
-
-/** This package's User-Agent token. */
-export const USER_AGENT = `aoai-audio/${VERSION}`;

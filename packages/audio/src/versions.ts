@@ -20,3 +20,6 @@ export const versions: (name: string) => readonly ApiVersion[] | undefined = /* 
   "audio/transcriptions@*,audio/translations@*,audio/speech@2024-08~," +
     "include@2025-03,chunking_strategy@2025-03,stream@2025-03,instructions@2025-03~",
 );
+
+/** Transcription fields whose presence is checked against {@link versions} (`stream` is the call's own). */
+export const VERSIONED_FIELDS: readonly string[] = ["include", "chunking_strategy"];

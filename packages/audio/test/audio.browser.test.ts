@@ -1,6 +1,6 @@
 import { AzureOpenAIClient, InvalidInputError } from "@aoai/core";
 import { expect, inject, it } from "vitest";
-import { AudioClient, createSpeech, speechToFile } from "../src/index.js";
+import { AudioClient, createSpeech, saveSpeech } from "../src/index.js";
 
 // Runs in headless Chromium: core's fetch transport and Blob uploads, no Node APIs.
 const client = new AzureOpenAIClient({
@@ -43,9 +43,7 @@ it("refuses Node-only inputs before sending", async () => {
   const path = await whisper.transcribe({ file: "speech.wav" }).catch((e: unknown) => e);
   expect(InvalidInputError.isInstance(path)).toBe(true);
   expect((path as InvalidInputError).param).toBe("file");
-  const save = await speechToFile(tts, { input: "hi", voice: "alloy" }, "speech.mp3").catch(
-    (e: unknown) => e,
-  );
+  const save = await saveSpeech(tts, { input: "hi", voice: "alloy" }, "speech.mp3").catch((e: unknown) => e);
   expect(InvalidInputError.isInstance(save)).toBe(true);
   expect((save as InvalidInputError).param).toBe("path");
 });

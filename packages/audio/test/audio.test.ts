@@ -21,6 +21,7 @@ import {
   AudioClient,
   createSpeech,
   MAX_FILE_BYTES,
+  saveSpeech,
   speechToFile,
   type Transcription,
   transcribeStream,
@@ -301,10 +302,16 @@ describe("createSpeech", () => {
   });
 });
 
-describe("speechToFile", () => {
+describe("speechToFile, the old name", () => {
+  it("is saveSpeech until the next minor release", () => {
+    expect(speechToFile).toBe(saveSpeech);
+  });
+});
+
+describe("saveSpeech", () => {
   it("writes the audio as it downloads and reports the bytes and the request id", async () => {
     const path = join(dir, "saved.flac");
-    const saved = await speechToFile(
+    const saved = await saveSpeech(
       tts,
       { input: "Saved to a file.", voice: "echo", response_format: "flac" },
       path,
@@ -322,7 +329,7 @@ describe("speechToFile", () => {
     "a path %s is refused with InvalidInputError (path) before anything is sent",
     async (_, name, message) => {
       const path = name === "." ? dir : join(dir, name);
-      const error = await speechToFile(
+      const error = await saveSpeech(
         tts,
         { input: "hi", voice: "alloy", response_format: "wav" },
         path,
@@ -337,9 +344,9 @@ describe("speechToFile", () => {
     const path = join(dir, "never.wav");
     const ga = new AudioClient(audioClients({ apiVersion: "2024-10-21" }).client, TTS);
     for (const run of [
-      () => speechToFile(tts, { input: "", voice: "alloy" }, path),
-      () => speechToFile(tts, { input: "hi", voice: "alloy" }, ""),
-      () => speechToFile(ga, { input: "hi", voice: "alloy" }, path),
+      () => saveSpeech(tts, { input: "", voice: "alloy" }, path),
+      () => saveSpeech(tts, { input: "hi", voice: "alloy" }, ""),
+      () => saveSpeech(ga, { input: "hi", voice: "alloy" }, path),
     ]) {
       const error = await run().catch((e: unknown) => e);
       expect(InvalidInputError.isInstance(error) || UnsupportedApiVersionError.isInstance(error)).toBe(true);
@@ -401,6 +408,24 @@ describe("transcribeStream", () => {
     expect(done).toBe(text);
   });
 
+  it("gives the text as it arrives and a final transcription, as chat's stream does", async () => {
+    const text = "Final text, with usage.";
+    const file = await speak(text);
+    const stream = await transcribeStream(transcriber, { file, include: ["logprobs"] });
+    let joined = "";
+    for await (const piece of stream.textDeltas()) joined += piece;
+    expect(joined).toBe(text);
+    const final = await stream.finalTranscription();
+    expect(final.text).toBe(text);
+    expect(final.logprobs?.map((l) => l.token).join("")).toBe(text);
+    expect(final._response.requestId).toBe(stream._response.requestId);
+    // Read once, whatever the mode.
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/once/);
+    // Awaited alone, it reads the stream itself.
+    const alone = await transcribeStream(transcriber, { file });
+    expect((await alone.finalTranscription()).text).toBe(text);
+  });
+
   it("with include logprobs, and refused before sending on versions without streaming", async () => {
     const file = await speak("Two words");
     const events = await transcribeStream(transcriber, { file, include: ["logprobs"] });
@@ -437,7 +462,7 @@ describe("on a private emulator (request log, faults)", () => {
   it("sends nothing when the file could not be written: a missing folder, a folder", async () => {
     const missing = join(tmpdir(), "aoai-no-such-folder", "speech.wav");
     for (const path of [missing, tmpdir()]) {
-      const error = await speechToFile(t, { input: "hi", voice: "alloy" }, path).catch((e: unknown) => e);
+      const error = await saveSpeech(t, { input: "hi", voice: "alloy" }, path).catch((e: unknown) => e);
       expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
     }
     expect(emulator.requests).toEqual([]);

@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkInteger, checkText, checkVersion, invalid } from "@aoai/core/internal";
+import { checkFields, checkInteger, checkText, invalid } from "@aoai/core/internal";
+import { batches } from "./feature.js";
 import type { BatchCreateRequest, BatchListQuery } from "./request-types.js";
-import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20,8 +20,7 @@ export function checkCreate(client: AzureOpenAIClient, request: BatchCreateReque
     for (const [key, value] of Object.entries(metadata))
       if (typeof value !== "string") invalid(`metadata.${key}`, `must be a string, got ${typeof value}.`);
   }
-  for (const field of VERSIONED_FIELDS)
-    if (request[field] != null) checkVersion(client, field, versions(field));
+  checkFields(batches, client, request);
   const folder = request.output_folder;
   if (folder != null && (!isObject(folder) || typeof folder.url !== "string" || !folder.url))
     invalid("output_folder.url", "must be the URL of an Azure Storage folder.");

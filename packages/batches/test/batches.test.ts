@@ -8,9 +8,10 @@ import {
   NotFoundError,
   RateLimitError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
-import { FileClient, WaitTimeoutError } from "@aoai/files";
+import { FileClient } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchClient } from "../src/batch-client.js";
 import { BatchFailedError } from "../src/batch-failed-error.js";
@@ -160,7 +161,7 @@ describe("BatchClient against the shared emulator", () => {
       timeScale(1000),
     );
     const late = await batches
-      .waitForCompletion(created.id, { ...fast, timeoutMs: 100 })
+      .waitForCompletion(created.id, { ...fast, waitTimeout: 100 })
       .catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(late)).toBe(true);
     expect((late as WaitTimeoutError<{ status: string }>).last?.status).toBe("validating");

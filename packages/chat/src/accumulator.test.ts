@@ -218,4 +218,57 @@ describe("ChatCompletionAccumulator", () => {
     expect(first.choices).not.toBe(acc.result().choices);
     expect(acc.result().choices[0]!.message.content).toBe("xy");
   });
+  it("joins refusal and tool-call arguments streamed in many pieces, per choice and per call", () => {
+    const chunks: ChatCompletionChunk[] = [];
+    let refusal = "";
+    let args = "";
+    for (let i = 0; i < 300; i++) {
+      refusal += `r${i} `;
+      args += `${i},`;
+      chunks.push(chunk([{ delta: { refusal: `r${i} ` } }]));
+      chunks.push(
+        chunk([
+          {
+            delta: {
+              tool_calls: [{ index: 1, ...(i === 0 ? { id: "c1" } : {}), function: { arguments: `${i},` } }],
+            },
+          },
+        ]),
+      );
+    }
+    chunks.push(chunk([{ index: 1, delta: { refusal: "other choice" } }]));
+    const c = run(chunks);
+    expect(c.choices[0]!.message.refusal).toBe(refusal);
+    expect(c.choices[0]!.message.tool_calls![1]!.function.arguments).toBe(args);
+    expect(c.choices[0]!.message.tool_calls![1]!.id).toBe("c1");
+    expect(c.choices[1]!.message.refusal).toBe("other choice");
+  });
+
+  it("merges prompt_filter_results per prompt, as completions does, instead of one entry per chunk", () => {
+    const high = { filtered: true, severity: "high" } as const;
+    const c = run([
+      promptFilterOnly,
+      {
+        ...promptFilterOnly,
+        prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: high } }],
+      },
+      chunk([{ delta: { content: "x" } }]),
+    ]);
+    expect(c.prompt_filter_results).toEqual([
+      {
+        prompt_index: 0,
+        content_filter_results: { hate: high, jailbreak: { filtered: false, detected: false } },
+      },
+    ]);
+    // The chunk's own objects are never written into.
+    expect(promptFilterOnly.prompt_filter_results![0]!.content_filter_results!.hate).toBe(safe);
+  });
+
+  it("says which text a chunk carries for a choice", () => {
+    const acc = new ChatCompletionAccumulator();
+    const both = chunk([{ delta: { content: "a" } }, { index: 1, delta: { content: "b" } }]);
+    expect(acc.text(both, 0)).toBe("a");
+    expect(acc.text(both, 1)).toBe("b");
+    expect(acc.text(promptFilterOnly, 0)).toBeUndefined();
+  });
 });

@@ -1,9 +1,7 @@
 import type { ContentFilterChoiceResults } from "@aoai/core";
-import { appendText, type FilterMerge, filterMerge } from "@aoai/core/internal";
+import { addChunkHeader, appendText, type FilterMerge, filterMerge } from "@aoai/core/internal";
 import type { ChatToolCall } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
-
-type Loose = Record<string, unknown>;
 
 /** The largest choice index taken (`n` is at most 128). */
 const MAX_INDEX = 1_000_000;
@@ -12,7 +10,8 @@ const MAX_INDEX = 1_000_000;
  * Builds the final {@link ChatCompletion} from stream chunks: content, refusal, tool calls (their
  * argument fragments joined), logprobs, usage, On Your Data context, content-filter results and
  * the Asynchronous Filter's latest offsets, for every choice. Chunks are read, never copied, so
- * the cost is O(total size). Azure's prompt-filter chunk (empty `choices`, blank `id`) and
+ * the cost is O(total size); streamed text (content, refusal, tool arguments) is joined with
+ * core's `appendText`. Azure's prompt-filter chunk (empty `choices`, blank `id`) and
  * filter-annotation chunks (no `delta`) are fine. Filter results merge per category; a category
  * that was `filtered: true` once stays so. Deltas of the deprecated `function_call` are not
  * accumulated (use tools).
@@ -27,24 +26,23 @@ export class ChatCompletionAccumulator {
   };
   /** Each choice's content so far (set into its message by result()). */
   readonly #content: (string[] | undefined)[] = [];
+  /** Each choice's refusal so far (set into its message by result()). */
+  readonly #refusal: (string[] | undefined)[] = [];
+  /** Each choice's tool calls' argument fragments so far, per call (set into them by result()). */
+  readonly #arguments: (string[][] | undefined)[] = [];
   /** Each choice's filter results so far (set into it by result()). */
   readonly #filters: (FilterMerge<ContentFilterChoiceResults> | undefined)[] = [];
 
+  /** The content `chunk` carries for `choice`. */
+  text(chunk: ChatCompletionChunk, choice: number): string | null | undefined {
+    // A chunk may carry no choices (the usage chunk, Azure's prompt-filter chunk, a proxy's).
+    for (const part of chunk.choices ?? []) if ((part.index ?? 0) === choice) return part.delta?.content;
+    return undefined;
+  }
+
   /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
-    const result = this.#result as unknown as Loose;
-    // Copied when a chunk has them (blank ones are skipped). Spelled out rather than looped over a
-    // list of names: this runs per chunk, and named accesses stay monomorphic.
-    if (chunk.id) result.id = chunk.id;
-    if (chunk.created) result.created = chunk.created;
-    if (chunk.model) result.model = chunk.model;
-    if (chunk.system_fingerprint) result.system_fingerprint = chunk.system_fingerprint;
-    if (chunk.usage) result.usage = chunk.usage;
-    if (chunk.prompt_filter_results) {
-      result.prompt_filter_results = (this.#result.prompt_filter_results ?? []).concat(
-        chunk.prompt_filter_results,
-      );
-    }
+    addChunkHeader(this.#result, chunk);
     const choices = this.#result.choices;
     const parts = chunk.choices ?? [];
     // A chunk whose choices are not a list fails the stream, typed (as for-of would throw).
@@ -71,7 +69,10 @@ export class ChatCompletionAccumulator {
           this.#content[index] ??= [];
           appendText(this.#content[index], delta.content);
         }
-        if (typeof delta.refusal === "string") message.refusal = (message.refusal ?? "") + delta.refusal;
+        if (typeof delta.refusal === "string") {
+          this.#refusal[index] ??= [];
+          appendText(this.#refusal[index], delta.refusal);
+        }
         const fragments = delta.tool_calls;
         if (fragments)
           for (const fragment of fragments) {
@@ -82,7 +83,13 @@ export class ChatCompletionAccumulator {
             const call: ChatToolCall = calls[at];
             if (fragment.id) call.id = fragment.id;
             call.function.name += fragment.function?.name ?? "";
-            call.function.arguments += fragment.function?.arguments ?? "";
+            const args = fragment.function?.arguments;
+            if (args) {
+              this.#arguments[index] ??= [];
+              const parts = this.#arguments[index];
+              parts[at] ??= [];
+              appendText(parts[at], args);
+            }
           }
         // On Your Data sends its context whole, on the first delta.
         if (delta.context) message.context = { ...message.context, ...delta.context };
@@ -117,6 +124,15 @@ export class ChatCompletionAccumulator {
     const choices = this.#result.choices;
     this.#content.forEach((text, index) => {
       if (text) choices[index]!.message.content = text.join("");
+    });
+    this.#refusal.forEach((text, index) => {
+      if (text) choices[index]!.message.refusal = text.join("");
+    });
+    this.#arguments.forEach((calls, index) => {
+      const into = choices[index]!.message.tool_calls!;
+      calls?.forEach((parts, at) => {
+        into[at]!.function.arguments = parts.join("");
+      });
     });
     this.#filters.forEach((filters, index) => {
       if (filters) choices[index]!.content_filter_results = filters.result();

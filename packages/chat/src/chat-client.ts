@@ -1,14 +1,13 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkDeployment, json, type OperationRequest, send, sse } from "@aoai/core/internal";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { post, sse } from "@aoai/core/internal";
 import { ChatStream } from "./chat-stream.js";
 import { checkRequest } from "./check-request.js";
+import { chat } from "./feature.js";
 import type { ChatCompletionRequest } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
 
 const PATH = "chat/completions";
-const USER_AGENT = `aoai-chat/${VERSION}`;
 
 /**
  * Chat completions on one deployment, like .NET's `azureClient.GetChatClient("my-deployment")`.
@@ -18,16 +17,7 @@ const USER_AGENT = `aoai-chat/${VERSION}`;
  * const completion = await chat.complete({ messages: [{ role: "user", content: "Hi!" }] });
  * console.log(completion.choices[0]?.message.content);
  */
-export class ChatClient {
-  readonly client: AzureOpenAIClient;
-  /** The model deployment name. */
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment, client);
-  }
-
+export class ChatClient extends DeploymentClient {
   /**
    * Sends the conversation and returns the completion, with `_response` (request id, headers).
    * Throws `InvalidInputError` or `UnsupportedApiVersionError` before sending, `ContentFilterError`
@@ -37,7 +27,9 @@ export class ChatClient {
     request: ChatCompletionRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<ChatCompletion>> {
-    return send(this.client, this.operation(request, false, options), json<ChatCompletion>());
+    checkRequest(this.client, request, false);
+    // The caller's object is sent as is (never copied).
+    return post(chat, this, PATH, request, options);
   }
 
   /**
@@ -46,26 +38,9 @@ export class ChatClient {
    * `toReadableStream()`, and await `finalCompletion()` for the accumulated result.
    */
   async stream(request: ChatCompletionRequest, options?: RequestOptions): Promise<ChatStream> {
+    checkRequest(this.client, request, true);
     return new ChatStream(
-      await send(this.client, this.operation(request, true, options), sse<ChatCompletionChunk>()),
+      await post(chat, this, PATH, { ...request, stream: true }, options, sse<ChatCompletionChunk>()),
     );
-  }
-
-  private operation(
-    request: ChatCompletionRequest,
-    streaming: boolean,
-    options: RequestOptions | undefined,
-  ): OperationRequest {
-    checkRequest(this.client, request, streaming);
-    // The caller's object is sent as is (never copied) except to add `stream: true`.
-    const body = streaming ? { ...request, stream: true } : request;
-    return {
-      path: PATH,
-      deployment: this.deployment,
-      versions: versions(PATH),
-      body,
-      userAgent: USER_AGENT,
-      options,
-    };
   }
 }

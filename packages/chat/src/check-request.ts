@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkVersion, invalid } from "@aoai/core/internal";
+import { checkFields, checkGate, invalid } from "@aoai/core/internal";
+import { chat } from "./feature.js";
 import type { ChatCompletionRequest } from "./request-types.js";
-import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
@@ -48,12 +48,11 @@ export function checkRequest(
       });
     }
   }
-  for (const field of VERSIONED_FIELDS) if (body![field] != null) check(client, field);
+  checkFields(chat, client, body!);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
   const sources = body!.data_sources;
   if (sources != null && !Array.isArray(sources)) invalid("data_sources", "must be an array.");
   for (const source of (sources as Loose[] | undefined) ?? []) check(client, source?.type as string);
 }
 
-const check = (client: AzureOpenAIClient, feature: string) =>
-  checkVersion(client, feature, versions(feature));
+const check = (client: AzureOpenAIClient, name: string) => checkGate(chat, client, name);

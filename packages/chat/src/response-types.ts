@@ -1,6 +1,11 @@
 // The chat/completions response and stream chunks, as the wire spells them, with Azure's
 // content-filter results and On Your Data context.
-import type { ContentFilterChoiceResults, ContentFilterOffsets, PromptFilterResult } from "@aoai/core";
+import type {
+  CompletionUsage,
+  ContentFilterChoiceResults,
+  ContentFilterOffsets,
+  PromptFilterResult,
+} from "@aoai/core";
 import type { ChatToolCall } from "./request-types.js";
 
 /** Why a choice ended; `content_filter` means the filter cut the reply (see `contentFilterSummary`). */
@@ -61,19 +66,8 @@ export interface ChatChoiceLogprobs {
   refusal?: ChatTokenLogprob[] | null;
 }
 
-/** Token counts. */
-export interface ChatCompletionUsage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  prompt_tokens_details?: { audio_tokens?: number; cached_tokens?: number };
-  completion_tokens_details?: {
-    accepted_prediction_tokens?: number;
-    audio_tokens?: number;
-    reasoning_tokens?: number;
-    rejected_prediction_tokens?: number;
-  };
-}
+/** @deprecated Use `CompletionUsage` from `@aoai/core`; this alias goes in the next minor release. */
+export type ChatCompletionUsage = CompletionUsage;
 
 /** One generated choice. */
 export interface ChatCompletionChoice {
@@ -101,7 +95,7 @@ export interface ChatCompletion {
   model?: string;
   system_fingerprint?: string | null;
   choices: ChatCompletionChoice[];
-  usage?: ChatCompletionUsage;
+  usage?: CompletionUsage;
   /** Azure's filter results on the prompt (one per prompt; index 0 for chat). */
   prompt_filter_results?: PromptFilterResult[];
 }
@@ -151,6 +145,6 @@ export interface ChatCompletionChunk {
   model: string;
   system_fingerprint?: string | null;
   choices: ChatCompletionChunkChoice[];
-  usage?: ChatCompletionUsage | null;
+  usage?: CompletionUsage | null;
   prompt_filter_results?: PromptFilterResult[];
 }

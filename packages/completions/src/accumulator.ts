@@ -1,8 +1,5 @@
-import type { PromptFilterResult } from "@aoai/core";
-import { appendText, mergeFilters } from "@aoai/core/internal";
+import { addChunkHeader, appendText, mergeFilters } from "@aoai/core/internal";
 import type { Completion, CompletionChoice, CompletionChunk, CompletionLogprobs } from "./response-types.js";
-
-type Loose = Record<string, unknown>;
 
 // n is at most 128 per prompt; far more prompts than this do not fit a request.
 const MAX_INDEX = 1_000_000;
@@ -21,17 +18,15 @@ export class CompletionAccumulator {
   /** Each choice's text so far (set into it by result()). */
   readonly #text: (string[] | undefined)[] = [];
 
+  /** The text `chunk` carries for `choice`. */
+  text(chunk: CompletionChunk, choice: number): string | undefined {
+    for (const part of chunk.choices ?? []) if ((part.index ?? 0) === choice) return part.text;
+    return undefined;
+  }
+
   /** Adds one chunk. */
   add(chunk: CompletionChunk): void {
-    const result = this.#result as unknown as Loose;
-    // Copied when a chunk has them (blank ones are skipped). Spelled out rather than looped over a
-    // list of names: this runs per chunk, and named accesses stay monomorphic.
-    if (chunk.id) result.id = chunk.id;
-    if (chunk.created) result.created = chunk.created;
-    if (chunk.model) result.model = chunk.model;
-    if (chunk.system_fingerprint) result.system_fingerprint = chunk.system_fingerprint;
-    if (chunk.usage) result.usage = chunk.usage;
-    if (chunk.prompt_filter_results) this.#addPromptResults(chunk.prompt_filter_results);
+    addChunkHeader(this.#result, chunk);
     const choices = this.#result.choices;
     for (const part of chunk.choices ?? []) {
       const index = part.index ?? 0;
@@ -48,6 +43,8 @@ export class CompletionAccumulator {
       }
       if (part.finish_reason) choice.finish_reason = part.finish_reason;
       if (part.logprobs) appendLogprobs(choice, part.logprobs);
+      // The rule of chat's filterMerge, folded chunk by chunk: the helper would not fit the
+      // package's browser budget, and a completion streams fewer, larger chunks.
       if (part.content_filter_results)
         choice.content_filter_results = mergeFilters(
           choice.content_filter_results,
@@ -63,21 +60,6 @@ export class CompletionAccumulator {
       if (text) choices[index]!.text = text.join("");
     });
     return { ...this.#result, choices: choices.filter(Boolean) };
-  }
-
-  #addPromptResults(results: PromptFilterResult[]): void {
-    this.#result.prompt_filter_results ??= [];
-    const into = this.#result.prompt_filter_results;
-    for (const { content_filter_results: filters, ...result } of results) {
-      let same = into.find((r) => r.prompt_index === result.prompt_index);
-      // A copy, so a later merge never writes into a chunk the caller may hold.
-      if (!same) {
-        same = result;
-        into.push(same);
-      }
-      if (filters) same.content_filter_results = mergeFilters(same.content_filter_results, filters);
-    }
-    into.sort((a, b) => a.prompt_index - b.prompt_index);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkInteger, checkVersion, invalid } from "@aoai/core/internal";
+import { checkFields, checkInteger, invalid } from "@aoai/core/internal";
+import { completions } from "./feature.js";
 import type { CompletionRequest } from "./request-types.js";
-import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 type Loose = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ export function checkRequest(
     if (bestOf < n) invalid("best_of", `must be at least n (${n}), got ${bestOf}.`);
     if (streaming && bestOf > 1) invalid("best_of", "above 1 cannot be streamed: use complete().");
   }
-  for (const field of VERSIONED_FIELDS) if (body[field] != null) checkVersion(client, field, versions(field));
+  checkFields(completions, client, body);
 }
 
 /**

@@ -1,6 +1,9 @@
+/** Token counts: core's type, the same for chat and completions. */
+export type { CompletionUsage } from "@aoai/core";
 export { CompletionAccumulator } from "./accumulator.js";
+export { CompletionClient } from "./completion-client.js";
 export { type CompletionChunkSource, CompletionStream } from "./completion-stream.js";
-export { CompletionsClient } from "./completions-client.js";
+export { CompletionsClient } from "./deprecated.js";
 export { readCompletionStream } from "./read-completion-stream.js";
 export type { CompletionPrompt, CompletionRequest } from "./request-types.js";
 export type {
@@ -10,6 +13,5 @@ export type {
   CompletionChunkChoice,
   CompletionFinishReason,
   CompletionLogprobs,
-  CompletionUsage,
 } from "./response-types.js";
 export { VERSION } from "./version.js";

@@ -9,7 +9,7 @@ export type CompletionPrompt = string | string[] | number[] | number[][];
 
 /**
  * A `completions` request body (gpt-35-turbo-instruct and other completion models). Fields the
- * SDK does not know are still sent as given. The deployment is the `CompletionsClient`'s, so
+ * SDK does not know are still sent as given. The deployment is the `CompletionClient`'s, so
  * there is no `model`.
  */
 export interface CompletionRequest {

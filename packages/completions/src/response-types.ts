@@ -1,6 +1,6 @@
 // The legacy completions response and stream chunks, as the wire spells them, with Azure's
 // content-filter results.
-import type { ContentFilterChoiceResults, PromptFilterResult } from "@aoai/core";
+import type { CompletionUsage, ContentFilterChoiceResults, PromptFilterResult } from "@aoai/core";
 
 /** Why a choice ended; `content_filter` means the filter cut the text. */
 export type CompletionFinishReason = "stop" | "length" | "content_filter";
@@ -14,20 +14,6 @@ export interface CompletionLogprobs {
   top_logprobs: Array<Record<string, number> | null>;
   /** Each token's character offset in the text (the echoed prompt included). */
   text_offset: number[];
-}
-
-/** Token counts. */
-export interface CompletionUsage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  prompt_tokens_details?: { audio_tokens?: number; cached_tokens?: number };
-  completion_tokens_details?: {
-    accepted_prediction_tokens?: number;
-    audio_tokens?: number;
-    reasoning_tokens?: number;
-    rejected_prediction_tokens?: number;
-  };
 }
 
 /** One generated choice. */

@@ -1,6 +1,6 @@
 import { AzureOpenAIClient, ContentFilterError, InvalidInputError } from "@aoai/core";
 import { expect, inject, it } from "vitest";
-import { CompletionsClient, readCompletionStream } from "../src/index.js";
+import { CompletionClient, readCompletionStream } from "../src/index.js";
 
 // Runs in headless Chromium: core's fetch transport, no Node APIs.
 const completions = () => {
@@ -9,7 +9,7 @@ const completions = () => {
     apiKey: inject("emulatorApiKey"),
     maxRetries: 0,
   });
-  return new CompletionsClient(client, "gpt-35-turbo-instruct");
+  return new CompletionClient(client, "gpt-35-turbo-instruct");
 };
 
 it("completes the docs' prompt from the browser", async () => {

@@ -9,11 +9,25 @@ import {
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CompletionRequest, CompletionsClient, readCompletionStream, VERSION } from "../src/index.js";
+import {
+  CompletionClient,
+  type CompletionRequest,
+  CompletionsClient,
+  readCompletionStream,
+  VERSION,
+} from "../src/index.js";
 import { AZURE_DOCS, emulatorCompletions, fault, HELLO, INSTRUCT, scripted } from "./helpers.js";
 
 // Integration: real HTTP to the shared emulator on 127.0.0.1 (test-utils/global-setup.ts), and to a
 // private one where a test reads the request log.
+
+describe("CompletionsClient, the old name", () => {
+  it("is CompletionClient until the next minor release", () => {
+    expect(CompletionsClient).toBe(CompletionClient);
+    const client = new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "k" });
+    expect(new CompletionsClient(client, "d")).toBeInstanceOf(CompletionClient);
+  });
+});
 
 describe("complete()", () => {
   it("answers the docs' request with a typed completion, filter results, usage and _response", async () => {
@@ -213,11 +227,11 @@ describe("stream()", () => {
   });
 });
 
-describe("CompletionsClient on a private emulator (request log)", () => {
+describe("CompletionClient on a private emulator (request log)", () => {
   let emulator: Emulator;
-  let completions: CompletionsClient;
+  let completions: CompletionClient;
   const on = (apiVersion?: string) =>
-    new CompletionsClient(
+    new CompletionClient(
       new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, maxRetries: 0, apiVersion }),
       INSTRUCT,
     );
@@ -287,7 +301,7 @@ describe("CompletionsClient on a private emulator (request log)", () => {
 
   it("refuses a bad deployment name at construction", () => {
     const client = new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey });
-    expect(() => new CompletionsClient(client, "a/b")).toThrow(InvalidInputError);
-    expect(() => new CompletionsClient(client, "")).toThrow(InvalidInputError);
+    expect(() => new CompletionClient(client, "a/b")).toThrow(InvalidInputError);
+    expect(() => new CompletionClient(client, "")).toThrow(InvalidInputError);
   });
 });

@@ -1,6 +1,6 @@
 import { AzureOpenAIClient, type AzureOpenAIClientOptions } from "@aoai/core";
 import { inject } from "vitest";
-import { CompletionsClient } from "../src/index.js";
+import { CompletionClient } from "../src/index.js";
 
 /** The deployment the docs and the examples use. */
 export const INSTRUCT = "gpt-35-turbo-instruct";
@@ -9,14 +9,14 @@ export const INSTRUCT = "gpt-35-turbo-instruct";
 export function emulatorCompletions(
   options: AzureOpenAIClientOptions = {},
   endpoint = inject("emulatorUrl"),
-): { client: AzureOpenAIClient; completions: CompletionsClient } {
+): { client: AzureOpenAIClient; completions: CompletionClient } {
   const client = new AzureOpenAIClient({
     endpoint,
     apiKey: inject("emulatorApiKey"),
     maxRetries: 0,
     ...options,
   });
-  return { client, completions: new CompletionsClient(client, INSTRUCT) };
+  return { client, completions: new CompletionClient(client, INSTRUCT) };
 }
 
 /** Per-call headers that script the emulator's next reply (text, finish reason, usage, filters). */

@@ -1,6 +1,6 @@
 import { type ApiVersion, DEFAULT_API_VERSION } from "./api-versions.js";
 import { checkApiVersion } from "./check-api-version.js";
-import { checkHeader } from "./checks.js";
+import { checkCount, checkDuration, checkHeader } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { attachConnection } from "./connection.js";
 import { authPolicy } from "./credentials.js";
@@ -27,8 +27,9 @@ import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
  */
 export class AzureOpenAIClient {
   /** The endpoint, normalised (no trailing slash, no `/openai` suffix). */
-  readonly endpoint: string;
-  readonly apiVersion: ApiVersion | (string & {});
+  // Assigned in the constructor, not declared: a browser bundle spells each name once.
+  declare readonly endpoint: string;
+  declare readonly apiVersion: ApiVersion | (string & {});
 
   constructor(options: AzureOpenAIClientOptions = {}) {
     const endpoint = options.endpoint ?? readEnv("AZURE_OPENAI_ENDPOINT");
@@ -46,10 +47,13 @@ export class AzureOpenAIClient {
     const auth = authPolicy(options);
     attachConnection(this, {
       auth,
+      // The default HTTP client (Node's) honours `request.timeout`: buffered calls need no abort
+      // controller of the SDK's (transport/buffered-attempt.ts).
       pipeline: buildPipeline(
         originGuard(this.endpoint, auth, Object.keys(defaults)),
         options.policies ?? [],
         options.httpClient ?? defaultHttpClient(),
+        !options.httpClient,
       ),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
@@ -72,18 +76,4 @@ export class AzureOpenAIClient {
       },
     });
   }
-}
-
-/** A whole number >= 0 (retry counts). */
-export function checkCount(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0)
-    throw new InvalidInputError(`${name} must be a whole number >= 0, got ${value}.`, name);
-  return value;
-}
-
-/** A duration in ms > 0 (`Infinity` turns a timeout off). */
-export function checkDuration(value: number, name: string): number {
-  if (!(typeof value === "number" && value > 0))
-    throw new InvalidInputError(`${name} must be a number of ms > 0, got ${value}.`, name);
-  return value;
 }

@@ -14,8 +14,9 @@ export type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse
 
 /**
  * The policies in order, bound once to the HTTP client: per-call policies, retries, then per
- * attempt its abort controller and timeout, the caller's per-retry policies, the credential and the log line (after the
- * credential, so the log shows that one was sent, as REDACTED).
+ * attempt its abort controller and timeout, the caller's per-retry policies, the credential and
+ * the log line (after the credential, so the log shows that one was sent, as REDACTED).
+ * `honoursTimeout` says that the HTTP client applies `request.timeout` itself (Node's default).
  *
  * A fixed chain rather than core-rest-pipeline's `createEmptyPipeline()`: the SDK's order never
  * changes, so phase sorting buys nothing, and that import alone loads the whole package (90 ms of a
@@ -26,11 +27,12 @@ export function buildPipeline(
   auth: PipelinePolicy,
   extra: readonly AdditionalPolicy[],
   httpClient: HttpClient,
+  honoursTimeout: boolean,
 ): SendRequest {
   const policies = [
     ...extra.filter((p) => p.position !== "perRetry").map((p) => p.policy),
     retryPolicy(),
-    attemptPolicy(httpClient),
+    attemptPolicy(honoursTimeout),
     ...extra.filter((p) => p.position === "perRetry").map((p) => p.policy),
     auth,
     logPolicy(),

@@ -1,7 +1,9 @@
-import type { AzureOpenAIClient, WithResponse } from "@aoai/core";
-import { checkDeployment, invalid, json, type Reader, send, withResponse } from "@aoai/core/internal";
+import type { WithResponse } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { invalid, json, post, type Reader, withResponse } from "@aoai/core/internal";
 import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
 import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
+import { embeddings } from "./feature.js";
 import type {
   EmbeddingRequest,
   EmbeddingResponse,
@@ -9,11 +11,8 @@ import type {
   EmbeddingVector,
   EmbedOptions,
 } from "./types.js";
-import { VERSION } from "./version.js";
 
-// Every API version has the operation, so it declares no version list (nothing to check).
 const PATH = "embeddings";
-const USER_AGENT = `aoai-embeddings/${VERSION}`;
 
 const JSON_READER = json<WireResponse>();
 
@@ -37,16 +36,7 @@ const READER: Reader<WireResponse> = {
  * ```
  * Any number of inputs: `embedMany(emb, { input: texts })`.
  */
-export class EmbeddingClient {
-  readonly client: AzureOpenAIClient;
-  /** The model deployment name. */
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment, client);
-  }
-
+export class EmbeddingClient extends DeploymentClient {
   /**
    * Embeds one text or token array, or up to 2048 of them in one request. `data` is in input
    * order; `_response.requestId` identifies the request. Bad input throws `InvalidInputError`
@@ -66,17 +56,8 @@ export class EmbeddingClient {
 
   private async send<R>(request: EmbeddingRequest, count: number, options: EmbedOptions): Promise<R> {
     const { embeddingType, ...callOptions } = options;
-    const response = await send(
-      this.client,
-      {
-        path: PATH,
-        deployment: this.deployment,
-        body: { ...request, encoding_format: request.encoding_format ?? "base64" },
-        userAgent: USER_AGENT,
-        options: callOptions,
-      },
-      READER,
-    );
+    const body = { ...request, encoding_format: request.encoding_format ?? "base64" };
+    const response = await post(embeddings, this, PATH, body, callOptions, READER);
     return decodeResponse<R>(response, embeddingType ?? "float32", count);
   }
 }

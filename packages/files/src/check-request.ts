@@ -1,10 +1,10 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkInteger, checkOneOf, checkText, checkVersion, invalid } from "@aoai/core/internal";
+import { checkGate, checkInteger, checkOneOf, checkText, invalid } from "@aoai/core/internal";
+import { files } from "./feature.js";
 import type { FileListQuery, FileUploadRequest } from "./request-types.js";
-import { versions } from "./versions.js";
 
 /** The service's range of `expires_after.seconds`: 14 to 30 days. */
-export const EXPIRY_SECONDS = [1_209_600, 2_592_000] as const;
+const EXPIRY_SECONDS = [1_209_600, 2_592_000] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -16,7 +16,7 @@ export function checkUpload(client: AzureOpenAIClient, request: FileUploadReques
   checkText(request.purpose, "purpose");
   const expiry = request.expires_after;
   if (expiry == null) return;
-  checkVersion(client, "expires_after", versions("expires_after"));
+  checkGate(files, client, "expires_after");
   if (!isObject(expiry)) invalid("expires_after", "must be an object { anchor, seconds }.");
   checkOneOf(expiry.anchor, "expires_after.anchor", ["created_at"]);
   if (expiry.anchor == null) invalid("expires_after.anchor", 'is required ("created_at").');

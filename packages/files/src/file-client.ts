@@ -1,23 +1,25 @@
-import type { AzureOpenAIClient, ByteStream, RequestOptions, WithResponse } from "@aoai/core";
+import type { ByteStream, PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
+import { ResourceClient } from "@aoai/core";
 import {
   byteStream,
-  checkClient,
+  call,
+  get,
   json,
   lasting,
+  list,
   MultipartForm,
-  send,
+  remove,
+  waitFor,
   withResponse,
 } from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
+import { files } from "./feature.js";
 import { FileProcessingError } from "./file-processing-error.js";
-import { type Page, PagePromise } from "./page.js";
-import { pollUntil, type WaitOptions } from "./poll.js";
 import type { FileListQuery, FileUploadRequest } from "./request-types.js";
 import type { FileDeleted, FileObject } from "./response-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
 
-const USER_AGENT = `aoai-files/${VERSION}`;
+const FILE = "files/{file_id}";
+
 /** Azure's limit of a batch input file: 200 MB. */
 const BATCH_FILE_BYTES = 200 * 1024 * 1024;
 const FINISHED: ReadonlySet<string> = new Set(["processed", "error", "deleted"]);
@@ -34,14 +36,7 @@ const STORED_FILE = /* @__PURE__ */ lasting({ what: "file", check: "FileClient.l
  * for await (const f of files.list({ purpose: "batch" })) console.log(f.id, f.status);
  * ```
  */
-export class FileClient {
-  readonly client: AzureOpenAIClient;
-
-  constructor(client: AzureOpenAIClient) {
-    checkClient(client);
-    this.client = client;
-  }
-
+export class FileClient extends ResourceClient {
   /**
    * Uploads a file (multipart). Azure answers `status: "pending"`: wait for `processed` with
    * {@link FileClient.waitForProcessing} before a batch or a job uses it. A `batch` file over
@@ -60,8 +55,7 @@ export class FileClient {
     const form = new MultipartForm(fields, {
       file: purpose === "batch" ? { maxBytes: BATCH_FILE_BYTES } : {},
     });
-    const operation = this.op("files", "POST", { body: form, options });
-    return send(this.client, { ...operation, creates: STORED_FILE }, json<FileObject>());
+    return call(files, this, "files", { body: form, creates: STORED_FILE }, options, json<FileObject>());
   }
 
   /**
@@ -69,19 +63,12 @@ export class FileClient {
    * (`for await (const file of files.list())`).
    */
   list(query: FileListQuery = {}, options?: RequestOptions): PagePromise<FileObject> {
-    return new PagePromise((after) => {
-      checkListQuery(query);
-      return send(
-        this.client,
-        this.op("files", "GET", { query: { ...query, after: after ?? query.after }, options }),
-        json<Page<FileObject>>(),
-      );
-    });
+    return list(files, this, "files", query, options, checkListQuery);
   }
 
   /** A file's details, `status` included. */
   async retrieve(fileId: string, options?: RequestOptions): Promise<WithResponse<FileObject>> {
-    return send(this.client, this.op("files/{file_id}", "GET", { fileId, options }), json<FileObject>());
+    return get(files, this, FILE, { file_id: fileId }, options);
   }
 
   /**
@@ -90,7 +77,7 @@ export class FileClient {
    */
   async delete(fileId: string, options?: RequestOptions): Promise<WithResponse<FileDeleted>> {
     const reader = json<FileDeleted>();
-    return send(this.client, this.op("files/{file_id}", "DELETE", { fileId, options }), {
+    return remove(files, this, FILE, { file_id: fileId }, options, {
       ...reader,
       read: (sent) =>
         sent.raw.bodyAsText
@@ -104,46 +91,23 @@ export class FileClient {
    * of it. A large file (a batch's output) never needs to sit in memory whole.
    */
   async content(fileId: string, options?: RequestOptions): Promise<ByteStream> {
-    return send(this.client, this.op("files/{file_id}/content", "GET", { fileId, options }), byteStream);
+    return get(files, this, `${FILE}/content`, { file_id: fileId }, options, byteStream);
   }
 
   /**
    * Polls the file until it is `processed` and returns it, pausing 1 s, then 1.5 times longer
    * each time (at most 10 s). Throws `FileProcessingError` with the service's `status_details`
-   * when processing failed, `WaitTimeoutError` after `timeoutMs` (default 30 minutes) and
+   * when processing failed, `WaitTimeoutError` after `waitTimeout` (default 30 minutes) and
    * `APIUserAbortError` when `signal` aborts.
    */
-  async waitForProcessing(fileId: string, options: WaitOptions = {}): Promise<WithResponse<FileObject>> {
-    const file = await pollUntil(
-      (o) => this.retrieve(fileId, o),
-      (f) => FINISHED.has(f.status),
-      options,
-      { what: `File ${fileId}`, timeoutMs: 30 * 60_000, pollInterval: 1000, maxPollInterval: 10_000 },
-    );
-    if (file.status !== "processed") throw new FileProcessingError(file);
-    return file;
-  }
-
-  private op(
-    path: string,
-    method: "GET" | "POST" | "DELETE",
-    parts: {
-      fileId?: string;
-      body?: MultipartForm;
-      query?: Record<string, string | number | undefined>;
-      options: RequestOptions | undefined;
-    },
-  ) {
-    return {
-      path,
-      method,
-      params: parts.fileId === undefined ? undefined : { file_id: parts.fileId },
-      query: parts.query,
-      body: parts.body,
-      versions: versions("files"),
-      feature: "files",
-      userAgent: USER_AGENT,
-      options: parts.options,
-    };
+  waitForProcessing(fileId: string, options: WaitOptions = {}): Promise<WithResponse<FileObject>> {
+    return waitFor((o) => this.retrieve(fileId, o), options, {
+      what: `File ${fileId}`,
+      ended: FINISHED,
+      failure: (file) => (file.status === "processed" ? undefined : new FileProcessingError(file)),
+      timeoutMs: 30 * 60_000,
+      pollInterval: 1000,
+      maxPollInterval: 10_000,
+    });
   }
 }

@@ -11,13 +11,13 @@ import {
   NotFoundError,
   RateLimitError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileClient } from "../src/file-client.js";
 import { FileProcessingError } from "../src/file-processing-error.js";
 import { VERSION } from "../src/version.js";
-import { WaitTimeoutError } from "../src/wait-timeout-error.js";
 import { fault, fileClient, timeScale, trainingJsonl } from "./helpers.js";
 
 const jsonl = new TextEncoder().encode('{"custom_id":"a"}\n');
@@ -88,7 +88,7 @@ describe("FileClient against the shared emulator", () => {
     const file = await files.upload({ file: jsonl, purpose: "batch" }, timeScale(1000));
     const started = Date.now();
     const error = await files
-      .waitForProcessing(file.id, { ...fast, timeoutMs: 150 })
+      .waitForProcessing(file.id, { ...fast, waitTimeout: 150 })
       .catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(error)).toBe(true);
     const e = error as WaitTimeoutError<{ status: string }>;

@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkInteger, checkText, checkVersion, invalid } from "@aoai/core/internal";
+import { checkFields, checkInteger, checkText, invalid } from "@aoai/core/internal";
+import { tuning } from "./feature.js";
 import type { FineTuningJobCreateRequest, FineTuningListQuery } from "./request-types.js";
-import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 const SUFFIX = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -32,8 +32,7 @@ export function checkCreate(client: AzureOpenAIClient, request: FineTuningJobCre
   const method = request.method;
   if (method != null && (!isObject(method) || typeof method.type !== "string" || !method.type))
     invalid("method.type", 'is required ("supervised" or "dpo").');
-  for (const field of VERSIONED_FIELDS)
-    if (request[field] != null) checkVersion(client, field, versions(field));
+  checkFields(tuning, client, request);
 }
 
 /** Checks a list query; throws `InvalidInputError`. */

@@ -1,14 +1,12 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkClient, checkVersion, json, lasting, send } from "@aoai/core/internal";
-import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
+import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
+import { ResourceClient } from "@aoai/core";
+import { call, checkGate, get, json, lasting, list, waitFor } from "@aoai/core/internal";
 import { checkCreate, checkListQuery } from "./check-request.js";
+import { tuning } from "./feature.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
 import type { FineTuningJobCreateRequest, FineTuningListQuery } from "./request-types.js";
 import type { FineTuningJob, FineTuningJobCheckpoint, FineTuningJobEvent } from "./response-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
 
-const USER_AGENT = `aoai-fine-tuning/${VERSION}`;
 const JOBS = "fine_tuning/jobs";
 const JOB = "fine_tuning/jobs/{fine_tuning_job_id}";
 const ENDED: ReadonlySet<string> = new Set(["succeeded", "failed", "cancelled"]);
@@ -31,14 +29,7 @@ export interface FineTuningWaitOptions extends WaitOptions {
  * console.log(done.fine_tuned_model);
  * ```
  */
-export class FineTuningClient {
-  readonly client: AzureOpenAIClient;
-
-  constructor(client: AzureOpenAIClient) {
-    checkClient(client);
-    this.client = client;
-  }
-
+export class FineTuningClient extends ResourceClient {
   /**
    * Creates a job from an uploaded, processed training file (`purpose: "fine-tune"`). It starts
    * `validating_files`. Bad fields throw `InvalidInputError`, and `method` or `integrations` on a
@@ -49,18 +40,17 @@ export class FineTuningClient {
     options?: RequestOptions,
   ): Promise<WithResponse<FineTuningJob>> {
     checkCreate(this.client, request);
-    const operation = this.op(JOBS, "POST", { body: request, options });
-    return send(this.client, { ...operation, creates: JOB_CREATED }, json<FineTuningJob>());
+    return call(tuning, this, JOBS, { body: request, creates: JOB_CREATED }, options, json<FineTuningJob>());
   }
 
   /** A job, with its status, `fine_tuned_model` once it succeeded, and `error` if it failed. */
   async retrieve(jobId: string, options?: RequestOptions): Promise<WithResponse<FineTuningJob>> {
-    return send(this.client, this.op(JOB, "GET", { jobId, options }), json<FineTuningJob>());
+    return get(tuning, this, JOB, { fine_tuning_job_id: jobId }, options);
   }
 
   /** Lists jobs, newest first: `await` it for one page, or iterate it for all of them. */
   list(query: FineTuningListQuery = {}, options?: RequestOptions): PagePromise<FineTuningJob> {
-    return this.pages<FineTuningJob>(JOBS, undefined, query, options);
+    return list(tuning, this, JOBS, query, options, checkListQuery);
   }
 
   /** Cancels a job that has not ended. */
@@ -84,7 +74,7 @@ export class FineTuningClient {
     query: FineTuningListQuery = {},
     options?: RequestOptions,
   ): PagePromise<FineTuningJobEvent> {
-    return this.pages<FineTuningJobEvent>(`${JOB}/events`, jobId, query, options);
+    return list(tuning, this, `${JOB}/events`, query, options, checkListQuery, { fine_tuning_job_id: jobId });
   }
 
   /** A job's checkpoints, newest first: the model saved at the end of each epoch. */
@@ -93,7 +83,9 @@ export class FineTuningClient {
     query: FineTuningListQuery = {},
     options?: RequestOptions,
   ): PagePromise<FineTuningJobCheckpoint> {
-    return this.pages<FineTuningJobCheckpoint>(`${JOB}/checkpoints`, jobId, query, options);
+    return list(tuning, this, `${JOB}/checkpoints`, query, options, checkListQuery, {
+      fine_tuning_job_id: jobId,
+    });
   }
 
   /**
@@ -101,27 +93,22 @@ export class FineTuningClient {
    * `cancelled`; throws `FineTuningJobFailedError` with the service's `error` when it `failed`. A
    * paused job is waited for. Pauses 10 s between polls, 1.5 times longer each time, at most 60 s;
    * `onProgress` gets the job after every poll. `signal` stops the wait with `APIUserAbortError`,
-   * `timeoutMs` (none by default) with `WaitTimeoutError`; the job goes on.
+   * `waitTimeout` (none by default) with `WaitTimeoutError`; the job goes on.
    */
-  async waitForCompletion(
+  waitForCompletion(
     jobId: string,
     options: FineTuningWaitOptions = {},
   ): Promise<WithResponse<FineTuningJob>> {
     const { onProgress, ...wait } = options;
-    const job = await pollUntil(
-      (o) => this.retrieve(jobId, o),
-      (j) => ENDED.has(j.status),
-      wait,
-      {
-        what: `Fine-tuning job ${jobId}`,
-        timeoutMs: Number.POSITIVE_INFINITY,
-        pollInterval: 10_000,
-        maxPollInterval: 60_000,
-      },
-      onProgress,
-    );
-    if (job.status === "failed") throw new FineTuningJobFailedError(job);
-    return job;
+    return waitFor((o) => this.retrieve(jobId, o), wait, {
+      what: `Fine-tuning job ${jobId}`,
+      ended: ENDED,
+      failure: (job) => (job.status === "failed" ? new FineTuningJobFailedError(job) : undefined),
+      timeoutMs: Number.POSITIVE_INFINITY,
+      pollInterval: 10_000,
+      maxPollInterval: 60_000,
+      onPoll: onProgress,
+    });
   }
 
   private action(
@@ -129,46 +116,8 @@ export class FineTuningClient {
     jobId: string,
     options: RequestOptions | undefined,
   ): Promise<WithResponse<FineTuningJob>> {
-    if (name !== "cancel") checkVersion(this.client, name, versions(name));
-    return send(this.client, this.op(`${JOB}/${name}`, "POST", { jobId, options }), json<FineTuningJob>());
-  }
-
-  private pages<T>(
-    path: string,
-    jobId: string | undefined,
-    query: FineTuningListQuery,
-    options: RequestOptions | undefined,
-  ): PagePromise<T> {
-    return new PagePromise((after) => {
-      checkListQuery(query);
-      return send(
-        this.client,
-        this.op(path, "GET", { jobId, query: { ...query, after: after ?? query.after }, options }),
-        json<Page<T>>(),
-      );
-    });
-  }
-
-  private op(
-    path: string,
-    method: "GET" | "POST",
-    parts: {
-      jobId?: string | undefined;
-      body?: object;
-      query?: Record<string, string | number | undefined>;
-      options: RequestOptions | undefined;
-    },
-  ) {
-    return {
-      path,
-      method,
-      params: parts.jobId === undefined ? undefined : { fine_tuning_job_id: parts.jobId },
-      query: parts.query,
-      body: parts.body,
-      versions: versions(JOBS),
-      feature: JOBS,
-      userAgent: USER_AGENT,
-      options: parts.options,
-    };
+    if (name !== "cancel") checkGate(tuning, this.client, name);
+    const params = { fine_tuning_job_id: jobId };
+    return call(tuning, this, `${JOB}/${name}`, { params }, options, json<FineTuningJob>());
   }
 }

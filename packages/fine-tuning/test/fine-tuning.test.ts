@@ -7,9 +7,10 @@ import {
   InvalidInputError,
   RateLimitError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
-import { FileClient, WaitTimeoutError } from "@aoai/files";
+import { FileClient } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FineTuningClient } from "../src/fine-tuning-client.js";
 import { FineTuningJobFailedError } from "../src/fine-tuning-job-failed-error.js";

@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
-import { checkInteger, checkOneOf, checkText, checkVersion, invalid } from "@aoai/core/internal";
+import { checkFields, checkInteger, checkOneOf, checkText, invalid } from "@aoai/core/internal";
+import { images } from "./feature.js";
 import type { ImageEditRequest, ImageGenerateRequest } from "./request-types.js";
-import { VERSIONED_FIELDS, versions } from "./versions.js";
 
 // The union of what the models take (DALL-E 3 and gpt-image-1): the SDK does not know the model
 // behind a deployment, so a value is refused only when no model takes it.
@@ -36,7 +36,5 @@ export function checkRequest(
   checkInteger(body.output_compression, "output_compression", 0, 100);
   checkOneOf(body.background, "background", BACKGROUNDS);
   if (body.user != null && typeof body.user !== "string") invalid("user", "must be a string.");
-  for (const field of VERSIONED_FIELDS)
-    if ((body as unknown as Record<string, unknown>)[field] != null)
-      checkVersion(client, field, versions(field));
+  checkFields(images, client, body);
 }

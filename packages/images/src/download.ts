@@ -1,13 +1,12 @@
 import type { RequestOptions } from "@aoai/core";
-import { accepting, invalid, type Reader, send } from "@aoai/core/internal";
+import { accepting, call, invalid, type Reader } from "@aoai/core/internal";
+import { images } from "./feature.js";
 import type { ImageClient } from "./image-client.js";
 import type { GeneratedImage } from "./response-types.js";
-import { VERSION } from "./version.js";
 
 /** Options of `imageBytes` and `saveImage`: core's per-call options, for the download. */
 export type ImageBytesOptions = RequestOptions;
 
-const USER_AGENT = `aoai-images/${VERSION}`;
 // Storage serves the file's type; a blob stored without one comes back as octet-stream.
 const IMAGE_TYPES = ["image/*", "application/octet-stream"];
 
@@ -19,7 +18,7 @@ const IMAGE_TYPES = ["image/*", "application/octet-stream"];
  * `APIError` (with `body`), a body that is not an image (a sign-in page) `InvalidResponseError`.
  */
 export function download<T>(
-  images: ImageClient,
+  client: ImageClient,
   image: GeneratedImage,
   reader: Reader<T>,
   options: RequestOptions | undefined,
@@ -27,9 +26,6 @@ export function download<T>(
   const url = image?.url;
   if (typeof url !== "string" || !/^https?:\/\//i.test(url))
     invalid("image", "has neither b64_json nor an http(s) url.");
-  return send(
-    images.client,
-    { path: "image url", url, method: "GET", userAgent: USER_AGENT, options },
-    accepting(reader, IMAGE_TYPES),
-  );
+  // "image url" names the download in errors; no versions-table row has it, so it is unchecked.
+  return call(images, client, "image url", { method: "GET", url }, options, accepting(reader, IMAGE_TYPES));
 }

@@ -1,12 +1,11 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { checkVersion, invalid, MultipartForm } from "@aoai/core/internal";
+import { checkGate, invalid, MultipartForm, post } from "@aoai/core/internal";
 import { checkMask } from "./check-mask.js";
 import { checkRequest } from "./check-request.js";
+import { images as feature } from "./feature.js";
 import type { ImageClient } from "./image-client.js";
 import type { ImageEditRequest } from "./request-types.js";
 import type { ImagesResponse } from "./response-types.js";
-import { sendImages } from "./send-images.js";
-import { versions } from "./versions.js";
 
 const PATH = "images/edits";
 // OpenAI documents 50 MB per image for its GPT image models; nothing larger is taken anywhere.
@@ -29,7 +28,7 @@ export async function editImage(
   request: ImageEditRequest,
   options?: RequestOptions,
 ): Promise<WithResponse<ImagesResponse>> {
-  checkVersion(images.client, PATH, versions(PATH));
+  checkGate(feature, images.client, PATH);
   checkRequest(images.client, request);
   const image = request.image;
   if (image == null || (Array.isArray(image) && image.length === 0))
@@ -39,5 +38,5 @@ export async function editImage(
     { ...request },
     { image: { maxBytes: MAX_BYTES }, mask: { maxBytes: MAX_BYTES } },
   );
-  return sendImages(images.client, images.deployment, PATH, form, options);
+  return post(feature, images, PATH, form, options);
 }

@@ -1,9 +1,10 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkDeployment } from "@aoai/core/internal";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { post } from "@aoai/core/internal";
 import { checkRequest } from "./check-request.js";
+import { images } from "./feature.js";
 import type { ImageGenerateRequest } from "./request-types.js";
 import type { ImagesResponse } from "./response-types.js";
-import { sendImages } from "./send-images.js";
 
 /**
  * Image generation on one deployment, as .NET's `azureClient.GetImageClient("dall-e-3")`.
@@ -16,16 +17,7 @@ import { sendImages } from "./send-images.js";
  * Edits are a function, `editImage(images, request)`, so apps that only generate do not carry
  * the multipart encoder.
  */
-export class ImageClient {
-  readonly client: AzureOpenAIClient;
-  /** The model deployment name. */
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment, client);
-  }
-
+export class ImageClient extends DeploymentClient {
   /**
    * Generates images from a prompt, with `_response` (request id, headers). Throws
    * `InvalidInputError` or `UnsupportedApiVersionError` before sending, `ContentFilterError`
@@ -37,6 +29,6 @@ export class ImageClient {
   ): Promise<WithResponse<ImagesResponse>> {
     checkRequest(this.client, request);
     // The caller's object is sent as is.
-    return sendImages(this.client, this.deployment, "images/generations", request, options);
+    return post(images, this, "images/generations", request, options);
   }
 }

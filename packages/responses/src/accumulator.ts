@@ -89,6 +89,11 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
     }
   }
 
+  /** A response has one answer, so `choice` is not read: its text is `response.output_text.delta`. */
+  text(event: ResponseStreamEvent): string | undefined {
+    return event.type === "response.output_text.delta" ? event.delta : undefined;
+  }
+
   result(): ResponseWithText {
     if (this.#final) return withText(this.#final);
     for (const index of new Set([...this.#pieces.values()].map((p) => p.item))) this.#fold(index);

@@ -9,9 +9,10 @@ export type ResponseEventSource = ChunkSource<ResponseStreamEvent>;
 
 /**
  * A streamed response, read once: iterate it for every event (typed; an event type the SDK does
- * not know comes too, as it came), `textDeltas()` for the text, or `toReadableStream()` for NDJSON
- * to a browser; await `finalResponse()` after any of them, or instead. Leaving a loop early aborts
- * the request; `finalResponse()` then holds what arrived until then.
+ * not know comes too, as it came), `textDeltas()` for the text (`response.output_text.delta`),
+ * or `toReadableStream()` for NDJSON to a browser; await `finalResponse()` after any of them, or
+ * instead. Leaving a loop early aborts the request; `finalResponse()` then holds what arrived
+ * until then.
  */
 export class ResponseStream<R extends ResponseInfo | undefined = ResponseInfo> extends ChunkStream<
   ResponseStreamEvent,
@@ -21,11 +22,6 @@ export class ResponseStream<R extends ResponseInfo | undefined = ResponseInfo> e
   /** Wraps an event source; `ResponseClient.stream()` and `readResponseStream()` make these for you. */
   constructor(source: ResponseEventSource) {
     super(source, new ResponseAccumulator());
-  }
-
-  /** The text as it arrives (`response.output_text.delta`). Reads the whole stream. */
-  async *textDeltas(): AsyncGenerator<string, void, undefined> {
-    for await (const event of this) if (event.type === "response.output_text.delta") yield event.delta;
   }
 
   /**

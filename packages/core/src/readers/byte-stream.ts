@@ -2,12 +2,12 @@ import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { AOAIError } from "../errors/aoai-error.js";
 import { APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import type { ResponseInfo } from "../response-info.js";
-import type { Reader, SentResponse } from "../send.js";
 import { bodyBytes } from "../transport/body-bytes.js";
 import { IdleWatch } from "../transport/idle-watch.js";
 import { toSdkError } from "../transport/to-sdk-error.js";
 import { concatBytes } from "../transport/web-body.js";
 import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
+import type { Reader, SentResponse } from "./reader.js";
 
 /** The type of a body sent without `content-type` (RFC 9110, 8.3). */
 export const UNTYPED = "application/octet-stream";

@@ -1,7 +1,7 @@
 import { type WithResponse, withResponse } from "../response-info.js";
-import type { Reader } from "../send.js";
 import { ByteStream } from "./byte-stream.js";
 import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
+import type { Reader } from "./reader.js";
 
 /** Bytes of a binary response (audio, an image, a file) with their content type. */
 export interface BinaryResult {

@@ -1,5 +1,5 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
-import type { Reader, SentResponse } from "../send.js";
+import type { Reader, SentResponse } from "./reader.js";
 
 /**
  * The content types an operation's answer may have: `type/subtype`, a family

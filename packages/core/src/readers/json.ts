@@ -1,6 +1,6 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
 import { type WithResponse, withResponse } from "../response-info.js";
-import type { Reader } from "../send.js";
+import type { Reader } from "./reader.js";
 
 const JSON_READER: Reader<WithResponse<object>> = {
   accept: "application/json",

@@ -1,5 +1,5 @@
-import type { Reader } from "../send.js";
 import { EventStream, type StreamEnd } from "../sse/event-stream.js";
+import type { Reader } from "./reader.js";
 
 /**
  * Reads a server-sent-event stream of JSON objects: resolves once the headers are in, and the

@@ -1,7 +1,7 @@
 import { type WithResponse, withResponse } from "../response-info.js";
-import type { Reader } from "../send.js";
 import { UNTYPED } from "./byte-stream.js";
 import { ANY_BUT_PAGE, checkContentType } from "./content-types.js";
+import type { Reader } from "./reader.js";
 
 /** A text body (`text/plain`, subtitles…) with its content type. */
 export interface TextResult {

@@ -4,8 +4,8 @@ import type { ErrorBody } from "../errors/api-error.js";
 import { APIConnectionTimeoutError, APIUserAbortError } from "../errors/connection-errors.js";
 import { errorFromResponse } from "../errors/error-from-response.js";
 import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import type { SentResponse } from "../readers/reader.js";
 import type { ResponseInfo } from "../response-info.js";
-import type { SentResponse } from "../send.js";
 import { DONE } from "../streams/done.js";
 import { bodyBytes } from "../transport/body-bytes.js";
 import { IdleWatch } from "../transport/idle-watch.js";
@@ -60,7 +60,6 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
     this.#end = end;
     this.#release = sent.release;
     this.#idle = new IdleWatch(sent.idleTimeoutMs, () => this.#controller.abort());
-    Object.defineProperty(this, "_ready", { value: () => this.#ready() });
   }
 
   /** Stops the stream and releases the connection; a loop still reading it gets `APIUserAbortError`. */
@@ -82,7 +81,7 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
       return Promise.resolve(DONE);
     }
     try {
-      const ready = this.#ready();
+      const ready = this.ready();
       if (ready) return Promise.resolve(ready);
     } catch (error) {
       return Promise.reject(error);
@@ -95,10 +94,11 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
 
   /**
    * The next result at once when an event is already read and decoded, else `undefined` (then
-   * call `next()`). Lets `ChunkStream` skip a promise and a microtask per chunk (bench/src/profile.ts,
-   * streaming), through the `_ready` property the constructor adds (not part of the public API).
+   * call `next()`). Lets `ChunkStream` skip a promise and a microtask per chunk
+   * (bench/src/profile.ts, streaming).
+   * @internal
    */
-  #ready(): IteratorResult<T, undefined> | undefined {
+  ready(): IteratorResult<T, undefined> | undefined {
     if (this.#reading || this.#closed || this.#terminal || this.#at >= this.#events.length) return undefined;
     try {
       return this.#take();

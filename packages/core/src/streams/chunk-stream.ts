@@ -7,18 +7,30 @@ import { DONE } from "./done.js";
 export type ChunkSource<C> = AsyncIterable<C> & {
   abort?(): void;
   _response?: ResponseInfo | undefined;
+  /**
+   * The next chunk at once when the source holds one already decoded, else `undefined` (then its
+   * iterator's `next()` is called). core's `EventStream` has it: it saves a promise and a
+   * microtask per chunk.
+   */
+  ready?(): IteratorResult<C> | undefined;
 };
 
-/** Builds a final result from the chunks of a stream, one at a time. */
+/**
+ * A feature's part of a stream: builds the final result from the chunks, one at a time, and says
+ * what text a chunk carries. Streamed text is joined with `appendText` (never `+=` per chunk), and
+ * each choice's filter results are merged with `filterMerge`.
+ */
 export interface Accumulator<C, F> {
   add(chunk: C): void;
   result(): F;
+  /** The text `chunk` carries for `choice` (`textDeltas()` yields it when not empty). */
+  text(chunk: C, choice: number): string | null | undefined;
 }
 
 /**
  * A streamed answer that is read once, by one of:
  * - `for await (const chunk of stream)`: every chunk, typed, as sent (the same objects, not copies);
- * - the feature's text helper (`textDeltas()`), which iterates it;
+ * - `textDeltas()`, the text as it arrives (the accumulator says where a chunk has it);
  * - `stream.toReadableStream()`: NDJSON bytes for a server route's `Response`.
  *
  * Every chunk read is also added to an accumulator, so the final result can be awaited after any
@@ -83,6 +95,18 @@ export class ChunkStream<C, F extends object, R extends ResponseInfo | undefined
     });
   }
 
+  /**
+   * The text as it arrives, empty pieces skipped. Reads the whole stream, so the final result
+   * afterwards has usage and finish reasons too.
+   * @param choice the choice index, for answers with several. @default 0
+   */
+  async *textDeltas(choice = 0): AsyncGenerator<string, void, undefined> {
+    for await (const chunk of this) {
+      const text = this.#accumulator.text(chunk, choice);
+      if (text) yield text;
+    }
+  }
+
   /** The accumulated result, with the stream's `_response`; reads whatever is left of the stream. */
   protected final(): Promise<F & { readonly _response: R }> {
     this.#final ??= (async () => {
@@ -98,17 +122,16 @@ export class ChunkStream<C, F extends object, R extends ResponseInfo | undefined
   }
 
   // Not an async function: `.then` with two fixed handlers costs one promise per chunk, where an
-  // async function with an `await` costs two (bench/src/profile.ts, streaming). A chunk core's
-  // EventStream has already decoded is taken at once (`_ready`), which saves the `.then`'s
+  // async function with an `await` costs two (bench/src/profile.ts, streaming). A chunk the source
+  // has already decoded is taken at once (`ready()`), which saves the `.then`'s
   // promise and microtask too (a promise turn was about 0.28 us of a chunk in the issue's profile;
   // with the SSE decoder's fast path, 5.35 -> 4.19 us per chunk, bench/src/compare.ts).
   #pull(): Promise<IteratorResult<C>> {
     if (this.#failure) return Promise.reject(this.#failure[0]);
     if (this.#ended) return Promise.resolve(DONE);
     this.#iterator ??= this.#source[Symbol.asyncIterator]();
-    const iterator = this.#iterator as ReadyIterator<C>;
     try {
-      const ready = iterator._ready?.();
+      const ready = this.#source.ready?.();
       if (ready) return Promise.resolve(this.#onResult(ready));
     } catch (error) {
       // A failure of #onResult is recorded already.
@@ -118,7 +141,7 @@ export class ChunkStream<C, F extends object, R extends ResponseInfo | undefined
       }
       return Promise.reject(error);
     }
-    return iterator.next().then(this.#onResult, this.#onError);
+    return this.#iterator.next().then(this.#onResult, this.#onError);
   }
 
   readonly #onResult = (result: IteratorResult<C>): IteratorResult<C> => {
@@ -150,6 +173,3 @@ export class ChunkStream<C, F extends object, R extends ResponseInfo | undefined
     throw error;
   };
 }
-
-/** core's EventStream: an iterator that can hand over an already decoded chunk at once. */
-type ReadyIterator<C> = AsyncIterator<C> & { _ready?(): IteratorResult<C> | undefined };

@@ -1,45 +1,38 @@
-import type {
-  HttpClient,
-  PipelinePolicy,
-  PipelineRequest,
-  PipelineResponse,
-} from "@azure/core-rest-pipeline";
+import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { SendRequest } from "../pipeline.js";
-import { bufferedAttempt, timesOut } from "./buffered-attempt.js";
-import { type CallState, callStates } from "./call-state.js";
+import { bufferedAttempt } from "./buffered-attempt.js";
+import { CallRequest } from "./call-request.js";
 import { TIMEOUT_CODE, transportError } from "./transport-error.js";
 
 /**
  * Gives each attempt one AbortController of its own, aborted by the caller's signal, by the
- * per-attempt timeout, or later by the reader of a streamed body (through the call state). One
+ * per-attempt timeout, or later by the reader of a streamed body (through the call request). One
  * controller, one timer and one listener per attempt: chaining signals with `AbortSignal.any`, as
  * this did before, cost about 4 us more per request (bench/src/profile.ts). The timeout covers the
  * HTTP client's answer: for a buffered call its body too, for a stream only the headers; it stops
  * when the client answers and becomes a retryable RestError, which the caller's abort never is.
- * In Node, a buffered attempt through the default client needs none of that (buffered-attempt.ts).
+ * In Node, a buffered attempt through the default client (`honoursTimeout`) needs none of that
+ * (buffered-attempt.ts).
  */
-export function attemptPolicy(httpClient: HttpClient): PipelinePolicy {
+export function attemptPolicy(honoursTimeout: boolean): PipelinePolicy {
   return {
     name: "aoaiAttempt",
     sendRequest(request, next) {
-      const state = callStates.get(request);
-      if (!state) return next(request);
-      if (bufferedAttempt && timesOut.has(httpClient) && !request.streamResponseStatusCodes)
-        return bufferedAttempt(request, state.signal, state.timeoutMs, next);
-      return controlledAttempt(request, state, next);
+      // A request the SDK did not make (a plugged-in policy's own) passes as it is.
+      if (!(request instanceof CallRequest)) return next(request);
+      // `bufferedAttempt` first: browser builds have none, and the bundler drops the branch.
+      if (bufferedAttempt && honoursTimeout && !request.streamResponseStatusCodes)
+        return bufferedAttempt(request, request.signal, request.timeoutMs, next);
+      return controlledAttempt(request, next);
     },
   };
 }
 
-async function controlledAttempt(
-  request: PipelineRequest,
-  state: CallState,
-  next: SendRequest,
-): Promise<PipelineResponse> {
-  const caller = state.signal;
-  const ms = state.timeoutMs;
+async function controlledAttempt(request: CallRequest, next: SendRequest): Promise<PipelineResponse> {
+  const caller = request.signal;
+  const ms = request.timeoutMs;
   const controller = new AbortController();
-  state.controller = controller;
+  request.controller = controller;
   const abort = () => controller.abort();
   caller?.addEventListener("abort", abort);
   let timedOut = false;
@@ -63,7 +56,7 @@ async function controlledAttempt(
   } finally {
     clearTimeout(timer);
     // A streamed body is still flowing: the caller's abort must reach it until it ends.
-    if (streaming) state.release = () => caller?.removeEventListener("abort", abort);
+    if (streaming) request.release = () => caller?.removeEventListener("abort", abort);
     else caller?.removeEventListener("abort", abort);
   }
 }

@@ -1,3 +1,2 @@
 // Browsers: the default client is fetch, which has no timeout of its own (see buffered-attempt.ts).
 export const bufferedAttempt = undefined;
-export const timesOut = undefined;

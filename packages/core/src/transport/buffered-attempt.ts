@@ -1,8 +1,5 @@
-import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import { TIMEOUT_CODE, transportError } from "./transport-error.js";
-
-/** The HTTP clients known to honour `request.timeout`: Node's default one (default-http-client.ts). */
-export const timesOut: WeakSet<HttpClient> = new WeakSet();
 
 /**
  * One attempt of a buffered call through Node's default client (core-rest-pipeline's node:http

@@ -1,5 +1,4 @@
 import type { HttpClient, PipelineRequest } from "@azure/core-rest-pipeline";
-import { timesOut } from "./buffered-attempt.js";
 
 /**
  * The HTTP client used when none is injected: core-rest-pipeline's node:http client, which costs
@@ -12,7 +11,7 @@ import { timesOut } from "./buffered-attempt.js";
 export function defaultHttpClient(): HttpClient {
   let loaded: HttpClient | undefined;
   let loading: Promise<HttpClient> | undefined;
-  const client: HttpClient = {
+  return {
     sendRequest(request) {
       if (loaded) return loaded.sendRequest(request);
       loading ??= import("@azure/core-rest-pipeline").then((m) => {
@@ -31,6 +30,4 @@ export function defaultHttpClient(): HttpClient {
       return loading.then((http) => http.sendRequest(request));
     },
   };
-  timesOut.add(client);
-  return client;
 }

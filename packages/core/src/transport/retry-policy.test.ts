@@ -11,7 +11,7 @@ import { callJson } from "../../test/support/client.js";
 import { AzureOpenAIClient } from "../client.js";
 import { InternalServerError, RateLimitError, ServiceUnavailableError } from "../errors/api-error.js";
 import { APIUserAbortError } from "../errors/connection-errors.js";
-import { type CallState, callStates } from "./call-state.js";
+import { CallRequest } from "./call-request.js";
 import { retryPolicy } from "./retry-policy.js";
 
 type Scripted = { status: number; headers?: Record<string, string>; body?: string };
@@ -199,20 +199,33 @@ describe("retryPolicy alone", () => {
     status,
     headers: createHttpHeaders(headers),
   });
-  function request(state: Partial<CallState> = {}): PipelineRequest {
-    const req = createPipelineRequest({ url: "https://x" });
-    callStates.set(req, {
-      maxRetries: 2,
-      maxRetryAfterMs: 60_000,
-      timeoutMs: 0,
-      replayable: true,
-      retryUncertain: true,
-      sentAt: 0,
-      retryCount: 0,
-      signal: undefined,
-      ...state,
-    });
-    return req;
+  function request(
+    state: {
+      maxRetries?: number;
+      maxRetryAfterMs?: number;
+      replayable?: boolean;
+      retryUncertain?: boolean;
+      signal?: AbortSignal;
+    } = {},
+  ): CallRequest {
+    const {
+      maxRetries = 2,
+      maxRetryAfterMs = 60_000,
+      replayable = true,
+      retryUncertain = true,
+      signal,
+    } = state;
+    const headers = createPipelineRequest({ url: "https://x" }).headers;
+    return new CallRequest(
+      { maxRetries, maxRetryAfter: maxRetryAfterMs, timeout: 0, streamIdleTimeout: 0, retryUncertain },
+      "https://x",
+      "POST",
+      headers,
+      undefined,
+      replayable,
+      false,
+      signal ? { signal } : undefined,
+    );
   }
   const policy = retryPolicy(() => 0);
 
@@ -263,7 +276,7 @@ describe("retryPolicy alone", () => {
       const res = await pending;
       expect(res.status).toBe(200);
       expect(calls).toBe(2);
-      expect(callStates.get(req)!.retryCount).toBe(1);
+      expect(req.retryCount).toBe(1);
     } finally {
       vi.useRealTimers();
     }

@@ -1,8 +1,8 @@
-import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import { delay } from "../frame/delay.js";
 import { requestIdOf } from "../response-info.js";
 import { abortError } from "./abort-error.js";
-import { callStates } from "./call-state.js";
+import { CallRequest } from "./call-request.js";
 import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
@@ -24,7 +24,8 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
   return {
     name: "aoaiRetry",
     async sendRequest(request, next) {
-      const state = callStates.get(request);
+      // Only the SDK's own requests carry the call's retry settings.
+      const call = request instanceof CallRequest ? request : undefined;
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse | undefined;
         let failure: unknown;
@@ -38,20 +39,20 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
           else failure = error;
         }
         if (
-          state &&
-          !state.retryUncertain &&
-          !state.signal?.aborted &&
+          call &&
+          !call.retryUncertain &&
+          !call.signal?.aborted &&
           (response === undefined || response.status >= 400) &&
           mayHaveActed(response, failure)
         ) {
           // Not sent again: the service may have done it. A create says so, with what to check.
-          if (state.creates) throw uncertainCreate(state, response, failure);
+          if (call.creates) throw uncertainCreate(call, response, failure);
           if (response) return response;
           throw failure;
         }
         const wait =
-          state && !state.signal?.aborted && attempt < state.maxRetries && state.replayable
-            ? nextWait(response, attempt, state.maxRetryAfterMs, random)
+          call && !call.signal?.aborted && attempt < call.maxRetries && call.replayable
+            ? nextWait(response, attempt, call.maxRetryAfterMs, random)
             : undefined;
         if (wait === undefined) {
           if (response) return response;
@@ -59,14 +60,14 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
         }
         if (response) discard(response);
         logger.warning(
-          `Retry ${attempt + 1}/${state!.maxRetries} in ${wait} ms after ${
+          `Retry ${attempt + 1}/${call!.maxRetries} in ${wait} ms after ${
             response
               ? `${response.status} (request id ${requestIdOf(response.headers)})`
               : (failure as Error).message
           }`,
         );
-        await sleep(wait, state!.signal);
-        state!.retryCount++;
+        if (!(await delay(wait, call!.signal))) throw abortError();
+        call!.retryCount++;
       }
     },
   };
@@ -90,19 +91,4 @@ function nextWait(
 function discard(response: PipelineResponse): void {
   response.browserStreamBody?.cancel().catch(() => {});
   (response.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
-}
-
-function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

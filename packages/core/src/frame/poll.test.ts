@@ -1,7 +1,9 @@
-import { APIUserAbortError, InternalServerError, type RequestOptions } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import type { RequestOptions } from "../client-options.js";
+import { InternalServerError } from "../errors/api-error.js";
+import { APIUserAbortError } from "../errors/connection-errors.js";
+import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
 import { pollUntil } from "./poll.js";
-import { WaitTimeoutError } from "./wait-timeout-error.js";
 
 const defaults = { what: "Thing t-1", timeoutMs: 60_000, pollInterval: 1, maxPollInterval: 4 };
 
@@ -50,11 +52,12 @@ describe("pollUntil", () => {
         return seen.length;
       },
       (n) => n === 2,
-      { maxRetries: 5, headers: { a: "b" }, pollInterval: 1, timeoutMs: 10_000 },
+      { maxRetries: 5, headers: { a: "b" }, pollInterval: 1, waitTimeout: 10_000 },
       defaults,
     );
     expect(seen[0]).toMatchObject({ maxRetries: 5, headers: { a: "b" } });
     expect(seen[0]!.signal).toBeInstanceOf(AbortSignal);
+    expect(seen[0]).not.toHaveProperty("waitTimeout");
     expect(seen[0]).not.toHaveProperty("timeoutMs");
     expect(seen[0]).not.toHaveProperty("pollInterval");
   });
@@ -68,7 +71,7 @@ describe("pollUntil", () => {
           reject(new APIUserAbortError());
         });
       });
-    const error = await pollUntil(slow, () => false, { timeoutMs: 30 }, defaults).catch((e: unknown) => e);
+    const error = await pollUntil(slow, () => false, { waitTimeout: 30 }, defaults).catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(error)).toBe(true);
     expect((error as WaitTimeoutError).last).toBeUndefined();
     expect((error as WaitTimeoutError).message).toBe("Thing t-1 did not finish within 30 ms.");
@@ -80,7 +83,7 @@ describe("pollUntil", () => {
     const error = await pollUntil(
       get,
       (v) => v.status === "done",
-      { timeoutMs: 40, pollInterval: 5 },
+      { waitTimeout: 40, pollInterval: 5 },
       defaults,
     ).catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(error)).toBe(true);
@@ -128,5 +131,18 @@ describe("pollUntil", () => {
       },
     ).catch((e: unknown) => (e as Error).message);
     expect(error).toBe("stop");
+  });
+  it("reads the deprecated timeoutMs, and names the option a caller set when it is bad", async () => {
+    const { get } = resource(1000);
+    const old = await pollUntil(get, () => false, { timeoutMs: 20, pollInterval: 5 }, defaults).catch(
+      (e: unknown) => e,
+    );
+    expect((old as WaitTimeoutError).message).toBe(
+      "Thing t-1 did not finish within 20 ms (last status: working).",
+    );
+    const param = (options: object) =>
+      pollUntil(get, () => false, options, defaults).catch((e: unknown) => (e as { param?: string }).param);
+    await expect(param({ waitTimeout: -1 })).resolves.toBe("waitTimeout");
+    await expect(param({ timeoutMs: -1 })).resolves.toBe("timeoutMs");
   });
 });

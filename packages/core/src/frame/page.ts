@@ -1,4 +1,5 @@
-import { InvalidResponseError, type WithResponse } from "@aoai/core";
+import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import type { WithResponse } from "../response-info.js";
 
 /** One page of a list, as the service sends it. */
 export interface Page<T> {

@@ -1,13 +1,18 @@
-import { APIUserAbortError, type RequestOptions } from "@aoai/core";
-import { checkNumber, invalid } from "@aoai/core/internal";
-import { WaitTimeoutError } from "./wait-timeout-error.js";
+import { checkNumber, invalid } from "../checks.js";
+import type { RequestOptions } from "../client-options.js";
+import { APIUserAbortError } from "../errors/connection-errors.js";
+import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
+import { delay } from "./delay.js";
 
 /** How a wait polls: the calls' own options (`signal`, `maxRetries`…) apply to every poll. */
 export interface WaitOptions extends RequestOptions {
   /**
    * The longest the whole wait may take, in ms; past it the wait throws `WaitTimeoutError` (the
-   * resource goes on). Distinct from `timeout`, which bounds each poll request.
+   * resource goes on). Distinct from `timeout`, which bounds each poll request. Every duration
+   * option is in ms and named without a unit, as the client's (`timeout`, `maxRetryAfter`).
    */
+  waitTimeout?: number;
+  /** @deprecated Renamed `waitTimeout`; this name is read until the next minor release. */
   timeoutMs?: number;
   /** The first pause between polls, in ms; each pause is 1.5 times the one before. */
   pollInterval?: number;
@@ -29,9 +34,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Polls with `get` until `done`, pausing with backoff between polls, and returns the last value.
- * The caller's `signal` stops it with `APIUserAbortError`, `timeoutMs` with `WaitTimeoutError`;
+ * The caller's `signal` stops it with `APIUserAbortError`, `waitTimeout` with `WaitTimeoutError`;
  * either also aborts a poll in flight. `onPoll` sees every value (a throw from it ends the wait).
- * The polling loop of every wait in `@aoai/files`, `@aoai/batches` and `@aoai/fine-tuning`.
  */
 export async function pollUntil<T>(
   get: (options: RequestOptions) => Promise<T>,
@@ -41,13 +45,20 @@ export async function pollUntil<T>(
   onPoll?: (value: T) => void,
 ): Promise<T> {
   const {
-    timeoutMs = defaults.timeoutMs,
+    waitTimeout,
+    timeoutMs: deprecatedTimeout,
     pollInterval = defaults.pollInterval,
     maxPollInterval,
     ...request
   } = options;
+  const timeoutMs = waitTimeout ?? deprecatedTimeout ?? defaults.timeoutMs;
   const maxInterval = maxPollInterval ?? Math.max(defaults.maxPollInterval, pollInterval);
-  checkNumber(timeoutMs, "timeoutMs", Number.MIN_VALUE, Number.POSITIVE_INFINITY);
+  checkNumber(
+    timeoutMs,
+    waitTimeout === undefined && deprecatedTimeout !== undefined ? "timeoutMs" : "waitTimeout",
+    Number.MIN_VALUE,
+    Number.POSITIVE_INFINITY,
+  );
   checkNumber(pollInterval, "pollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
   checkNumber(maxInterval, "maxPollInterval", Number.MIN_VALUE, MAX_TIMER_MS);
   if (maxInterval < pollInterval)
@@ -79,25 +90,34 @@ export async function pollUntil<T>(
       }
       onPoll?.(last);
       if (done(last)) return last;
-      if (!(await sleep(interval, signal))) throw stopped();
+      if (!(await delay(interval, signal))) throw stopped();
     }
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+/** How a resource is waited for: {@link PollDefaults}, when it has ended, and which end is a failure. */
+export interface WaitPlan<T> extends PollDefaults {
+  /** The statuses that end the wait. */
+  ended: ReadonlySet<string>;
+  /** The error to throw for an end that is a failure (`failed`), else `undefined`. */
+  failure?: (value: T) => Error | undefined;
+  /** Sees every value polled. */
+  onPoll?: ((value: T) => void) | undefined;
+}
+
+/**
+ * Polls a resource with `get` until its `status` is one of `plan.ended` and returns it, or throws
+ * the plan's `failure` for it: every `waitFor…` of a resource client is one call of this.
+ */
+export async function waitFor<T extends { status: string }>(
+  get: (options: RequestOptions) => Promise<T>,
+  options: WaitOptions,
+  plan: WaitPlan<T>,
+): Promise<T> {
+  const value = await pollUntil(get, (v) => plan.ended.has(v.status), options, plan, plan.onPoll);
+  const failure = plan.failure?.(value);
+  if (failure) throw failure;
+  return value;
 }

@@ -1,7 +1,7 @@
-import { AOAIError } from "@aoai/core";
+import { AOAIError } from "./aoai-error.js";
 
 /**
- * A wait (`waitForProcessing`, `waitForCompletion`) reached its `timeoutMs` before the file,
+ * A wait (`waitForProcessing`, `waitForCompletion`) reached its `waitTimeout` before the file,
  * batch or job finished. The resource itself goes on: `last` is what the latest poll saw.
  */
 export class WaitTimeoutError<T = unknown> extends AOAIError {

@@ -1,5 +1,7 @@
-import { InvalidInputError, InvalidResponseError, type WithResponse } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import type { WithResponse } from "../response-info.js";
 import { type Page, PagePromise } from "./page.js";
 
 type Item = { id: string };

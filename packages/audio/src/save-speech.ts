@@ -1,10 +1,11 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { checkSavePath, saveToFile, send, withResponse } from "@aoai/core/internal";
+import { checkSavePath, saveToFile, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
+import { checkSpeech } from "./check-speech.js";
+import { createSpeech } from "./create-speech.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation, speechReader } from "./speech-operation.js";
 
-/** What {@link speechToFile} wrote. */
+/** What {@link saveSpeech} wrote. */
 export interface SavedSpeech {
   path: string;
   /** Bytes written. */
@@ -22,18 +23,18 @@ export interface SavedSpeech {
  * taken from the current directory.
  *
  * @example
- * await speechToFile(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
+ * await saveSpeech(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
  */
-export async function speechToFile(
+export async function saveSpeech(
   audio: AudioClient,
   request: SpeechRequest,
   path: string,
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {
-  const operation = speechOperation(audio.client, audio.deployment, request, options);
+  checkSpeech(audio.client, request);
   // Before sending: a file that cannot be created would be found only after the audio is billed.
   await checkSavePath(path);
-  const stream = await send(audio.client, operation, speechReader);
+  const stream = await createSpeech(audio, request, options);
   let bytes: number;
   try {
     bytes = await saveToFile(stream, path);

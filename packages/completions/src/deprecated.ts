@@ -1,0 +1,9 @@
+import { CompletionClient } from "./completion-client.js";
+
+/**
+ * @deprecated Renamed `CompletionClient`, as every client is named in the singular; this alias
+ * goes in the next minor release.
+ */
+export const CompletionsClient: typeof CompletionClient = CompletionClient;
+/** @deprecated Renamed `CompletionClient`; this alias goes in the next minor release. */
+export type CompletionsClient = CompletionClient;

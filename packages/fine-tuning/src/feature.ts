@@ -1,0 +1,11 @@
+import type { Feature } from "@aoai/core/internal";
+import { VERSION } from "./version.js";
+import { VERSIONED_FIELDS, versions } from "./versions.js";
+
+/** The package on core's frame: its User-Agent token, versions table and the row that gates its routes. */
+export const tuning: Feature = {
+  userAgent: `aoai-fine-tuning/${VERSION}`,
+  versions,
+  fields: VERSIONED_FIELDS,
+  gate: "fine_tuning/jobs",
+};
