@@ -1,9 +1,9 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { invalid, json, send } from "@aoai/core/internal";
+import { realtime as feature } from "./feature.js";
 import type { RealtimeClient } from "./realtime-client.js";
 import type { RealtimeSessionConfig } from "./request-types.js";
 import type { RealtimeSessionState } from "./response-types.js";
-import { VERSION } from "./version.js";
 import { GA_ROUTE_VERSIONS } from "./versions.js";
 
 /** The body of `POST /openai/v1/realtime/client_secrets`. */
@@ -46,7 +46,7 @@ export function createClientSecret(
       body: { ...request, session: { type: "realtime", ...request.session, model: realtime.deployment } },
       versions: GA_ROUTE_VERSIONS,
       feature: "realtime/client_secrets",
-      userAgent: `aoai-realtime/${VERSION}`,
+      userAgent: feature.userAgent,
       options,
     },
     json<ClientSecret>(),

@@ -1,10 +1,10 @@
-import type { AzureOpenAIClient, RequestOptions } from "@aoai/core";
-import { checkDeployment, checkVersion, handshake, invalid, isV1, logger } from "@aoai/core/internal";
+import type { RequestOptions } from "@aoai/core";
+import { DeploymentClient } from "@aoai/core";
+import { checkGate, handshake, invalid, isV1, logger } from "@aoai/core/internal";
+import { realtime } from "./feature.js";
 import { openSocket } from "./open-socket.js";
 import { RealtimeSession, type SessionFlowOptions } from "./realtime-session.js";
 import type { RealtimeSessionConfig } from "./request-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
 
 /** How long the WebSocket handshake may take, in ms, unless `timeout` says otherwise. */
 const HANDSHAKE_TIMEOUT_MS = 60_000;
@@ -27,15 +27,7 @@ export interface ConnectOptions extends Pick<RequestOptions, "signal" | "headers
  * Realtime (speech to speech) sessions on a deployment such as `gpt-realtime`, over a WebSocket
  * from a server. Browsers connect with {@link connectWebRTC} and a client secret.
  */
-export class RealtimeClient {
-  readonly client: AzureOpenAIClient;
-  readonly deployment: string;
-
-  constructor(client: AzureOpenAIClient, deployment: string) {
-    this.client = client;
-    this.deployment = checkDeployment(deployment);
-  }
-
+export class RealtimeClient extends DeploymentClient {
   /**
    * Opens a session: the GA route `/openai/v1/realtime?model=<deployment>` when the client's
    * apiVersion is `v1` or `preview` (sent without an api-version), else the preview route
@@ -44,7 +36,7 @@ export class RealtimeClient {
    */
   async connect(options: ConnectOptions = {}): Promise<RealtimeSession> {
     const { client } = this;
-    checkVersion(client, "realtime", versions("realtime"));
+    checkGate(realtime, client, "realtime");
     const timeout = options.timeout ?? HANDSHAKE_TIMEOUT_MS;
     if (!(timeout > 0)) invalid("timeout", `must be a number of ms > 0, got ${timeout}.`);
     const ga = isV1(client.apiVersion);
@@ -53,7 +45,7 @@ export class RealtimeClient {
       query: ga
         ? { model: this.deployment }
         : { "api-version": client.apiVersion, deployment: this.deployment },
-      userAgent: `aoai-realtime/${VERSION}`,
+      userAgent: realtime.userAgent,
       credentialInQuery: options.credentialInQuery,
       headers: options.headers,
       signal: options.signal,

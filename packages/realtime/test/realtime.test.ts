@@ -388,6 +388,10 @@ describe("auth", () => {
   it("checks the deployment at construction", () => {
     const { client } = emulatorRealtime();
     expect(() => new RealtimeClient(client, "a/b")).toThrow(InvalidInputError);
+    // The client forgotten is told so in words, not as a missing deployment.
+    expect(() => new RealtimeClient("gpt-realtime" as unknown as typeof client, undefined as never)).toThrow(
+      /client is missing: "gpt-realtime" is where the AzureOpenAIClient goes/,
+    );
   });
 });
 

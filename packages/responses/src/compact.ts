@@ -1,10 +1,9 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import { call, json } from "@aoai/core/internal";
+import { responses as feature } from "./feature.js";
 import type { ResponseInputItem } from "./request-types.js";
 import type { ResponseClient } from "./response-client.js";
 import type { ResponseCompaction } from "./response-types.js";
-import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
 
 /** The body of the compaction endpoint. */
 export interface ResponseCompactRequest {
@@ -24,16 +23,14 @@ export async function compactResponse(
   request: ResponseCompactRequest,
   options?: RequestOptions,
 ): Promise<WithResponse<ResponseCompaction>> {
-  return send(
-    responses.client,
-    {
-      path: "responses/compact",
-      body: { ...request, model: responses.deployment },
-      versions: versions("responses/compact"),
-      feature: "responses/compact",
-      userAgent: `aoai-responses/${VERSION}`,
-      options,
-    },
+  const body = { ...request, model: responses.deployment };
+  const parts = { body, gate: "responses/compact" };
+  return call(
+    feature,
+    { client: responses.client },
+    "responses/compact",
+    parts,
+    options,
     json<ResponseCompaction>(),
   );
 }

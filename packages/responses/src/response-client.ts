@@ -9,16 +9,15 @@ import {
   sse,
 } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
+import { responses as feature } from "./feature.js";
 import { withText } from "./output-text.js";
 import type { ResponseCreateRequest, ResponseIncludable, ResponseInputItem } from "./request-types.js";
 import { ResponseStream } from "./response-stream.js";
 import type { Response, ResponseDeleted, ResponseWithText } from "./response-types.js";
 import { ResumableEvents } from "./resumable-events.js";
 import type { ResponseStreamEvent } from "./stream-events.js";
-import { VERSION } from "./version.js";
 import { versions } from "./versions.js";
 
-const USER_AGENT = `aoai-responses/${VERSION}`;
 const OPERATION = "responses";
 /** Azure's header naming the image model deployment the image_generation tool uses. */
 const IMAGE_HEADER = "x-ms-oai-image-generation-deployment";
@@ -92,8 +91,9 @@ export class ResponseClient {
   readonly #imageDeployment: string | undefined;
 
   constructor(client: AzureOpenAIClient, deployment: string, options: ResponseClientOptions = {}) {
+    // The client first: `new ResponseClient("gpt-4.1")` (the client forgotten) is told so in words.
+    this.deployment = checkDeployment(deployment, client);
     this.client = client;
-    this.deployment = checkDeployment(deployment);
     this.#imageDeployment =
       options.imageGenerationDeployment === undefined
         ? undefined
@@ -139,7 +139,7 @@ export class ResponseClient {
     checkInclude(this.client, query.include);
     return send(
       this.client,
-      this._byId("GET", "responses/{response_id}", responseId, query, options),
+      this.#byId("GET", "responses/{response_id}", responseId, query, options),
       textJson,
     );
   }
@@ -171,7 +171,7 @@ export class ResponseClient {
   async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
     return send(
       this.client,
-      this._byId("DELETE", "responses/{response_id}", responseId, {}, options),
+      this.#byId("DELETE", "responses/{response_id}", responseId, {}, options),
       json<ResponseDeleted>(),
     );
   }
@@ -181,7 +181,7 @@ export class ResponseClient {
     return send(
       this.client,
       {
-        ...this._byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
+        ...this.#byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
         feature: "responses/cancel",
         versions: versions("responses/cancel"),
       },
@@ -203,17 +203,17 @@ export class ResponseClient {
       path: OPERATION,
       versions: versions(OPERATION),
       body,
-      userAgent: USER_AGENT,
+      userAgent: feature.userAgent,
       options: this.#imageHeader(request, options),
     };
   }
 
-  /** @internal the operation of a call on a stored response, for this package's functions. */
-  _byId(
+  /** The operation of a call on a stored response. */
+  #byId(
     method: "GET" | "POST" | "DELETE",
     path: string,
     responseId: string,
-    query: ResponseInputItemsQuery & { after?: string; stream?: "true"; starting_after?: number | undefined },
+    query: ResponseRetrieveQuery & { stream?: "true"; starting_after?: number | undefined },
     options: RequestOptions | undefined,
   ): OperationRequest {
     return {
@@ -223,7 +223,7 @@ export class ResponseClient {
       query: query as OperationRequest["query"],
       versions: versions(OPERATION),
       feature: OPERATION,
-      userAgent: USER_AGENT,
+      userAgent: feature.userAgent,
       options,
     };
   }
@@ -236,7 +236,7 @@ export class ResponseClient {
   ) {
     return send(
       this.client,
-      this._byId(
+      this.#byId(
         "GET",
         "responses/{response_id}",
         responseId,

@@ -1,7 +1,7 @@
-import type { RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
+import { type ListQuery, list, pollUntil } from "@aoai/core/internal";
 import { checkInclude } from "./check-request.js";
-import { type Page, PagePromise, pollUntil, type WaitOptions } from "./kit.js";
+import { responses as feature } from "./feature.js";
 import type { ResponseClient, ResponseInputItemsQuery, ResponseInputItemWithId } from "./response-client.js";
 import type { ResponseWithText } from "./response-types.js";
 
@@ -19,21 +19,23 @@ export function listInputItems(
   query: ResponseInputItemsQuery = {},
   options?: RequestOptions,
 ): PagePromise<ResponseInputItemWithId> {
-  return new PagePromise((after) => {
-    checkInclude(responses.client, query.include);
-    return send(
-      responses.client,
-      responses._byId("GET", "responses/{response_id}/input_items", responseId, { ...query, after }, options),
-      json<Page<ResponseInputItemWithId>>(),
-    );
-  });
+  // The route names no deployment (the v1 API takes it as `model`, and a GET has no body).
+  return list<ResponseInputItemWithId, ResponseInputItemsQuery & ListQuery>(
+    feature,
+    { client: responses.client },
+    "responses/{response_id}/input_items",
+    query,
+    options,
+    (q) => checkInclude(responses.client, q.include),
+    { response_id: responseId },
+  );
 }
 
 /**
  * Polls a background response until it is no longer `queued` or `in_progress`, and returns it
- * (completed, incomplete, failed or cancelled: check `status`). `timeoutMs` bounds the wait
+ * (completed, incomplete, failed or cancelled: check `status`). `waitTimeout` bounds the wait
  * (`WaitTimeoutError`), `signal` stops it.
- * @default pollInterval 500 ms, growing to 5 s; timeoutMs 1 hour
+ * @default pollInterval 500 ms, growing to 5 s; waitTimeout 1 hour
  */
 export function waitForResponse(
   responses: ResponseClient,

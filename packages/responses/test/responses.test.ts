@@ -1,10 +1,11 @@
-import { APIError, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { APIError, type AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   compactResponse,
   imagesOf,
   listInputItems,
+  ResponseClient,
   type ResponseStreamEvent,
   readResponseStream,
   toInputItems,
@@ -20,6 +21,13 @@ beforeAll(async () => {
 afterAll(() => own.close());
 
 const weather = cityTool();
+
+describe("construction", () => {
+  it('says the client was forgotten in words, for new ResponseClient("gpt-4.1")', () => {
+    const make = () => new ResponseClient("gpt-4.1" as unknown as AzureOpenAIClient, undefined as never);
+    expect(make).toThrow(/client is missing: "gpt-4.1" is where the AzureOpenAIClient goes/);
+  });
+});
 
 describe("create", () => {
   it("returns the typed response with output_text and _response, on v1 and the dated preview route", async () => {

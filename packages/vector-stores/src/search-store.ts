@@ -1,16 +1,26 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { call, json, type Target } from "@aoai/core/internal";
 import { checkSearch } from "./check-request.js";
-import { operation, STORE } from "./operation.js";
+import { vectorStores } from "./feature.js";
 import type { VectorStoreSearchRequest } from "./request-types.js";
 import type { VectorStoreSearchResults } from "./response-types.js";
+import { STORE } from "./routes.js";
 
 /** `POST vector_stores/{id}/search`, checked first: both clients' `search`. */
 export function searchStore(
-  client: AzureOpenAIClient,
+  on: Target,
   vectorStoreId: string,
   request: VectorStoreSearchRequest,
   options: RequestOptions | undefined,
 ): Promise<WithResponse<VectorStoreSearchResults>> {
   checkSearch(request);
-  return operation(client, `${STORE}/search`, "POST", { vector_store_id: vectorStoreId }, options, request);
+  const params = { vector_store_id: vectorStoreId };
+  return call(
+    vectorStores,
+    on,
+    `${STORE}/search`,
+    { params, body: request },
+    options,
+    json<VectorStoreSearchResults>(),
+  );
 }

@@ -1,8 +1,15 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { invalid } from "@aoai/core/internal";
-import { checkAddFile, checkAttributes, checkCreate, checkFileBatch, checkUpdate } from "./check-request.js";
-import { type PagePromise, pollUntil, type WaitOptions } from "./frame.js";
-import { BATCH_CREATE, listOperation, operation, STORE, STORE_CREATE } from "./operation.js";
+import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
+import { ResourceClient } from "@aoai/core";
+import { call, get, invalid, json, list, pollUntil, remove } from "@aoai/core/internal";
+import {
+  checkAddFile,
+  checkAttributes,
+  checkCreate,
+  checkFileBatch,
+  checkListQuery,
+  checkUpdate,
+} from "./check-request.js";
+import { vectorStores } from "./feature.js";
 import type {
   FileBatchCreateRequest,
   ListQuery,
@@ -23,6 +30,7 @@ import type {
   VectorStoreFileDeleted,
   VectorStoreSearchResults,
 } from "./response-types.js";
+import { BATCH_CREATE, STORE, STORE_CREATE } from "./routes.js";
 import { searchStore } from "./search-store.js";
 
 const FILE = `${STORE}/files/{file_id}`;
@@ -55,30 +63,31 @@ export interface FileBatchWaitOptions extends WaitOptions {
  * const results = await stores.search(store.id, { query: "How many vacation days?" });
  * ```
  */
-export class VectorStoreClient {
-  readonly client: AzureOpenAIClient;
-
-  constructor(client: AzureOpenAIClient) {
-    this.client = client;
-  }
-
+export class VectorStoreClient extends ResourceClient {
   /** Creates a store, adding `file_ids` (at most 500) when given. */
   async create(
     request: VectorStoreCreateRequest = {},
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStore>> {
     checkCreate(request);
-    return operation(this.client, "vector_stores", "POST", {}, options, request, undefined, STORE_CREATE);
+    return call(
+      vectorStores,
+      this,
+      "vector_stores",
+      { body: request, creates: STORE_CREATE },
+      options,
+      json<VectorStore>(),
+    );
   }
 
   /** Lists stores, newest first: `await` it for one page, or iterate it for all of them. */
   list(query: ListQuery = {}, options?: RequestOptions): PagePromise<VectorStore> {
-    return listOperation(this.client, "vector_stores", {}, query, options);
+    return list(vectorStores, this, "vector_stores", query, options, checkListQuery);
   }
 
   /** A store, with its status and `file_counts`. */
   async retrieve(vectorStoreId: string, options?: RequestOptions): Promise<WithResponse<VectorStore>> {
-    return operation(this.client, STORE, "GET", { vector_store_id: vectorStoreId }, options);
+    return get(vectorStores, this, STORE, { vector_store_id: vectorStoreId }, options);
   }
 
   /** Changes a store's name, expiry or metadata. */
@@ -88,12 +97,13 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStore>> {
     checkUpdate(request);
-    return operation(this.client, STORE, "POST", { vector_store_id: vectorStoreId }, options, request);
+    const params = { vector_store_id: vectorStoreId };
+    return call(vectorStores, this, STORE, { params, body: request }, options, json<VectorStore>());
   }
 
   /** Deletes a store (its files stay in the files API). */
   async delete(vectorStoreId: string, options?: RequestOptions): Promise<WithResponse<VectorStoreDeleted>> {
-    return operation(this.client, STORE, "DELETE", { vector_store_id: vectorStoreId }, options);
+    return remove(vectorStores, this, STORE, { vector_store_id: vectorStoreId }, options);
   }
 
   /**
@@ -107,7 +117,7 @@ export class VectorStoreClient {
     request: VectorStoreSearchRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreSearchResults>> {
-    return searchStore(this.client, vectorStoreId, request, options);
+    return searchStore(this, vectorStoreId, request, options);
   }
 
   /** Adds an uploaded file to a store; it is `in_progress` until indexed (see `waitForFile`). */
@@ -117,13 +127,14 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFile>> {
     checkAddFile(this.client, request);
-    return operation<VectorStoreFile>(
-      this.client,
+    const params = { vector_store_id: vectorStoreId };
+    return call(
+      vectorStores,
+      this,
       `${STORE}/files`,
-      "POST",
-      { vector_store_id: vectorStoreId },
+      { params, body: request },
       options,
-      request,
+      json<VectorStoreFile>(),
     );
   }
 
@@ -133,13 +144,8 @@ export class VectorStoreClient {
     query: VectorStoreFileListQuery = {},
     options?: RequestOptions,
   ): PagePromise<VectorStoreFile> {
-    return listOperation<VectorStoreFile>(
-      this.client,
-      `${STORE}/files`,
-      { vector_store_id: vectorStoreId },
-      query,
-      options,
-    );
+    const params = { vector_store_id: vectorStoreId };
+    return list(vectorStores, this, `${STORE}/files`, query, options, checkListQuery, params);
   }
 
   /** A file of a store, with its status and `last_error`. */
@@ -148,13 +154,7 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFile>> {
-    return operation<VectorStoreFile>(
-      this.client,
-      FILE,
-      "GET",
-      { vector_store_id: vectorStoreId, file_id: fileId },
-      options,
-    );
+    return get(vectorStores, this, FILE, { vector_store_id: vectorStoreId, file_id: fileId }, options);
   }
 
   /** Replaces a file's attributes (what search `filters` compare). */
@@ -167,14 +167,8 @@ export class VectorStoreClient {
     if (typeof request !== "object" || request === null || !("attributes" in request))
       invalid("attributes", "is required (null clears them).");
     checkAttributes(request.attributes);
-    return operation<VectorStoreFile>(
-      this.client,
-      FILE,
-      "POST",
-      { vector_store_id: vectorStoreId, file_id: fileId },
-      options,
-      request,
-    );
+    const params = { vector_store_id: vectorStoreId, file_id: fileId };
+    return call(vectorStores, this, FILE, { params, body: request }, options, json<VectorStoreFile>());
   }
 
   /** Removes a file from a store; the file stays in the files API. */
@@ -183,13 +177,7 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileDeleted>> {
-    return operation<VectorStoreFileDeleted>(
-      this.client,
-      FILE,
-      "DELETE",
-      { vector_store_id: vectorStoreId, file_id: fileId },
-      options,
-    );
+    return remove(vectorStores, this, FILE, { vector_store_id: vectorStoreId, file_id: fileId }, options);
   }
 
   /** A file's text as the store parsed it. */
@@ -198,13 +186,8 @@ export class VectorStoreClient {
     fileId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileContent>> {
-    return operation<VectorStoreFileContent>(
-      this.client,
-      `${FILE}/content`,
-      "GET",
-      { vector_store_id: vectorStoreId, file_id: fileId },
-      options,
-    );
+    const params = { vector_store_id: vectorStoreId, file_id: fileId };
+    return get(vectorStores, this, `${FILE}/content`, params, options);
   }
 
   /** Adds up to 500 files at once; see `waitForFileBatch`, or `uploadAndIndex` for more. */
@@ -214,16 +197,9 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
     checkFileBatch(this.client, request);
-    return operation<VectorStoreFileBatch>(
-      this.client,
-      `${STORE}/file_batches`,
-      "POST",
-      { vector_store_id: vectorStoreId },
-      options,
-      request,
-      undefined,
-      BATCH_CREATE,
-    );
+    const params = { vector_store_id: vectorStoreId };
+    const parts = { params, body: request, creates: BATCH_CREATE };
+    return call(vectorStores, this, `${STORE}/file_batches`, parts, options, json<VectorStoreFileBatch>());
   }
 
   /** A file batch, with its `file_counts`. */
@@ -232,13 +208,7 @@ export class VectorStoreClient {
     batchId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
-    return operation<VectorStoreFileBatch>(
-      this.client,
-      BATCH,
-      "GET",
-      { vector_store_id: vectorStoreId, batch_id: batchId },
-      options,
-    );
+    return get(vectorStores, this, BATCH, { vector_store_id: vectorStoreId, batch_id: batchId }, options);
   }
 
   /** Cancels a batch: files not yet indexed are `cancelled`; those done stay in the store. */
@@ -247,13 +217,8 @@ export class VectorStoreClient {
     batchId: string,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreFileBatch>> {
-    return operation<VectorStoreFileBatch>(
-      this.client,
-      `${BATCH}/cancel`,
-      "POST",
-      { vector_store_id: vectorStoreId, batch_id: batchId },
-      options,
-    );
+    const params = { vector_store_id: vectorStoreId, batch_id: batchId };
+    return call(vectorStores, this, `${BATCH}/cancel`, { params }, options, json<VectorStoreFileBatch>());
   }
 
   /** Lists a batch's files, optionally by status. */
@@ -263,13 +228,8 @@ export class VectorStoreClient {
     query: VectorStoreFileListQuery = {},
     options?: RequestOptions,
   ): PagePromise<VectorStoreFile> {
-    return listOperation<VectorStoreFile>(
-      this.client,
-      `${BATCH}/files`,
-      { vector_store_id: vectorStoreId, batch_id: batchId },
-      query,
-      options,
-    );
+    const params = { vector_store_id: vectorStoreId, batch_id: batchId };
+    return list(vectorStores, this, `${BATCH}/files`, query, options, checkListQuery, params);
   }
 
   /**
@@ -277,7 +237,7 @@ export class VectorStoreClient {
    * `file_counts.failed`, and `listFileBatchFiles(…, { filter: "failed" })` for why),
    * `cancelled` or `failed`. Pauses 1 s between polls, 1.5 times longer each time, at most 10 s;
    * `onProgress` gets `file_counts` after every poll. `signal` stops the wait with
-   * `APIUserAbortError`, `timeoutMs` (none by default) with `WaitTimeoutError`; the batch goes on.
+   * `APIUserAbortError`, `waitTimeout` (none by default) with `WaitTimeoutError`; the batch goes on.
    */
   async waitForFileBatch(
     vectorStoreId: string,

@@ -1,4 +1,5 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
+import type { RequestOptions, WithResponse } from "@aoai/core";
+import { ResourceClient } from "@aoai/core";
 import type { VectorStoreSearchRequest } from "./request-types.js";
 import type { VectorStoreSearchResults } from "./response-types.js";
 import { searchStore } from "./search-store.js";
@@ -12,19 +13,13 @@ import { searchStore } from "./search-store.js";
  * const results = await search.search("vs_abc123", { query: "How many vacation days?" });
  * ```
  */
-export class VectorStoreSearchClient {
-  readonly client: AzureOpenAIClient;
-
-  constructor(client: AzureOpenAIClient) {
-    this.client = client;
-  }
-
+export class VectorStoreSearchClient extends ResourceClient {
   /** As `VectorStoreClient.search`: the chunks closest to `query`, best first, with scores. */
   async search(
     vectorStoreId: string,
     request: VectorStoreSearchRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStoreSearchResults>> {
-    return searchStore(this.client, vectorStoreId, request, options);
+    return searchStore(this, vectorStoreId, request, options);
   }
 }

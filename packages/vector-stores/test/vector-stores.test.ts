@@ -4,15 +4,23 @@ import {
   InvalidInputError,
   NotFoundError,
   UnsupportedApiVersionError,
+  WaitTimeoutError,
 } from "@aoai/core";
 import { type Emulator, startEmulator } from "@aoai/emulator";
-import { FileClient, WaitTimeoutError } from "@aoai/files";
+import { FileClient } from "@aoai/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadAndIndex } from "../src/upload-and-index.js";
 import { VectorStoreClient } from "../src/vector-store-client.js";
 import { VectorStoreSearchClient } from "../src/vector-store-search-client.js";
 import { VERSION } from "../src/version.js";
 import { clients, DOCS, fast, timeScale, uploadDocs } from "./helpers.js";
+
+describe("construction", () => {
+  it("refuses what is not a client, before any call, in both clients", () => {
+    for (const Client of [VectorStoreClient, VectorStoreSearchClient])
+      expect(() => new Client({} as AzureOpenAIClient)).toThrow(/client must be an AzureOpenAIClient/);
+  });
+});
 
 describe("stores", () => {
   const { stores } = clients();
@@ -180,7 +188,7 @@ describe("files and batches", () => {
     const store = await stores.create({}, timeScale(1000));
     const batch = await stores.createFileBatch(store.id, { file_ids: ids });
     const error = await stores
-      .waitForFileBatch(store.id, batch.id, { ...fast, timeoutMs: 60 })
+      .waitForFileBatch(store.id, batch.id, { ...fast, waitTimeout: 1000 })
       .catch((e: unknown) => e);
     expect(WaitTimeoutError.isInstance(error)).toBe(true);
     expect((error as WaitTimeoutError).last).toMatchObject({ status: "in_progress" });
