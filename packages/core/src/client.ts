@@ -45,7 +45,7 @@ export class AzureOpenAIClient {
     const agents = new Map<string | undefined, string>();
     attachConnection(this, {
       pipeline: buildPipeline(
-        authPolicy(options),
+        authPolicy(options, this.endpoint),
         options.policies ?? [],
         options.httpClient ?? defaultHttpClient(),
       ),
