@@ -3,6 +3,7 @@ export { AzureKeyCredential } from "./azure-key-credential.js";
 export { AzureOpenAIClient } from "./client.js";
 export type { AdditionalPolicy, AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
 export type {
+  ContentFilterBlock,
   ContentFilterChoiceResults,
   ContentFilterDetectedResult,
   ContentFilterDetectedWithCitationResult,

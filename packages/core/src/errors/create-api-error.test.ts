@@ -149,6 +149,62 @@ describe("ContentFilterError", () => {
     expect((error as ContentFilterError).contentFilterResults).toBeUndefined();
   });
 
+  it("is built from the newer shape: content_filters[] and innererror ContentFiltered", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        message:
+          "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+        type: "invalid_request_error",
+        param: "prompt",
+        code: "invalid_prompt",
+        innererror: { code: "ContentFiltered" },
+        content_filters: [
+          {
+            blocked: false,
+            source_type: "prompt",
+            content_filter_results: { hate: { filtered: false, severity: "safe" } },
+          },
+          {
+            blocked: true,
+            source_type: "prompt",
+            content_filter_raw: [],
+            content_filter_results: {
+              hate: { filtered: false, severity: "safe" },
+              violence: { filtered: true, severity: "high" },
+              jailbreak: { filtered: true, detected: true },
+            },
+          },
+        ],
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+    const cf = error as ContentFilterError;
+    expect(cf.innerCode).toBe("ContentFiltered");
+    expect(cf.contentFilters).toHaveLength(2);
+    expect(cf.contentFilters?.[1]?.source_type).toBe("prompt");
+    expect(cf.contentFilterResults?.violence).toEqual({ filtered: true, severity: "high" });
+    expect(cf.filtered).toEqual(["violence", "jailbreak"]);
+    expect(cf.message).toMatch(/\[filtered: violence, jailbreak\]$/);
+  });
+
+  it("is recognised by content_filters alone", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        code: "BadRequest",
+        message: "m",
+        content_filters: [
+          { blocked: true, content_filter_results: { sexual: { filtered: true, severity: "medium" } } },
+        ],
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+    expect((error as ContentFilterError).filtered).toEqual(["sexual"]);
+  });
+
   it("is not built for other statuses", () => {
     expect(createAPIError({ status: 500, error: contentFilterBody, headers: {} })).not.toBeInstanceOf(
       ContentFilterError,
