@@ -44,6 +44,7 @@ export { InvalidResponseError } from "./errors/invalid-response-error.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
 export type { ByteStream } from "./readers/byte-stream.js";
 export type { BinaryResult } from "./readers/bytes.js";
+export { type EmptyResult, isEmptyResult } from "./readers/json.js";
 export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
 export type { EventStream, StreamEnd } from "./sse/event-stream.js";
