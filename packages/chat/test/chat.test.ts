@@ -31,6 +31,17 @@ describe("complete()", () => {
     expect(contentFilterSummary(c).filtered).toBe(false);
   });
 
+  it("types the rate-limit and routing facts on _response", async () => {
+    const { chat } = emulatorChat();
+    const c = await chat.complete({ messages: PIRATE });
+    const { rateLimit } = c._response;
+    expect(rateLimit.limitRequests).toBe(Number(c._response.headers.get("x-ratelimit-limit-requests")));
+    expect(rateLimit.remainingTokens).toBeGreaterThanOrEqual(0);
+    expect(rateLimit.resetTokensMs).toBeGreaterThanOrEqual(0);
+    expect(c._response.region).toBe("Local");
+    expect(c._response.deploymentName).toBe("gpt-4o");
+  });
+
   it("sends aoai-chat/<version> in the User-Agent and per-call headers", async () => {
     const seen: Record<string, string | undefined> = {};
     const spy: AdditionalPolicy = {

@@ -42,6 +42,7 @@ export { ContentFilterError } from "./errors/content-filter-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
+export type { RateLimitInfo } from "./rate-limit.js";
 export type { ByteStream } from "./readers/byte-stream.js";
 export type { BinaryResult } from "./readers/bytes.js";
 export { type EmptyResult, isEmptyResult } from "./readers/json.js";
