@@ -3,9 +3,12 @@ import {
   APIUserAbortError,
   ContentFilterError,
   UnsupportedApiVersionError,
+  UnsupportedParameterError,
 } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import {
+  ChatClient,
+  type ChatCompletionRequest,
   type ChatMessage,
   type ChatTool,
   contentFilterSummary,
@@ -279,5 +282,61 @@ describe("stream()", () => {
       for await (const _ of stream) if (++n === 5) controller.abort();
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe("reasoning models", () => {
+  const reasoningChat = (deployment: string) => {
+    const { client } = emulatorChat({ apiVersion: "2025-04-01-preview" });
+    return new ChatClient(client, deployment);
+  };
+
+  it("sends max_completion_tokens, reasoning_effort, verbosity and service_tier as typed", async () => {
+    const bodies: string[] = [];
+    const spy: AdditionalPolicy = {
+      policy: {
+        name: "body-spy",
+        sendRequest: (request, next) => {
+          bodies.push(String(request.body));
+          return next(request);
+        },
+      },
+    };
+    const { client } = emulatorChat({ apiVersion: "2025-04-01-preview", policies: [spy] });
+    const request: ChatCompletionRequest = {
+      messages: PIRATE,
+      max_completion_tokens: 400,
+      reasoning_effort: "minimal",
+      verbosity: "low",
+      service_tier: "priority",
+    };
+    const c = await new ChatClient(client, "gpt-5-mini").complete(request);
+    expect(c.choices[0]!.finish_reason).toBe("stop");
+    expect(JSON.parse(bodies[0]!)).toMatchObject({
+      max_completion_tokens: 400,
+      reasoning_effort: "minimal",
+      verbosity: "low",
+      service_tier: "priority",
+    });
+  });
+
+  it("an unsupported max_tokens is a typed error naming max_completion_tokens", async () => {
+    const error = await reasoningChat("o3-mini")
+      .complete({ messages: PIRATE, max_tokens: 100 })
+      .catch((e: unknown) => e);
+    expect(UnsupportedParameterError.isInstance(error)).toBe(true);
+    expect((error as UnsupportedParameterError).param).toBe("max_tokens");
+    expect((error as UnsupportedParameterError).replacement).toBe("max_completion_tokens");
+  });
+
+  it("an unsupported temperature is a typed error naming reasoning_effort", async () => {
+    for (const deployment of ["o1", "gpt-5"]) {
+      const error = await reasoningChat(deployment)
+        .complete({ messages: PIRATE, temperature: 0.3 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsupportedParameterError);
+      expect((error as UnsupportedParameterError).replacement).toBe("reasoning_effort");
+      expect((error as Error).message).toContain("reasoning_effort");
+    }
   });
 });

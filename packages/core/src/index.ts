@@ -41,6 +41,7 @@ export {
 export { ContentFilterError } from "./errors/content-filter-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
+export { UnsupportedParameterError } from "./errors/unsupported-parameter-error.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
 export type { RateLimitInfo } from "./rate-limit.js";
 export type { ByteStream } from "./readers/byte-stream.js";

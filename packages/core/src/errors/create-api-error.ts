@@ -15,6 +15,7 @@ import {
   UnprocessableEntityError,
 } from "./api-error.js";
 import { ContentFilterError, filterBlocks, innerError } from "./content-filter-error.js";
+import { isUnsupportedParameter, UnsupportedParameterError } from "./unsupported-parameter-error.js";
 
 // The codes of Azure's filtered-content 400s: chat and completions, images, gpt-image models.
 // The newer body (the v1 API) says it in `innererror.code` and a `content_filters` list instead.
@@ -75,6 +76,7 @@ export function createAPIError(init: APIErrorInit): APIError {
   ) {
     return new ContentFilterError(init);
   }
+  if (status === 400 && isUnsupportedParameter(error)) return new UnsupportedParameterError(init);
   const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new ErrorClass(init);
 }
