@@ -437,7 +437,9 @@ describe("on a private emulator (request log, faults)", () => {
       "timestamp_granularities[]": ["word", "segment"],
       language: "en",
       temperature: "0.5",
-      chunking_strategy: '{"type":"server_vad","threshold":0.5}',
+      // Bracketed, as the openai clients Microsoft documents for Azure send it (upload.ts says why).
+      "chunking_strategy[type]": "server_vad",
+      "chunking_strategy[threshold]": "0.5",
     });
   });
 
