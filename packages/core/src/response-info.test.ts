@@ -59,13 +59,6 @@ describe("rate-limit and routing facts", () => {
     expect(i.deploymentName).toBe("gpt-4o-prod");
   });
 
-  it("read openai's duration resets (17ms, 1m30s, 6m0s)", () => {
-    const i = info({ "x-ratelimit-reset-requests": "17ms", "x-ratelimit-reset-tokens": "1m30.5s" });
-    expect(i.rateLimit.resetRequestsMs).toBe(17);
-    expect(i.rateLimit.resetTokensMs).toBe(90_500);
-    expect(info({ "x-ratelimit-reset-tokens": "6m0s" }).rateLimit.resetTokensMs).toBe(360_000);
-  });
-
   it("are undefined when absent or unreadable, never NaN", () => {
     const i = info({ "x-ratelimit-remaining-tokens": "lots", "azure-openai-deployment-utilization": "" });
     expect(i.rateLimit).toEqual({

@@ -52,7 +52,7 @@ class Info implements ResponseInfo {
   }
 
   get deploymentUtilization(): number | undefined {
-    return numberOf(this.headers.get("azure-openai-deployment-utilization")?.replace(/%\s*$/, ""));
+    return numberOf(this.headers.get("azure-openai-deployment-utilization"));
   }
 
   get region(): string | undefined {

@@ -1,16 +1,12 @@
 import { type APIErrorInit, BadRequestError } from "./api-error.js";
 
-// What a reasoning model (o-series, gpt-5) takes where the service names nothing: sampling knobs
-// give way to the reasoning effort.
+// What a reasoning model (o-series, gpt-5) takes where the service names nothing: the sampling
+// temperature gives way to the reasoning effort.
 const INSTEAD: Readonly<Record<string, string>> = {
   max_tokens: "max_completion_tokens",
   temperature: "reasoning_effort",
-  top_p: "reasoning_effort",
 };
-
-const CODES: ReadonlySet<string> = new Set(["unsupported_parameter", "unsupported_value"]);
 const NAMED = /^Unsupported (?:parameter|value): '([^']+)'/;
-const USE_INSTEAD = /Use '([^']+)' instead/;
 
 /**
  * Azure's 400 for a parameter the model does not take (`unsupported_parameter`), or takes only at
@@ -26,17 +22,16 @@ export class UnsupportedParameterError extends BadRequestError {
   constructor(init: APIErrorInit) {
     super(init);
     const message = init.error?.message ?? "";
-    const param = this.param ?? NAMED.exec(message)?.[1];
-    // `param` is the base class's, read from the body; an older body names it only in the message.
+    // `param` is the base class's, from the body; an older body names it only in the message.
+    const param = (this as { param: string | undefined }).param ?? NAMED.exec(message)?.[1];
     (this as { param: string | undefined }).param = param;
-    const named = USE_INSTEAD.exec(message)?.[1];
-    this.replacement = named ?? (param === undefined ? undefined : INSTEAD[param]);
-    if (this.replacement !== undefined && named === undefined)
-      this.message += ` (leave ${param} out; this model takes ${this.replacement} instead)`;
+    const named = /Use '([^']+)' instead/.exec(message)?.[1];
+    this.replacement = named ?? INSTEAD[param as string];
+    if (!named && this.replacement) this.message += ` (this model takes ${this.replacement} instead)`;
   }
 }
 
 /** True for the body of an unsupported-parameter 400. */
 export function isUnsupportedParameter(error: APIErrorInit["error"]): boolean {
-  return CODES.has(error?.code ?? "") || NAMED.test(error?.message ?? "");
+  return /^unsupported_(parameter|value)$/.test(error?.code ?? "") || NAMED.test(error?.message ?? "");
 }
