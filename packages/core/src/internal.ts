@@ -8,7 +8,7 @@ export { checkCanSave, saveToFile } from "./io/save-file.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";
-export { json } from "./readers/json.js";
+export { type EmptyResult, json } from "./readers/json.js";
 export { sse } from "./readers/sse.js";
 export { text } from "./readers/text.js";
 export { requestIdOf, responseInfo, withResponse } from "./response-info.js";
