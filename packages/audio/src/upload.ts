@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions } from "@aoai/core";
-import { MultipartForm, type Reader, send } from "@aoai/core/internal";
+import { MultipartForm, type Reader, send, versionsWith } from "@aoai/core/internal";
 import { MAX_FILE_BYTES } from "./check-transcription.js";
 import { USER_AGENT } from "./version.js";
 import { versions } from "./versions.js";
@@ -27,7 +27,14 @@ export function upload<T>(
   });
   return send(
     audio.client,
-    { path, deployment: audio.deployment, body, versions: versions(path), userAgent: USER_AGENT, options },
+    {
+      path,
+      deployment: audio.deployment,
+      body,
+      versions: sentVersions(path, request as Record<string, unknown>),
+      userAgent: USER_AGENT,
+      options,
+    },
     reader,
   );
 }
@@ -47,4 +54,16 @@ function formFields(request: Record<string, unknown>): Record<string, unknown> {
   const { chunking_strategy: _, ...fields } = request;
   for (const [name, value] of Object.entries(strategy)) fields[`chunking_strategy[${name}]`] = value;
   return fields;
+}
+
+/**
+ * The versions that have the operation and every versioned field the request sets, so a client
+ * given no API version sends the gpt-4o transcribe options (and `stream`) where they are served
+ * (core's autoVersion) rather than on 2024-10-21, which lacks them.
+ */
+function sentVersions(path: string, request: Record<string, unknown>) {
+  const used = ["include", "chunking_strategy", "stream"].filter(
+    (f) => request[f] != null && request[f] !== false,
+  );
+  return versionsWith(versions(path), ...used.map(versions));
 }

@@ -40,7 +40,10 @@ export interface AzureOpenAIClientOptions {
   audience?: string;
   /**
    * The API version. A dated version this SDK does not know yet is sent as given, unchecked.
-   * @default process.env.OPENAI_API_VERSION, else "2024-10-21"
+   * @default process.env.OPENAI_API_VERSION, else each operation where Azure serves it GA: the v1
+   * API (chat, embeddings, files, fine-tuning), else 2024-10-21 (completions, audio transcription
+   * and translation, images, batches), else the newest dated preview that has it (speech, image
+   * edits, and an option only previews have)
    */
   apiVersion?: ApiVersion | (string & {});
   /** Retries after the first attempt; 0 disables them. @default 2 */

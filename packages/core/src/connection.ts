@@ -15,6 +15,8 @@ export interface Connection {
   readonly streamIdleTimeout: number;
   readonly maxRetryAfter: number;
   readonly versionChecks: boolean;
+  /** True when no API version was given: each operation goes where Azure serves it GA. */
+  readonly autoVersion: boolean;
   /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
   headers(feature: string | undefined): HttpHeaders;
 }

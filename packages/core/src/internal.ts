@@ -25,4 +25,4 @@ export { logger } from "./transport/logger.js";
 export { retryAfterMs } from "./transport/retry-after.js";
 export { retryPolicy } from "./transport/retry-policy.js";
 export { backoffMs, RETRYABLE_STATUSES } from "./transport/retry-rules.js";
-export { checkVersion, versionsFrom, versionTable } from "./version-gates.js";
+export { autoVersion, checkVersion, versionsFrom, versionsWith, versionTable } from "./version-gates.js";

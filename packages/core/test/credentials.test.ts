@@ -194,7 +194,7 @@ describe("environment fallbacks", () => {
 
   it("ignores a blank environment variable", () => {
     process.env.OPENAI_API_VERSION = "   ";
-    expect(new AzureOpenAIClient({ endpoint: server.url, apiKey: "k" }).apiVersion).toBe("2024-10-21");
+    expect(new AzureOpenAIClient({ endpoint: server.url, apiKey: "k" }).apiVersion).toBe("v1");
   });
 });
 
