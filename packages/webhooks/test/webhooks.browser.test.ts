@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signWebhook, verifyWebhook, WebhookVerificationError } from "../src/index.js";
+import { eventBody } from "./helpers.js";
 
 // The same calls in headless Chromium: Web Crypto only, no Node API (as an edge runtime).
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -14,13 +15,7 @@ describe("webhooks in a browser runtime", () => {
   });
 
   it("verifies a fetch Request's headers and body, and refuses a changed one", async () => {
-    const body = JSON.stringify({
-      id: "evt_1",
-      object: "event",
-      created_at: 1,
-      type: "response.completed",
-      data: { id: "resp_1" },
-    });
+    const body = eventBody("evt_1", "response.completed", "resp_1");
     const headers = await signWebhook(body, SECRET, { id: "wh_1" });
     const request = new Request("https://app.example/webhook", {
       method: "POST",

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signWebhook, verifyWebhook, WebhookVerificationError } from "../src/index.js";
+import { eventBody } from "./helpers.js";
 
 // Integration: a real node:http receiver on 127.0.0.1, handed Node's own header object and the raw
 // body bytes, as an app's handler would be.
@@ -38,31 +39,18 @@ const deliver = async (body: string, headers: Record<string, string>) => {
 };
 
 describe("a webhook receiver over HTTP", () => {
-  const events = [
-    { type: "response.completed", data: { id: "resp_1" } },
-    { type: "batch.failed", data: { id: "batch_1" } },
-    { type: "fine_tuning.job.succeeded", data: { id: "ftjob-1" } },
-  ];
-
-  it.each(events)("verifies a signed $type delivery", async (payload) => {
-    const body = JSON.stringify({
-      id: "evt_1",
-      object: "event",
-      created_at: Math.floor(Date.now() / 1000),
-      ...payload,
-    });
+  it.each([
+    ["response.completed", "resp_1"],
+    ["batch.failed", "batch_1"],
+    ["fine_tuning.job.succeeded", "ftjob-1"],
+  ])("verifies a signed %s delivery", async (type, id) => {
+    const body = eventBody("evt_1", type, id, Math.floor(Date.now() / 1000));
     const headers = await signWebhook(body, SECRET, { id: "wh_delivery_1" });
-    expect(await deliver(body, { ...headers })).toEqual({ status: 200, json: { type: payload.type } });
+    expect(await deliver(body, { ...headers })).toEqual({ status: 200, json: { type } });
   });
 
   it("refuses a delivery whose body was changed on the way, and an unsigned one", async () => {
-    const body = JSON.stringify({
-      id: "evt_2",
-      object: "event",
-      created_at: 1,
-      type: "batch.completed",
-      data: { id: "b" },
-    });
+    const body = eventBody("evt_2", "batch.completed", "b");
     const headers = await signWebhook(body, SECRET, { id: "wh_delivery_2" });
     expect(await deliver(body.replace('"b"', '"c"'), { ...headers })).toEqual({
       status: 400,
@@ -72,13 +60,7 @@ describe("a webhook receiver over HTTP", () => {
   });
 
   it("refuses a replay of a delivery signed ten minutes ago", async () => {
-    const body = JSON.stringify({
-      id: "evt_3",
-      object: "event",
-      created_at: 1,
-      type: "batch.completed",
-      data: { id: "b" },
-    });
+    const body = eventBody("evt_3", "batch.completed", "b");
     const headers = await signWebhook(body, SECRET, {
       id: "wh_3",
       timestamp: Math.floor(Date.now() / 1000) - 600,
