@@ -125,6 +125,19 @@ describe("complete()", () => {
     expect((error as ContentFilterError).filtered.length).toBeGreaterThan(0);
   });
 
+  it("throws the same ContentFilterError for the newer body (content_filters, ContentFiltered)", async () => {
+    const { chat } = emulatorChat();
+    const fault = { kind: "content-filter", shape: "content_filters" };
+    const error = await chat
+      .complete({ messages: PIRATE }, { headers: { "x-aoai-emulator-fault": JSON.stringify(fault) } })
+      .catch((e: unknown) => e);
+    expect(ContentFilterError.isInstance(error)).toBe(true);
+    const filtered = error as ContentFilterError;
+    expect(filtered.innerCode).toBe("ContentFiltered");
+    expect(filtered.contentFilters?.[0]).toMatchObject({ blocked: true, source_type: "prompt" });
+    expect(filtered.filtered).toEqual(["jailbreak", "violence"]);
+  });
+
   it("returns On Your Data context with citations and intent", async () => {
     const { chat } = emulatorChat();
     const c = await chat.complete({
