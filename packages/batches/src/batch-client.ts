@@ -6,7 +6,7 @@ import { checkCreate, checkListQuery } from "./check-request.js";
 import type { BatchCreateRequest, BatchListQuery } from "./request-types.js";
 import type { Batch, BatchRequestCounts } from "./response-types.js";
 import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
+import { sentVersions, versions } from "./versions.js";
 
 const USER_AGENT = `aoai-batches/${VERSION}`;
 const ENDED: ReadonlySet<string> = new Set(["completed", "failed", "expired", "cancelled"]);
@@ -46,8 +46,9 @@ export class BatchClient {
   async create(request: BatchCreateRequest, options?: RequestOptions): Promise<WithResponse<Batch>> {
     checkCreate(this.client, request);
     const body = { ...request, completion_window: request.completion_window ?? "24h" };
-    const operation = this.op("batches", "POST", { body, options });
-    return send(this.client, { ...operation, creates: BATCH }, json<Batch>());
+    // A client given no API version sends the blob fields where they are served (core's autoVersion).
+    const op = { ...this.op("batches", "POST", { body, options }), versions: sentVersions(request) };
+    return send(this.client, { ...op, creates: BATCH }, json<Batch>());
   }
 
   /** A batch, with its status and `request_counts`. */

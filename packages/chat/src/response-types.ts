@@ -100,6 +100,8 @@ export interface ChatCompletion {
   /** The model behind the deployment; Azure's own examples leave it out. */
   model?: string;
   system_fingerprint?: string | null;
+  /** The tier that served the request, when the request asked for one. */
+  service_tier?: string | null;
   choices: ChatCompletionChoice[];
   usage?: ChatCompletionUsage;
   /** Azure's filter results on the prompt (one per prompt; index 0 for chat). */
@@ -150,6 +152,7 @@ export interface ChatCompletionChunk {
   created: number;
   model: string;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   choices: ChatCompletionChunkChoice[];
   usage?: ChatCompletionUsage | null;
   prompt_filter_results?: PromptFilterResult[];

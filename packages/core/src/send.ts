@@ -16,7 +16,7 @@ import type { Route } from "./routing.js";
 import { type CallState, callStates } from "./transport/call-state.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
 import { checkModel } from "./v1-model.js";
-import { checkVersion } from "./version-gates.js";
+import { autoVersion, checkVersion } from "./version-gates.js";
 
 /** One operation call, as a feature package describes it. */
 export interface OperationRequest extends Route {
@@ -89,7 +89,8 @@ export async function send<T>(
   const connection = connectionOf(client);
   const { options } = request;
   checkVersion(client, request.feature ?? request.path, request.versions);
-  const url = request.url ?? routeUrl(client.endpoint, client.apiVersion, request);
+  const version = connection.autoVersion ? autoVersion(request.path, request.versions) : client.apiVersion;
+  const url = request.url ?? routeUrl(client.endpoint, version, request);
   const state: CallState = {
     maxRetries:
       options?.maxRetries === undefined
@@ -113,7 +114,7 @@ export async function send<T>(
   headers.set("accept", request.accept ?? reader.accept);
   let body: unknown = request.body;
   // The v1 API names the deployment in the body; a different `model` there is refused, not replaced.
-  const model = isV1(client.apiVersion) && request.deployment !== undefined ? request.deployment : undefined;
+  const model = isV1(version) && request.deployment !== undefined ? request.deployment : undefined;
   if (isMultipartForm(body)) {
     // Only a form is awaited: a JSON body is encoded at once, one promise turn less per call.
     const form = await body.prepare(headers, model);
