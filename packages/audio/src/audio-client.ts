@@ -1,11 +1,11 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { accepting, json, post, type Reader, text } from "@aoai/core/internal";
+import { accepting, call, json, type Reader, text } from "@aoai/core/internal";
 import { checkTranscription } from "./check-transcription.js";
 import { audio } from "./feature.js";
 import type { AudioResponseFormat, TranscriptionRequest, TranslationRequest } from "./request-types.js";
 import type { TranscriptionFor } from "./response-types.js";
-import { audioForm } from "./upload.js";
+import { audioCall } from "./upload.js";
 
 const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
 // `text`, `srt` and `vtt` come back as text/plain; a page from a proxy is not a transcript.
@@ -35,14 +35,8 @@ export class AudioClient extends DeploymentClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "transcribe");
-    return post(
-      audio,
-      this,
-      "audio/transcriptions",
-      audioForm(request),
-      options,
-      reader<F>(request.response_format),
-    );
+    const path = "audio/transcriptions";
+    return call(audio, this, path, audioCall(path, request), options, reader<F>(request.response_format));
   }
 
   /** Translates audio into English text; results and errors as {@link AudioClient.transcribe}. */
@@ -51,14 +45,8 @@ export class AudioClient extends DeploymentClient {
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "translate");
-    return post(
-      audio,
-      this,
-      "audio/translations",
-      audioForm(request),
-      options,
-      reader<F>(request.response_format),
-    );
+    const path = "audio/translations";
+    return call(audio, this, path, audioCall(path, request), options, reader<F>(request.response_format));
   }
 }
 

@@ -1,12 +1,12 @@
 import type { RequestOptions } from "@aoai/core";
-import { checkGate, post, sse } from "@aoai/core/internal";
+import { call, checkGate, sse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkTranscription } from "./check-transcription.js";
 import { audio as feature } from "./feature.js";
 import type { TranscriptionRequest } from "./request-types.js";
 import type { TranscriptionStreamEvent } from "./response-types.js";
 import { TranscriptionStream } from "./transcription-stream.js";
-import { audioForm } from "./upload.js";
+import { audioCall } from "./upload.js";
 
 const isDone = (event: TranscriptionStreamEvent) => event.type === "transcript.text.done";
 
@@ -30,8 +30,9 @@ export async function transcribeStream(
   // Streaming first: on a version without it, that is the error that helps.
   checkGate(feature, audio.client, "stream");
   checkTranscription(audio.client, request, "transcribe", true);
-  const form = audioForm({ ...request, stream: true });
+  const path = "audio/transcriptions";
+  const parts = audioCall(path, { ...request, stream: true }, ["stream"]);
   return new TranscriptionStream(
-    await post(feature, audio, "audio/transcriptions", form, options, sse<TranscriptionStreamEvent>(isDone)),
+    await call(feature, audio, path, parts, options, sse<TranscriptionStreamEvent>(isDone)),
   );
 }

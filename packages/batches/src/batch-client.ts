@@ -1,6 +1,6 @@
 import type { PagePromise, RequestOptions, WaitOptions, WithResponse } from "@aoai/core";
 import { ResourceClient } from "@aoai/core";
-import { call, get, json, lasting, list, waitFor } from "@aoai/core/internal";
+import { call, get, json, lasting, list, sentVersions, waitFor } from "@aoai/core/internal";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { batches } from "./feature.js";
@@ -38,7 +38,9 @@ export class BatchClient extends ResourceClient {
   async create(request: BatchCreateRequest, options?: RequestOptions): Promise<WithResponse<Batch>> {
     checkCreate(this.client, request);
     const body = { ...request, completion_window: request.completion_window ?? "24h" };
-    return call(batches, this, "batches", { body, creates: BATCH_CREATED }, options, json<Batch>());
+    // A client given no API version sends the blob fields where they are served (core's autoVersion).
+    const versions = sentVersions(batches, "batches", request);
+    return call(batches, this, "batches", { body, creates: BATCH_CREATED, versions }, options, json<Batch>());
   }
 
   /** A batch, with its status and `request_counts`. */

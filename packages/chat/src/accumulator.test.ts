@@ -272,3 +272,13 @@ describe("ChatCompletionAccumulator", () => {
     expect(acc.text(promptFilterOnly, 0)).toBeUndefined();
   });
 });
+
+describe("service tier", () => {
+  it("keeps the tier the chunks name", () => {
+    const result = run([
+      chunk([{ delta: { role: "assistant", content: "Hi" } }], { service_tier: "priority" }),
+      chunk([{ delta: {}, finish_reason: "stop" }], { service_tier: "priority" }),
+    ]);
+    expect(result.service_tier).toBe("priority");
+  });
+});

@@ -43,6 +43,8 @@ export class ChatCompletionAccumulator {
   /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
     addChunkHeader(this.#result, chunk);
+    // Chat's own top-level field (completions has none).
+    if (chunk.service_tier) this.#result.service_tier = chunk.service_tier;
     const choices = this.#result.choices;
     const parts = chunk.choices ?? [];
     // A chunk whose choices are not a list fails the stream, typed (as for-of would throw).

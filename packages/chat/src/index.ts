@@ -37,6 +37,8 @@ export type {
   ChatToolChoice,
   ChatToolMessage,
   ChatUserMessage,
+  ReasoningEffort,
+  ServiceTier,
 } from "./request-types.js";
 export type {
   ChatChoiceLogprobs,

@@ -94,6 +94,8 @@ export interface ChatCompletion {
   /** The model behind the deployment; Azure's own examples leave it out. */
   model?: string;
   system_fingerprint?: string | null;
+  /** The tier that served the request, when the request asked for one. */
+  service_tier?: string | null;
   choices: ChatCompletionChoice[];
   usage?: CompletionUsage;
   /** Azure's filter results on the prompt (one per prompt; index 0 for chat). */
@@ -144,6 +146,7 @@ export interface ChatCompletionChunk {
   created: number;
   model: string;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   choices: ChatCompletionChunkChoice[];
   usage?: CompletionUsage | null;
   prompt_filter_results?: PromptFilterResult[];

@@ -24,12 +24,12 @@ describe("API versions", () => {
     ]);
   });
 
-  it("defaults to 2024-10-21", () => {
-    expect(DEFAULT_API_VERSION).toBe("2024-10-21");
+  it("defaults to v1 (each operation where Azure serves it GA: test/default-version.test.ts)", () => {
+    expect(DEFAULT_API_VERSION).toBe("v1");
     const saved = process.env.OPENAI_API_VERSION;
     delete process.env.OPENAI_API_VERSION;
     try {
-      expect(new AzureOpenAIClient({ endpoint, apiKey: "k" }).apiVersion).toBe("2024-10-21");
+      expect(new AzureOpenAIClient({ endpoint, apiKey: "k" }).apiVersion).toBe("v1");
     } finally {
       if (saved !== undefined) process.env.OPENAI_API_VERSION = saved;
     }

@@ -26,13 +26,24 @@ export interface AzureOpenAIClientOptions {
   /** A function that returns a bearer token; called before every attempt, so it should cache. */
   tokenProvider?: () => string | Promise<string>;
   /**
-   * Entra scope(s) for `credential`; change it for sovereign clouds.
-   * @default "https://cognitiveservices.azure.com/.default"
+   * Entra scope(s) for `credential`, as given (see also `audience`).
+   * @default by the endpoint's host: "https://ai.azure.com/.default" for `*.services.ai.azure.com`,
+   * "https://cognitiveservices.azure.us/.default" (`.cn`) for Azure Government (China) hosts, else
+   * "https://cognitiveservices.azure.com/.default"
    */
   scopes?: string | string[];
   /**
+   * The Entra audience for `credential`, e.g. `https://cognitiveservices.azure.us` for a sovereign
+   * cloud behind a custom domain: the scope asked for is `<audience>/.default`. Not with `scopes`.
+   * @default by the endpoint's host (see `scopes`)
+   */
+  audience?: string;
+  /**
    * The API version. A dated version this SDK does not know yet is sent as given, unchecked.
-   * @default process.env.OPENAI_API_VERSION, else "2024-10-21"
+   * @default process.env.OPENAI_API_VERSION, else each operation where Azure serves it GA: the v1
+   * API (chat, embeddings, files, fine-tuning), else 2024-10-21 (completions, audio transcription
+   * and translation, images, batches), else the newest dated preview that has it (speech, image
+   * edits, and an option only previews have)
    */
   apiVersion?: ApiVersion | (string & {});
   /** Retries after the first attempt; 0 disables them. @default 2 */

@@ -37,14 +37,13 @@ export class AzureOpenAIClient {
       throw new InvalidInputError("No endpoint: pass endpoint or set AZURE_OPENAI_ENDPOINT.", "endpoint");
     }
     this.endpoint = normalizeEndpoint(endpoint);
-    this.apiVersion = checkApiVersion(
-      options.apiVersion ?? readEnv("OPENAI_API_VERSION") ?? DEFAULT_API_VERSION,
-    );
+    const given = options.apiVersion ?? readEnv("OPENAI_API_VERSION");
+    this.apiVersion = checkApiVersion(given ?? DEFAULT_API_VERSION);
     const defaults = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(defaults)) checkHeader(name, value, "defaultHeaders");
     const prefix = options.userAgentPrefix;
     const agents = new Map<string | undefined, string>();
-    const auth = authPolicy(options);
+    const auth = authPolicy(options, this.endpoint);
     attachConnection(this, {
       auth,
       // The default HTTP client (Node's) honours `request.timeout`: buffered calls need no abort
@@ -64,6 +63,7 @@ export class AzureOpenAIClient {
       maxRetryAfter: checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter"),
       retryUncertain: options.retryUncertain ?? true,
       versionChecks: options.versionChecks ?? true,
+      autoVersion: given === undefined,
       headers(feature) {
         const headers = createHeaders(defaults);
         let agent = agents.get(feature);

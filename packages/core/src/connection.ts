@@ -18,6 +18,8 @@ export interface Connection {
   readonly maxRetryAfter: number;
   readonly retryUncertain: boolean;
   readonly versionChecks: boolean;
+  /** True when no API version was given: each operation goes where Azure serves it GA. */
+  readonly autoVersion: boolean;
   /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
   headers(feature: string | undefined): HttpHeaders;
 }

@@ -119,7 +119,7 @@ describe("client endpoint", () => {
     });
     expect(client.endpoint).toBe("https://res.openai.azure.com");
     expect(routeUrl(client.endpoint, client.apiVersion, { path: "chat/completions", deployment: "d" })).toBe(
-      "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21",
+      "https://res.openai.azure.com/openai/v1/chat/completions",
     );
   });
 

@@ -18,6 +18,7 @@ export {
   list,
   post,
   remove,
+  sentVersions,
   type Target,
 } from "./frame/feature.js";
 export type { FetchPage } from "./frame/page.js";
@@ -29,7 +30,7 @@ export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";
 export { accepting, type ContentTypes } from "./readers/content-types.js";
-export { json } from "./readers/json.js";
+export { type EmptyResult, json } from "./readers/json.js";
 export type { Reader, SentResponse } from "./readers/reader.js";
 export { sse } from "./readers/sse.js";
 export { text } from "./readers/text.js";
@@ -44,4 +45,4 @@ export { type FilterMerge, filterMerge } from "./streams/filter-merge.js";
 export { ndjsonSource } from "./streams/ndjson.js";
 export { appendText } from "./streams/text-parts.js";
 export { logger } from "./transport/logger.js";
-export { checkVersion, versionsFrom, versionTable } from "./version-gates.js";
+export { checkVersion, versionsFrom, versionsWith, versionTable } from "./version-gates.js";

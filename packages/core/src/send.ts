@@ -16,7 +16,7 @@ import { routeUrl } from "./route-url.js";
 import type { Route } from "./routing.js";
 import { CallRequest } from "./transport/call-request.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
-import { checkVersion } from "./version-gates.js";
+import { autoVersion, checkVersion } from "./version-gates.js";
 
 /** One operation call, as a feature package describes it. */
 export interface OperationRequest extends Route {
@@ -60,11 +60,13 @@ export async function send<T>(
   const connection = connectionOf(client);
   const { options } = request;
   checkVersion(client, request.feature ?? request.path, request.versions);
-  const url = request.url ?? routeUrl(client.endpoint, client.apiVersion, request);
+  // A client given no API version sends each call where it is served (autoVersion).
+  const version = connection.autoVersion ? autoVersion(request.path, request.versions) : client.apiVersion;
+  const url = request.url ?? routeUrl(client.endpoint, version, request);
   const headers = connection.headers(request.userAgent);
   headers.set("accept", request.accept ?? reader.accept);
   // The v1 API names the deployment in the body, as `model`.
-  const model = isV1(client.apiVersion) && request.deployment !== undefined ? request.deployment : undefined;
+  const model = isV1(version) && request.deployment !== undefined ? request.deployment : undefined;
   let body: unknown = request.body;
   let replayable = true;
   if (isMultipartForm(body)) {

@@ -196,6 +196,7 @@ async function buildReply(
       null,
       "OperationNotSupported",
     );
+  reply.headers = { ...reply.headers, "x-ms-deployment-name": deployment };
   return reply;
 }
 
@@ -255,6 +256,7 @@ function rateHeaders(
     remainingTokens: Math.max(0, limits.tokens - state.window.tokens),
     limitRequests: limits.requests,
     limitTokens: limits.tokens,
+    resetSeconds: Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000),
   });
 }
 

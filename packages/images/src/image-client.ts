@@ -1,10 +1,12 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { post } from "@aoai/core/internal";
+import { call, json, sentVersions } from "@aoai/core/internal";
 import { checkRequest } from "./check-request.js";
 import { images } from "./feature.js";
 import type { ImageGenerateRequest } from "./request-types.js";
 import type { ImagesResponse } from "./response-types.js";
+
+const PATH = "images/generations";
 
 /**
  * Image generation on one deployment, as .NET's `azureClient.GetImageClient("dall-e-3")`.
@@ -28,7 +30,9 @@ export class ImageClient extends DeploymentClient {
     options?: RequestOptions,
   ): Promise<WithResponse<ImagesResponse>> {
     checkRequest(this.client, request);
-    // The caller's object is sent as is.
-    return post(images, this, "images/generations", request, options);
+    // The caller's object is sent as is; a client given no API version sends gpt-image-1's
+    // options where they are served (core's autoVersion).
+    const versions = sentVersions(images, PATH, request);
+    return call(images, this, PATH, { body: request, versions }, options, json<ImagesResponse>());
   }
 }

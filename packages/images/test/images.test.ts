@@ -363,6 +363,20 @@ describe("on a private emulator (request log)", () => {
   });
   afterAll(() => emulator.close());
 
+  it("with no apiVersion, generates on 2024-10-21 (GA), and with gpt-image-1's options on the newest preview", async () => {
+    emulator.reset();
+    const byDefault = new ImageClient(
+      new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, maxRetries: 0 }),
+      GPT_IMAGE,
+    );
+    await byDefault.generate({ prompt: "A rabbit" });
+    await byDefault.generate({ prompt: "A rabbit", output_format: "jpeg" });
+    expect(emulator.requests.map((r) => r.query["api-version"])).toEqual([
+      "2024-10-21",
+      "2025-04-01-preview",
+    ]);
+  });
+
   it("downloads a url result without sending the api-key there", async () => {
     emulator.reset();
     const r = await images.generate({ prompt: "A rabbit eating pancakes" });

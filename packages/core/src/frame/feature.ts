@@ -8,7 +8,7 @@ import type { Reader } from "../readers/reader.js";
 import type { WithResponse } from "../response-info.js";
 import type { Route } from "../routing.js";
 import { send } from "../send.js";
-import { checkVersion } from "../version-gates.js";
+import { checkVersion, versionsWith } from "../version-gates.js";
 import { type Page, PagePromise } from "./page.js";
 
 /** What an operation is sent on: a feature client (`this`), with its deployment if it has one. */
@@ -32,6 +32,12 @@ export interface Call extends Omit<Route, "deployment" | "path"> {
   creates?: LastingCreate | undefined;
   /** An absolute URL the service handed out (an image link), requested instead of `path`. */
   url?: string | undefined;
+  /**
+   * The versions the call may go to, when narrower than its row's: those that also have the
+   * options it sends ({@link sentVersions}), so a client given no API version sends it where all
+   * of it is served. @default the row's
+   */
+  versions?: readonly ApiVersion[] | undefined;
 }
 
 /**
@@ -85,6 +91,26 @@ export function checkFields(of: Feature, client: AzureOpenAIClient, body: object
     if ((body as Record<string, unknown>)[name] != null) checkVersion(client, name, of.versions?.(name));
 }
 
+/**
+ * The versions that have `name` (a row of the feature's table), every versioned field (`of.fields`)
+ * `body` sets (a `null` or `false` counts as unset) and each row of `also`: where a client given
+ * no API version may send the call (core picks among them).
+ */
+export function sentVersions(
+  of: Feature,
+  name: string,
+  body: object,
+  also: readonly string[] = [],
+): readonly ApiVersion[] | undefined {
+  const table = of.versions;
+  if (!table) return undefined;
+  const set = (of.fields ?? []).filter((f) => {
+    const value = (body as Record<string, unknown>)[f];
+    return value != null && value !== false;
+  });
+  return versionsWith(table(name), ...[...set, ...also].map(table));
+}
+
 /** Sends one call and reads the answer with `reader`: every verb ends here. */
 export function call<T>(
   of: Feature,
@@ -106,7 +132,7 @@ export function call<T>(
       body: parts.body,
       creates: parts.creates,
       url: parts.url,
-      versions: of.versions?.(gate),
+      versions: parts.versions ?? of.versions?.(gate),
       feature: gate,
       userAgent: of.userAgent,
       options,

@@ -7,7 +7,7 @@ import type { SdkLogger } from "./logger.js";
  * pattern rather than a list: it is a third of the bytes.
  */
 const LOGGED_HEADERS: RegExp =
-  /^(accept|content-(type|length)|user-agent|x-ms-(useragent|region|retry-after-ms|deployment-name)|(x|apim)-request-id|x-ratelimit-(remaining|limit|reset)-(requests|tokens)|retry-after(-ms)?|x-should-retry|openai-processing-ms)$/;
+  /^(accept|content-(type|length)|user-agent|x-ms-(useragent|region|retry-after-ms|deployment-name)|(x|apim)-request-id|x-ratelimit-(remaining|limit|reset)-(requests|tokens)|retry-after(-ms)?|x-should-retry|openai-processing-ms|azure-openai-deployment-utilization)$/;
 
 // A storage link's signature (`sig`) grants access to the blob: the rest of the query does not.
 const SIGNATURE = /([?&](?:sig|signature|token|code)=)[^&#]*/gi;
