@@ -137,8 +137,17 @@ describe("no node: module is reachable from a browser entry", () => {
   });
 });
 
+/**
+ * Whether a package can send a request: only through core's kit (`@aoai/core/internal`). One that
+ * never imports it (webhooks, which verifies deliveries it receives) has no User-Agent to declare.
+ */
+const sends = (pkg: string) =>
+  sources(join(root, "packages", pkg, "src")).some((file) =>
+    importsOf(file).some(({ from }) => from === "@aoai/core/internal"),
+  );
+
 describe("every feature declares itself as the template says", () => {
-  for (const pkg of packages.filter((p) => p !== "core" && !NODE_ONLY.has(p))) {
+  for (const pkg of packages.filter((p) => p !== "core" && !NODE_ONLY.has(p) && sends(p))) {
     it(`${pkg}/src/feature.ts sends aoai-${pkg}/<version>`, () => {
       const text = readFileSync(join(root, "packages", pkg, "src", "feature.ts"), "utf8");
       expect(text).toContain(`userAgent: \`aoai-${pkg}/\${VERSION}\``);
