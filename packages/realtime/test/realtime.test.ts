@@ -3,6 +3,7 @@ import {
   APIUserAbortError,
   AuthenticationError,
   InvalidInputError,
+  InvalidResponseError,
   ServiceUnavailableError,
   UnsupportedApiVersionError,
 } from "@aoai/core";
@@ -271,6 +272,33 @@ describe("cancel and errors", () => {
       expect(seen).toEqual(["session.created"]);
       expect(RealtimeClosedError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ closeCode: 1011, closeReason: "internal error" });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("a message that is no JSON event ends the session with InvalidResponseError and drops the socket", async () => {
+    const { WebSocketServer } = await import("ws");
+    const { AzureOpenAIClient } = await import("@aoai/core");
+    const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise((r) => server.once("listening", r));
+    const closed = new Promise<number>((resolve) => {
+      server.on("connection", (ws) => {
+        ws.send("null");
+        ws.on("close", (code) => resolve(code));
+      });
+    });
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    const client = new AzureOpenAIClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      apiKey: "k",
+      apiVersion: "v1",
+    });
+    try {
+      const session = await new RealtimeClient(client, "gpt-realtime").connect();
+      const { error } = await drain(session);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(await closed).toBe(1006);
     } finally {
       await new Promise((r) => server.close(r));
     }
