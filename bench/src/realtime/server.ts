@@ -5,13 +5,10 @@
  * pre-serialized, so the server's own cost stays flat) and `response.done`; appended audio is read
  * and dropped. Children trust it with NODE_TLS_REJECT_UNAUTHORIZED=0.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { WebSocketServer } from "ws";
+import { selfSignedCert } from "../../../test-utils/self-signed.ts";
 
 export interface RealtimeBenchServer {
   /** `https://127.0.0.1:<port>`: the clients' endpoint. */
@@ -19,29 +16,8 @@ export interface RealtimeBenchServer {
   close(): Promise<void>;
 }
 
-function selfSigned(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), "aoai-bench-tls-"));
-  try {
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"].concat([
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ]),
-      { stdio: "ignore" },
-    );
-    return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function startRealtimeServer(): Promise<RealtimeBenchServer> {
-  const https = createServer(selfSigned());
+  const https = createServer(selfSignedCert());
   const wss = new WebSocketServer({ server: https, maxPayload: 16 * 1024 * 1024 });
   const delta = Buffer.alloc(9600, 7).toString("base64");
   const part = '"response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0';

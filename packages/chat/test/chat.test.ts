@@ -323,7 +323,8 @@ describe("reasoning models", () => {
         },
       },
     };
-    const { client } = emulatorChat({ apiVersion: "2025-04-01-preview", policies: [spy] });
+    // verbosity and service_tier came after the dated specs: the v1 API takes them.
+    const { client } = emulatorChat({ apiVersion: "v1", policies: [spy] });
     const request: ChatCompletionRequest = {
       messages: PIRATE,
       max_completion_tokens: 400,

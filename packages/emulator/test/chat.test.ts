@@ -254,7 +254,7 @@ describe("reasoning models (o-series, gpt-5)", () => {
   it("refuses temperature on o-series, and a temperature other than 1 on gpt-5", async () => {
     const o = await postJson(url("o1"), { ...USER_CHAT, temperature: 0.2 });
     expect(o.res.status).toBe(400);
-    expect(o.json().error.code).toBe("unsupported_parameter");
+    expect(o.json().error.code).toBe("unsupported_value");
     expect(o.json().error.param).toBe("temperature");
     const g = await postJson(url("gpt-5-mini"), { ...USER_CHAT, temperature: 0.7 });
     expect(g.res.status).toBe(400);
@@ -265,12 +265,13 @@ describe("reasoning models (o-series, gpt-5)", () => {
     expect((await postJson(url("gpt-5-mini"), { ...USER_CHAT, temperature: 1 })).res.status).toBe(200);
   });
 
-  it("answers max_completion_tokens, reasoning_effort and verbosity; other models still take max_tokens", async () => {
-    const { res } = await postJson(url("o4-mini"), {
+  it("answers max_completion_tokens and reasoning_effort; other models still take max_tokens", async () => {
+    // Both arrived with the previews (2024-12-01-preview), so the GA spec of 2024-10-21 refuses them.
+    const preview = deploymentUrl(emulator.url, "o4-mini", "chat/completions", "2025-04-01-preview");
+    const { res } = await postJson(preview, {
       ...USER_CHAT,
       max_completion_tokens: 500,
       reasoning_effort: "low",
-      verbosity: "low",
     });
     expect(res.status).toBe(200);
     expect(

@@ -2,7 +2,6 @@ import { tokenLogprobs } from "../logprobs.js";
 import type { Reply } from "../reply.js";
 import type { ChatPlan, PlannedChoice } from "./chat-plan.js";
 import { planChat } from "./chat-plan.js";
-import { checkReasoningParams } from "./chat-reasoning.js";
 import { chatStream } from "./chat-stream.js";
 import { validateChat } from "./chat-validate.js";
 import type { OpRequest } from "./types.js";
@@ -10,7 +9,6 @@ import type { OpRequest } from "./types.js";
 /** `chat/completions`: JSON or SSE, in Azure's shapes. */
 export function chatCompletions(req: OpRequest): Reply {
   const messages = validateChat(req.body);
-  checkReasoningParams(req.model, req.body);
   const plan = planChat(req, messages);
   if (req.body.stream === true) return { kind: "sse", frames: chatStream(plan, req.streamChunks) };
   return { kind: "json", status: 200, body: chatBody(plan) };
