@@ -61,15 +61,12 @@ export function checkHeader(name: string, value: unknown, param = "headers"): vo
   if (!TOKEN.test(name) || typeof value !== "string" || UNSENDABLE.test(value))
     invalid(
       param,
-      `has a bad header ${JSON.stringify(name)}: a token name, a value without line breaks, control characters or characters beyond Latin-1.`,
+      `has a bad header ${JSON.stringify(name)}: a token name, a Latin-1 value without line breaks.`,
     );
 }
 
 /** A key or token: not empty, only characters a header can carry (the message never shows it). */
 export function checkSecret(value: unknown, param: string): void {
   if (typeof value !== "string" || !value.trim() || UNSENDABLE.test(value))
-    invalid(
-      param,
-      'is empty or has characters a header cannot carry (line breaks, control characters, or beyond Latin-1 such as a pasted "…").',
-    );
+    invalid(param, "is empty or has what a header cannot carry: line breaks, characters beyond Latin-1 (…).");
 }
