@@ -50,21 +50,25 @@ export function checkText(value: unknown, param: string, maxLength = Infinity): 
     invalid(param, `must be at most ${maxLength} characters, got ${value.length}.`);
 }
 
-// A header name is an HTTP token; its value may not hold line breaks or other control characters.
+// A header name is an HTTP token. Its value may hold tabs and Latin-1 only: no line breaks, other
+// control characters or anything beyond U+00FF (a pasted "…"), which Node's http and fetch refuse
+// with a bare TypeError while sending (Node's own rule, `checkInvalidHeaderChar`).
 const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it must catch
-const CONTROL = /[\0-\b\n-\x1f\x7f]/;
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Checks a header before it is sent. The message names the header, never its value (it may be a secret). */
 export function checkHeader(name: string, value: unknown, param = "headers"): void {
-  if (!TOKEN.test(name) || typeof value !== "string" || CONTROL.test(value))
-    invalid(param, `has a bad header ${JSON.stringify(name)}: a token name, a value without line breaks.`);
+  if (!TOKEN.test(name) || typeof value !== "string" || UNSENDABLE.test(value))
+    invalid(
+      param,
+      `has a bad header ${JSON.stringify(name)}: a token name, a Latin-1 value without line breaks.`,
+    );
 }
 
-/** A key or token: not empty, no line breaks or control characters (the message never shows it). */
+/** A key or token: not empty, only characters a header can carry (the message never shows it). */
 export function checkSecret(value: unknown, param: string): void {
-  if (typeof value !== "string" || !value.trim() || CONTROL.test(value))
-    invalid(param, "is empty or has line breaks or control characters.");
+  if (typeof value !== "string" || !value.trim() || UNSENDABLE.test(value))
+    invalid(param, "is empty or has what a header cannot carry: line breaks, characters beyond Latin-1 (…).");
 }
 
 /** A whole number >= 0 (retry counts). */

@@ -225,6 +225,33 @@ describe("7. bad input is refused before anything is sent", () => {
     expect((error as Error).message).not.toContain("a\u0000b");
     expect(server.requests).toHaveLength(0);
   });
+
+  it("a character no HTTP header can carry (beyond Latin-1, as a pasted '…' placeholder) in a key, a token or a header", async () => {
+    // Node's http would throw a bare TypeError while sending, and browsers' fetch another one.
+    expect(() => clientFor(server, { apiKey: "…" })).toThrow(InvalidInputError);
+    expect(() => clientFor(server, { defaultHeaders: { "x-tenant": "caf\u00e9 \u2603" } })).toThrow(
+      InvalidInputError,
+    );
+    for (const [auth, param] of [
+      [{ apiKey: { key: "secret\u2026" } }, "apiKey"],
+      [{ tokenProvider: () => "secret\u2014" }, "credential"],
+    ] as const) {
+      const error = await callJson(clientFor(server, auth), chat).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).param).toBe(param);
+      expect((error as Error).message).not.toContain("secret");
+    }
+    const error = await callJson(clientFor(server), {
+      ...chat,
+      options: { headers: { "x-trace": "\u{1F600}" } },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(server.requests).toHaveLength(0);
+    // Latin-1 and tabs are sendable: they pass.
+    expect(() =>
+      clientFor(server, { apiKey: "k\u00e9y", defaultHeaders: { "x-a": "a\tb\u00ff" } }),
+    ).not.toThrow();
+  });
 });
 
 describe("8. retries leave a trace", () => {

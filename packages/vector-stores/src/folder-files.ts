@@ -21,7 +21,15 @@ export async function* folderFiles(
   const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
   if (!builtin)
     throw new InvalidInputError("Indexing a folder works only in Node.js: pass files instead.", "files");
-  const dir = await builtin("node:fs/promises").opendir(folder, { recursive: true, bufferSize: 64 });
+  const dir = await builtin("node:fs/promises")
+    .opendir(folder, { recursive: true, bufferSize: 64 })
+    .catch((error: { code?: string }) => {
+      if (error.code !== "ENOENT" && error.code !== "ENOTDIR") throw error;
+      throw new InvalidInputError(
+        `files is not a folder: ${JSON.stringify(folder)} (${error.code}).`,
+        "files",
+      );
+    });
   for await (const entry of dir) {
     if (!entry.isFile()) continue;
     const path = `${entry.parentPath.replace(/[\\/]+$/, "")}/${entry.name}`;

@@ -1,4 +1,4 @@
-import { AzureOpenAIClient } from "@aoai/core";
+import { AzureOpenAIClient, CreateNotConfirmedError } from "@aoai/core";
 import { FileClient } from "@aoai/files";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
@@ -22,10 +22,11 @@ async function checked<T>(call: () => Promise<T>): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
-    const message = (error as Error).message;
-    const problem = JSON.parse(message.slice(message.indexOf("{"), message.lastIndexOf("}") + 1)) as {
-      validation?: Violation[];
-    };
+    // A create Prism answered 500 is a CreateNotConfirmedError: Prism's problem is its cause's body.
+    const failure = CreateNotConfirmedError.isInstance(error) ? error.cause : error;
+    const body = (failure as { body?: unknown }).body;
+    if (typeof body !== "string") throw error;
+    const problem = JSON.parse(body) as { validation?: Violation[] };
     const violations = problem.validation ?? [];
     if (
       violations.length === 0 ||

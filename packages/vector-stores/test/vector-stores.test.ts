@@ -345,6 +345,17 @@ describe("uploadAndIndex", () => {
       }),
     ).rejects.toMatchObject({ param: "chunking_strategy.static.chunk_overlap_tokens" });
   });
+
+  it("refuses a folder that does not exist, or a file given as the folder, before uploading anything", async () => {
+    const before = (await files.list({ limit: 100 })).data.length;
+    for (const folder of ["./no-such-handbook", "package.json"]) {
+      const error = await uploadAndIndex(stores, files, "vs_1", { files: folder }).catch((e: unknown) => e);
+      expect(InvalidInputError.isInstance(error), folder).toBe(true);
+      expect(error).toMatchObject({ param: "files" });
+      expect((error as Error).message).toContain(folder);
+    }
+    expect((await files.list({ limit: 100 })).data.length).toBe(before);
+  });
 });
 
 describe("on a fresh emulator", () => {
