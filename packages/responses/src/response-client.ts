@@ -1,12 +1,14 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
 import {
+  type Call,
+  call,
   checkDeployment,
   invalid,
   json,
-  type OperationRequest,
   type Reader,
-  send,
+  remove,
   sse,
+  type Target,
 } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
 import { responses as feature } from "./feature.js";
@@ -16,9 +18,9 @@ import { ResponseStream } from "./response-stream.js";
 import type { Response, ResponseDeleted, ResponseWithText } from "./response-types.js";
 import { ResumableEvents } from "./resumable-events.js";
 import type { ResponseStreamEvent } from "./stream-events.js";
-import { versions } from "./versions.js";
 
 const OPERATION = "responses";
+const STORED = "responses/{response_id}";
 /** Azure's header naming the image model deployment the image_generation tool uses. */
 const IMAGE_HEADER = "x-ms-oai-image-generation-deployment";
 
@@ -89,11 +91,14 @@ export class ResponseClient {
   /** The model deployment name, sent as `model`. */
   readonly deployment: string;
   readonly #imageDeployment: string | undefined;
+  /** What the frame's verbs send on: the client alone, as no route names the deployment. */
+  readonly #on: Target;
 
   constructor(client: AzureOpenAIClient, deployment: string, options: ResponseClientOptions = {}) {
     // The client first: `new ResponseClient("gpt-4.1")` (the client forgotten) is told so in words.
     this.deployment = checkDeployment(deployment, client);
     this.client = client;
+    this.#on = { client };
     this.#imageDeployment =
       options.imageGenerationDeployment === undefined
         ? undefined
@@ -109,7 +114,14 @@ export class ResponseClient {
     request: ResponseCreateRequest,
     options?: ResponseRequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
-    return send(this.client, this.#create(request, false, options), textJson);
+    return call(
+      feature,
+      this.#on,
+      OPERATION,
+      this.#create(request, false),
+      this.#imageHeader(request, options),
+      textJson,
+    );
   }
 
   /**
@@ -119,9 +131,13 @@ export class ResponseClient {
    * drops (`resume: false` turns that off).
    */
   async stream(request: ResponseCreateRequest, options?: ResponseStreamOptions): Promise<ResponseStream> {
-    const events = await send(
-      this.client,
-      this.#create(request, true, options),
+    const parts = this.#create(request, true);
+    const events = await call(
+      feature,
+      this.#on,
+      OPERATION,
+      parts,
+      this.#imageHeader(request, options),
       sse<ResponseStreamEvent>(isTerminal),
     );
     if (request.background !== true || options?.resume === false) return new ResponseStream(events);
@@ -137,11 +153,8 @@ export class ResponseClient {
     options?: RequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
     checkInclude(this.client, query.include);
-    return send(
-      this.client,
-      this.#byId("GET", "responses/{response_id}", responseId, query, options),
-      textJson,
-    );
+    const parts: Call = { method: "GET", params: { response_id: responseId }, query: { ...query } };
+    return call(feature, this.#on, STORED, parts, options, textJson);
   }
 
   /**
@@ -169,63 +182,23 @@ export class ResponseClient {
 
   /** Deletes a stored response. */
   async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
-    return send(
-      this.client,
-      this.#byId("DELETE", "responses/{response_id}", responseId, {}, options),
-      json<ResponseDeleted>(),
-    );
+    return remove(feature, this.#on, STORED, { response_id: responseId }, options, json<ResponseDeleted>());
   }
 
   /** Cancels a background response (v1 API); returns it, `cancelled`. */
   async cancel(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseWithText>> {
-    return send(
-      this.client,
-      {
-        ...this.#byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
-        feature: "responses/cancel",
-        versions: versions("responses/cancel"),
-      },
-      textJson,
-    );
+    const parts = { params: { response_id: responseId }, gate: "responses/cancel" };
+    return call(feature, this.#on, `${STORED}/cancel`, parts, options, textJson);
   }
 
-  #create(
-    request: ResponseCreateRequest,
-    streaming: boolean,
-    options: ResponseRequestOptions | undefined,
-  ): OperationRequest {
+  /** A create's body, checked before anything is sent: the deployment as `model`. */
+  #create(request: ResponseCreateRequest, streaming: boolean): Call {
     checkRequest(this.client, request, this.deployment);
     if (request.stream === !streaming)
       invalid("stream", streaming ? "false: use create()." : "true: use stream().");
     const body: ResponseCreateRequest = { ...request, model: this.deployment };
     if (streaming) body.stream = true;
-    return {
-      path: OPERATION,
-      versions: versions(OPERATION),
-      body,
-      userAgent: feature.userAgent,
-      options: this.#imageHeader(request, options),
-    };
-  }
-
-  /** The operation of a call on a stored response. */
-  #byId(
-    method: "GET" | "POST" | "DELETE",
-    path: string,
-    responseId: string,
-    query: ResponseRetrieveQuery & { stream?: "true"; starting_after?: number | undefined },
-    options: RequestOptions | undefined,
-  ): OperationRequest {
-    return {
-      path,
-      method,
-      params: { response_id: responseId },
-      query: query as OperationRequest["query"],
-      versions: versions(OPERATION),
-      feature: OPERATION,
-      userAgent: feature.userAgent,
-      options,
-    };
+    return { body };
   }
 
   #openStored(
@@ -234,17 +207,12 @@ export class ResponseClient {
     include: ResponseIncludable[] | undefined,
     options: RequestOptions | undefined,
   ) {
-    return send(
-      this.client,
-      this.#byId(
-        "GET",
-        "responses/{response_id}",
-        responseId,
-        { stream: "true", starting_after: startingAfter, include },
-        options,
-      ),
-      sse<ResponseStreamEvent>(isTerminal),
-    );
+    const parts: Call = {
+      method: "GET",
+      params: { response_id: responseId },
+      query: { stream: "true", starting_after: startingAfter, include },
+    };
+    return call(feature, this.#on, STORED, parts, options, sse<ResponseStreamEvent>(isTerminal));
   }
 
   #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
