@@ -27,7 +27,7 @@ export function normalizeEndpoint(endpoint: string): string {
     throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
   }
   const version = url.searchParams.get("api-version");
-  const hint = version ? ` Pass apiVersion: "${version}" as a client option.` : "";
+  const hint = version ? ` Pass apiVersion: "${version}" instead.` : "";
   const path = url.pathname.replace(/\/+$/, "");
   const routed = /^(.*?)\/openai(\/.*)?$/i.exec(path);
   const base = `${url.protocol}//${url.host}${routed ? routed[1] : path}`;
@@ -35,7 +35,7 @@ export function normalizeEndpoint(endpoint: string): string {
     // A URL copied from a request (`…/openai/deployments/whisper/…`): each call adds its own route.
     const deployment = /^\/deployments\/([^/]+)/.exec(routed[2])?.[1];
     throw new InvalidInputError(
-      `endpoint path ${url.pathname} would be doubled (each call adds /openai/…): pass "${base}"${deployment ? ` and give the deployment "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
+      `endpoint path ${url.pathname} would be doubled (calls add /openai/…): pass "${base}"${deployment ? `, and "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
       "endpoint",
     );
   }
