@@ -10,12 +10,13 @@ import { InvalidInputError } from "./errors/input-errors.js";
  * domain) gets the public cloud's.
  */
 export function entraScope(endpoint: string, audience?: string): string {
+  // URL lower-cases the host.
   const host = new URL(endpoint).hostname;
   const resource =
     audience ??
-    (/\.services\.ai\.azure\.com$/i.test(host)
+    (host.endsWith(".services.ai.azure.com")
       ? "https://ai.azure.com"
-      : `https://cognitiveservices.azure.${/\.azure\.(us|cn)$/i.exec(host)?.[1]?.toLowerCase() ?? "com"}`);
+      : `https://cognitiveservices.azure.${/\.azure\.(us|cn)$/.exec(host)?.[1] ?? "com"}`);
   return `${resource.replace(/\/+$/, "")}/.default`;
 }
 
