@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors/input-errors.js";
+import { invalid } from "./checks.js";
 
 /**
  * The Entra scope a credential is asked for: `<audience>/.default` when an audience is given, else
@@ -23,9 +23,6 @@ export function entraScope(endpoint: string, audience?: string): string {
 /** Checks `audience`: an https origin such as `https://cognitiveservices.azure.us`. */
 export function checkAudience(audience: unknown): string {
   if (typeof audience !== "string" || !/^https:\/\/[^/\s]+\/?$/i.test(audience))
-    throw new InvalidInputError(
-      "audience must be an https origin, e.g. https://cognitiveservices.azure.us.",
-      "audience",
-    );
+    invalid("audience", "must be an https origin, e.g. https://cognitiveservices.azure.us.");
   return audience;
 }
