@@ -27,7 +27,8 @@ export function checkApiVersion(version: string): ApiVersion | (string & {}) {
 }
 
 // "2024-13-45" has the shape of a date but names none: the service would answer 404 for it.
+// A `YYYY-MM-DD` string is read as UTC midnight.
 function isRealDate(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  const date = new Date(day);
+  return !Number.isNaN(+date) && date.toISOString().startsWith(day);
 }

@@ -1,6 +1,6 @@
 import type { KeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { checkSecret } from "./checks.js";
+import { checkSecret, invalid } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { checkAudience, entraScope } from "./entra-scope.js";
 import { readEnv } from "./env.js";
@@ -24,14 +24,14 @@ export function authPolicy(options: AzureOpenAIClientOptions, endpoint: string):
   }
   if (options.credential !== undefined) {
     if (!isTokenCredential(options.credential)) {
-      throw new InvalidInputError("credential must be a TokenCredential (with getToken).", "credential");
+      invalid("credential", "must be a TokenCredential (with getToken).");
     }
     return bearerPolicy(cachedTokenGetter(options.credential, scopesOf(options, endpoint)));
   }
   if (options.tokenProvider !== undefined) {
     const provider = options.tokenProvider;
     if (typeof provider !== "function") {
-      throw new InvalidInputError("tokenProvider must be a function.", "tokenProvider");
+      invalid("tokenProvider", "must be a function.");
     }
     return bearerPolicy(async () => provider());
   }
@@ -57,8 +57,7 @@ function toKeyCredential(key: string | KeyCredential): KeyCredential {
     checkSecret(key, "apiKey");
     return { key };
   }
-  if (!isKeyCredential(key))
-    throw new InvalidInputError("apiKey must be a string or a KeyCredential.", "apiKey");
+  if (!isKeyCredential(key)) invalid("apiKey", "must be a string or a KeyCredential.");
   return key;
 }
 

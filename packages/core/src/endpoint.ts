@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors/input-errors.js";
+import { invalid } from "./checks.js";
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -12,34 +12,30 @@ export function normalizeEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new InvalidInputError(
-      `endpoint must be an absolute URL such as https://my-resource.openai.azure.com, got ${JSON.stringify(endpoint)}.`,
+    return invalid(
       "endpoint",
+      `must be an absolute URL such as https://my-resource.openai.azure.com, got ${JSON.stringify(endpoint)}.`,
     );
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
-    throw new InvalidInputError(
-      `endpoint must use https (http only on loopback), got ${url.protocol}//${url.host}.`,
-      "endpoint",
-    );
+    invalid("endpoint", `must use https (http only on loopback), got ${url.protocol}//${url.host}.`);
   }
   if (url.username || url.password) {
-    throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
+    invalid("endpoint", "must not carry credentials.");
   }
   const version = url.searchParams.get("api-version");
-  const hint = version ? ` Pass apiVersion: "${version}" as a client option.` : "";
+  const hint = version ? ` Pass apiVersion: "${version}" instead.` : "";
   const path = url.pathname.replace(/\/+$/, "");
   const routed = /^(.*?)\/openai(\/.*)?$/i.exec(path);
   const base = `${url.protocol}//${url.host}${routed ? routed[1] : path}`;
   if (routed?.[2] && !/^\/v1$/i.test(routed[2])) {
     // A URL copied from a request (`…/openai/deployments/whisper/…`): each call adds its own route.
     const deployment = /^\/deployments\/([^/]+)/.exec(routed[2])?.[1];
-    throw new InvalidInputError(
-      `endpoint path ${url.pathname} would be doubled (each call adds /openai/…): pass "${base}"${deployment ? ` and give the deployment "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
+    invalid(
       "endpoint",
+      `path ${url.pathname} would be doubled (calls add /openai/…): pass "${base}"${deployment ? `, and "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
     );
   }
-  if (url.search || url.hash)
-    throw new InvalidInputError(`endpoint must not have a query or fragment.${hint}`, "endpoint");
+  if (url.search || url.hash) invalid("endpoint", `must not have a query or fragment.${hint}`);
   return base;
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors/input-errors.js";
+import { invalid } from "./checks.js";
 
 /**
  * The Entra scope a credential is asked for: `<audience>/.default` when an audience is given, else
@@ -10,21 +10,19 @@ import { InvalidInputError } from "./errors/input-errors.js";
  * domain) gets the public cloud's.
  */
 export function entraScope(endpoint: string, audience?: string): string {
+  // URL lower-cases the host.
   const host = new URL(endpoint).hostname;
   const resource =
     audience ??
-    (/\.services\.ai\.azure\.com$/i.test(host)
+    (host.endsWith(".services.ai.azure.com")
       ? "https://ai.azure.com"
-      : `https://cognitiveservices.azure.${/\.azure\.(us|cn)$/i.exec(host)?.[1]?.toLowerCase() ?? "com"}`);
+      : `https://cognitiveservices.azure.${/\.azure\.(us|cn)$/.exec(host)?.[1] ?? "com"}`);
   return `${resource.replace(/\/+$/, "")}/.default`;
 }
 
 /** Checks `audience`: an https origin such as `https://cognitiveservices.azure.us`. */
 export function checkAudience(audience: unknown): string {
   if (typeof audience !== "string" || !/^https:\/\/[^/\s]+\/?$/i.test(audience))
-    throw new InvalidInputError(
-      "audience must be an https origin, e.g. https://cognitiveservices.azure.us.",
-      "audience",
-    );
+    invalid("audience", "must be an https origin, e.g. https://cognitiveservices.azure.us.");
   return audience;
 }

@@ -18,20 +18,20 @@ export interface RateLimitInfo {
   readonly resetTokensMs: number | undefined;
 }
 
+/**
+ * Each field's name is made from its header's (`x-ratelimit-reset-tokens` -> `resetTokensMs`)
+ * rather than listed: every browser bundle carries this, and six spelled-out pairs cost more.
+ */
 export function rateLimitOf(headers: { get(name: string): string | undefined }): RateLimitInfo {
-  const read = (name: string) => numberOf(headers.get(`x-ratelimit-${name}`));
-  const ms = (name: string) => {
-    const seconds = read(name);
-    return seconds === undefined ? undefined : seconds * 1000;
-  };
-  return {
-    limitRequests: read("limit-requests"),
-    remainingRequests: read("remaining-requests"),
-    resetRequestsMs: ms("reset-requests"),
-    limitTokens: read("limit-tokens"),
-    remainingTokens: read("remaining-tokens"),
-    resetTokensMs: ms("reset-tokens"),
-  };
+  const out: Record<string, number | undefined> = {};
+  for (const unit of ["Requests", "Tokens"])
+    for (const kind of ["limit", "remaining", "reset"]) {
+      const n = numberOf(headers.get(`x-ratelimit-${kind}-${unit.toLowerCase()}`));
+      // Resets come in seconds, as Azure sends them; the field is in ms.
+      if (kind === "reset") out[`${kind}${unit}Ms`] = n === undefined ? n : n * 1000;
+      else out[`${kind}${unit}`] = n;
+    }
+  return out as unknown as RateLimitInfo;
 }
 
 /** A number, or `undefined` for an absent, blank or unreadable value (never NaN). A `%` is dropped. */

@@ -40,13 +40,16 @@ export function requestIdOf(headers: { get(name: string): string | undefined }):
  * transport's own, so no response pays for parsing them.
  */
 class Info implements ResponseInfo {
-  readonly requestId: string | undefined;
+  // Declared, not defined: set in the constructor, in this order, with no field list in bundles.
+  declare readonly status: number;
+  declare readonly headers: HttpHeaders;
+  declare readonly retryCount: number;
+  declare readonly requestId: string | undefined;
 
-  constructor(
-    readonly status: number,
-    readonly headers: HttpHeaders,
-    readonly retryCount: number,
-  ) {
+  constructor(status: number, headers: HttpHeaders, retryCount: number) {
+    this.status = status;
+    this.headers = headers;
+    this.retryCount = retryCount;
     this.requestId = requestIdOf(headers);
   }
 

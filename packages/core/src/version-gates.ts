@@ -25,20 +25,17 @@ export function versionsFrom(rule: string): readonly ApiVersion[] {
  * the versions that have `name`, or `undefined` for a name the table lacks.
  */
 export function versionTable(table: string): (name: string) => readonly ApiVersion[] | undefined {
-  const rows = new Map<string, string>();
+  // Each row's rule is replaced by its versions when first asked for.
+  const rows = new Map<string, string | readonly ApiVersion[]>();
   for (const row of table.split(",")) {
     const at = row.lastIndexOf("@");
     rows.set(row.slice(0, at).trim(), row.slice(at + 1).trim());
   }
-  const cache = new Map<string, readonly ApiVersion[]>();
   return (name) => {
     const rule = rows.get(name);
-    if (rule === undefined) return undefined;
-    let versions = cache.get(rule);
-    if (!versions) {
-      versions = versionsFrom(rule);
-      cache.set(rule, versions);
-    }
+    if (typeof rule !== "string") return rule;
+    const versions = versionsFrom(rule);
+    rows.set(name, versions);
     return versions;
   };
 }

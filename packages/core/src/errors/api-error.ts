@@ -29,21 +29,21 @@ export interface APIErrorInit {
 /** The service answered with an error status. */
 export class APIError extends AOAIError {
   static override readonly kind: string = "APIError";
-  readonly status: number;
+  declare readonly status: number;
   /** The service's error code (`content_filter`, `429`, `DeploymentNotFound`…). */
-  readonly code: string | undefined;
-  readonly type: string | undefined;
-  readonly param: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly type: string | undefined;
+  declare readonly param: string | undefined;
   /** The `error` object of the response body, as received. */
-  readonly error: ErrorBody | undefined;
+  declare readonly error: ErrorBody | undefined;
   /** Response headers (the request's headers, which hold the credential, are never kept). */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** `x-request-id` (or `apim-request-id`): quote it to Azure support. */
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly retryCount: number;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly retryCount: number;
   /** The response body as received (the message holds only a short excerpt of a non-JSON one). */
-  readonly body: string | undefined;
+  declare readonly body: string | undefined;
 
   constructor(init: APIErrorInit) {
     const { status, error, headers } = init;
@@ -52,11 +52,12 @@ export class APIError extends AOAIError {
       // A code that only repeats the status (API Management sends `statusCode`) is not shown twice.
       `${status}${error?.code && String(error.code) !== String(status) ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}${init.hint ? `${/[.!?]$/.test(serviceMessage ?? "") ? "" : "."} ${init.hint}` : ""}`,
     );
+    // Fields are declared, not defined, so bundles carry no list of them: set in declaration order.
     this.status = status;
-    this.error = error;
     this.code = error?.code == null ? undefined : String(error.code);
     this.type = error?.type ?? undefined;
     this.param = error?.param ?? undefined;
+    this.error = error;
     this.headers = headers;
     this.requestId = init.requestId;
     this.retryAfterMs = init.retryAfterMs;

@@ -14,9 +14,9 @@ export interface ConnectionErrorOptions {
 export class APIConnectionError extends AOAIError {
   static override readonly kind: string = "APIConnectionError";
   /** Low-level code when there is one (`ECONNRESET`, `ECONNREFUSED`, `REQUEST_SEND_ERROR`…). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Retries made before giving up. */
-  readonly retryCount: number;
+  declare readonly retryCount: number;
 
   constructor(message = "Connection error.", options?: ConnectionErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

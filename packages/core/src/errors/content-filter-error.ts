@@ -17,12 +17,12 @@ import { type APIErrorInit, BadRequestError } from "./api-error.js";
 export class ContentFilterError extends BadRequestError {
   static override readonly kind: string = "ContentFilterError";
   /** `innererror.code`, e.g. `ResponsibleAIPolicyViolation`. */
-  readonly innerCode: string | undefined;
-  readonly contentFilterResults: ContentFilterPromptResults | undefined;
+  declare readonly innerCode: string | undefined;
+  declare readonly contentFilterResults: ContentFilterPromptResults | undefined;
   /** The newer body's `content_filters`: each filter run, whether it blocked, and its results. */
-  readonly contentFilters: ContentFilterBlock[] | undefined;
+  declare readonly contentFilters: ContentFilterBlock[] | undefined;
   /** The categories that were filtered, e.g. `["jailbreak", "violence"]`. */
-  readonly filtered: string[];
+  declare readonly filtered: string[];
 
   constructor(init: APIErrorInit) {
     super(init);

@@ -19,13 +19,8 @@ import { isUnsupportedParameter, UnsupportedParameterError } from "./unsupported
 
 // The codes of Azure's filtered-content 400s: chat and completions, images, gpt-image models.
 // The newer body (the v1 API) says it in `innererror.code` and a `content_filters` list instead.
-const FILTER_CODES: ReadonlySet<string> = new Set([
-  "content_filter",
-  "content_policy_violation",
-  "moderation_blocked",
-]);
-
-const FILTER_INNER_CODES: ReadonlySet<string> = new Set(["ResponsibleAIPolicyViolation", "ContentFiltered"]);
+const FILTER_CODES = /^(content_filter|content_policy_violation|moderation_blocked)$/;
+const FILTER_INNER_CODES = /^(ResponsibleAIPolicyViolation|ContentFiltered)$/;
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -70,8 +65,8 @@ export function createAPIError(init: APIErrorInit): APIError {
   const { status, error } = init;
   if (
     status === 400 &&
-    (FILTER_CODES.has(error?.code ?? "") ||
-      FILTER_INNER_CODES.has(innerError(error)?.code ?? "") ||
+    (FILTER_CODES.test(error?.code ?? "") ||
+      FILTER_INNER_CODES.test(innerError(error)?.code ?? "") ||
       filterBlocks(error) !== undefined)
   ) {
     return new ContentFilterError(init);

@@ -35,13 +35,13 @@ export function lasting(object: LastingObject): LastingCreate {
 export class CreateNotConfirmedError extends AOAIError {
   static override readonly kind: string = "CreateNotConfirmedError";
   /** What the call makes, e.g. `"file"`. */
-  readonly what: string;
+  declare readonly what: string;
   /** Where to look for it, e.g. `"FileClient.list()"`. */
-  readonly check: string;
+  declare readonly check: string;
   /** When the request was sent, in Unix seconds, to compare with the objects' `created_at`. */
-  readonly sentAt: number;
+  declare readonly sentAt: number;
   /** Retries made before the failure (creates are retried only after failures that did nothing). */
-  readonly retryCount: number;
+  declare readonly retryCount: number;
 
   constructor(object: LastingObject, cause: Error, sentAt: number, retryCount: number) {
     super(

@@ -4,7 +4,7 @@ import { AOAIError } from "./aoai-error.js";
 export class InvalidInputError extends AOAIError {
   static override readonly kind: string = "InvalidInputError";
   /** The offending parameter, as the wire names it (e.g. `dimensions`, `messages[2].role`). */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
 
   constructor(message: string, param?: string) {
     super(message);
@@ -15,11 +15,11 @@ export class InvalidInputError extends AOAIError {
 /** The chosen API version lacks an operation or a request option; nothing was sent. */
 export class UnsupportedApiVersionError extends AOAIError {
   static override readonly kind: string = "UnsupportedApiVersionError";
-  readonly apiVersion: string;
+  declare readonly apiVersion: string;
   /** What was asked for: an operation path (`audio/speech`) or an option (`reasoning_effort`). */
-  readonly feature: string;
+  declare readonly feature: string;
   /** The known versions that have it. */
-  readonly supportedVersions: readonly string[];
+  declare readonly supportedVersions: readonly string[];
 
   constructor(feature: string, apiVersion: string, supportedVersions: readonly string[]) {
     super(

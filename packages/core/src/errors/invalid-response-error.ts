@@ -3,12 +3,12 @@ import { AOAIError } from "./aoai-error.js";
 /** The service's answer could not be read: a body that is not the JSON or SSE it should be. */
 export class InvalidResponseError extends AOAIError {
   static override readonly kind: string = "InvalidResponseError";
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The start of the body that failed to parse. */
-  readonly snippet: string;
+  declare readonly snippet: string;
 
   /** Retries made before the response that could not be read. */
-  readonly retryCount: number;
+  declare readonly retryCount: number;
 
   constructor(message: string, snippet: string, requestId: string | undefined, retryCount = 0) {
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);

@@ -8,5 +8,5 @@ export function notFoundHint(request: { url: string; method?: string } | undefin
   // A link the service handed out (an image on a storage host) is not a route the SDK built.
   if (!pathname.includes("/openai/")) return undefined;
   const deployment = /\/deployments\/([^/]+)/.exec(pathname)?.[1];
-  return `The SDK sent ${request.method} ${pathname} with API version ${searchParams.get("api-version") ?? "v1"}: check the ${deployment ? `deployment "${decodeURIComponent(deployment)}"` : "ids"}, that the endpoint is the resource's base URL, and that this version has the operation.`;
+  return `The SDK sent ${request.method} ${pathname} with API version ${searchParams.get("api-version") ?? "v1"}: check the ${deployment ? `deployment "${decodeURIComponent(deployment)}"` : "ids"}, the endpoint (the resource's base URL) and that this version has the operation.`;
 }

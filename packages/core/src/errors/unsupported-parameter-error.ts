@@ -17,7 +17,7 @@ const NAMED = /^Unsupported (?:parameter|value): '([^']+)'/;
 export class UnsupportedParameterError extends BadRequestError {
   static override readonly kind: string = "UnsupportedParameterError";
   /** The parameter to send instead, when there is one. */
-  readonly replacement: string | undefined;
+  declare readonly replacement: string | undefined;
 
   constructor(init: APIErrorInit) {
     super(init);

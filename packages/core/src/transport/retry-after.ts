@@ -9,14 +9,13 @@ export interface HeaderLookup {
  */
 export function retryAfterMs(headers: HeaderLookup, now: number = Date.now()): number | undefined {
   for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
-    const value = headers.get(name);
-    if (value !== undefined) {
-      const ms = Number(value);
-      if (value.trim() !== "" && Number.isFinite(ms) && ms >= 0) return ms;
-    }
+    // Trimmed first: a blank value is absent, not 0 (Number("") is 0).
+    const value = headers.get(name)?.trim();
+    const ms = Number(value);
+    if (value && Number.isFinite(ms) && ms >= 0) return ms;
   }
-  const value = headers.get("retry-after");
-  if (value === undefined || value.trim() === "") return undefined;
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(value);

@@ -5,6 +5,7 @@ import {
   APIUserAbortError,
 } from "../errors/connection-errors.js";
 import { errorFromResponse } from "../errors/error-from-response.js";
+import { isNodeDrop } from "./node-failures.js";
 import { isTransportError, TIMEOUT_CODE, type TransportError } from "./transport-error.js";
 
 /**
@@ -22,15 +23,7 @@ export function toSdkError(error: unknown, signal: AbortSignal | undefined, retr
     return errorFromResponse(response, retryCount);
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
   const transport = isTransportError(error);
-  if (
-    !transport &&
-    name !== "AbortError" &&
-    code !== "ECONNRESET" &&
-    code !== "ERR_STREAM_PREMATURE_CLOSE" &&
-    message !== "aborted"
-  ) {
-    return error;
-  }
+  if (!transport && name !== "AbortError" && !isNodeDrop(code, message)) return error;
   const cause = Object.assign(new Error(message ?? name), { code: code ?? name });
   if (transport && code === TIMEOUT_CODE)
     return new APIConnectionTimeoutError(message, { cause, retryCount });

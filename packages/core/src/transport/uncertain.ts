@@ -1,13 +1,6 @@
 import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import { NOT_SENT } from "./node-failures.js";
 
-// Failures that prove the request never reached the service: it could not be connected.
-const NOT_SENT: ReadonlySet<string> = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-]);
 // Statuses by which the service says it did nothing: it timed out reading, was locked, throttled
 // or overloaded.
 const NOTHING_DONE: ReadonlySet<number> = new Set([408, 409, 429, 503]);
