@@ -1,14 +1,12 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
 import {
-  type Call,
-  call,
   checkDeployment,
   invalid,
   json,
+  type OperationRequest,
   type Reader,
-  remove,
+  send,
   sse,
-  type Target,
 } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
 import { responses as feature } from "./feature.js";
@@ -18,9 +16,9 @@ import { ResponseStream } from "./response-stream.js";
 import type { Response, ResponseDeleted, ResponseWithText } from "./response-types.js";
 import { ResumableEvents } from "./resumable-events.js";
 import type { ResponseStreamEvent } from "./stream-events.js";
+import { versions } from "./versions.js";
 
 const OPERATION = "responses";
-const STORED = "responses/{response_id}";
 /** Azure's header naming the image model deployment the image_generation tool uses. */
 const IMAGE_HEADER = "x-ms-oai-image-generation-deployment";
 
@@ -91,14 +89,11 @@ export class ResponseClient {
   /** The model deployment name, sent as `model`. */
   readonly deployment: string;
   readonly #imageDeployment: string | undefined;
-  /** What the frame's verbs send on: the client alone, as no route names the deployment. */
-  readonly #on: Target;
 
   constructor(client: AzureOpenAIClient, deployment: string, options: ResponseClientOptions = {}) {
     // The client first: `new ResponseClient("gpt-4.1")` (the client forgotten) is told so in words.
     this.deployment = checkDeployment(deployment, client);
     this.client = client;
-    this.#on = { client };
     this.#imageDeployment =
       options.imageGenerationDeployment === undefined
         ? undefined
@@ -114,14 +109,7 @@ export class ResponseClient {
     request: ResponseCreateRequest,
     options?: ResponseRequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
-    return call(
-      feature,
-      this.#on,
-      OPERATION,
-      this.#create(request, false),
-      this.#imageHeader(request, options),
-      textJson,
-    );
+    return send(this.client, this.#create(request, false, options), textJson);
   }
 
   /**
@@ -131,13 +119,9 @@ export class ResponseClient {
    * drops (`resume: false` turns that off).
    */
   async stream(request: ResponseCreateRequest, options?: ResponseStreamOptions): Promise<ResponseStream> {
-    const parts = this.#create(request, true);
-    const events = await call(
-      feature,
-      this.#on,
-      OPERATION,
-      parts,
-      this.#imageHeader(request, options),
+    const events = await send(
+      this.client,
+      this.#create(request, true, options),
       sse<ResponseStreamEvent>(isTerminal),
     );
     if (request.background !== true || options?.resume === false) return new ResponseStream(events);
@@ -153,8 +137,11 @@ export class ResponseClient {
     options?: RequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
     checkInclude(this.client, query.include);
-    const parts: Call = { method: "GET", params: { response_id: responseId }, query: { ...query } };
-    return call(feature, this.#on, STORED, parts, options, textJson);
+    return send(
+      this.client,
+      this.#byId("GET", "responses/{response_id}", responseId, query, options),
+      textJson,
+    );
   }
 
   /**
@@ -182,23 +169,63 @@ export class ResponseClient {
 
   /** Deletes a stored response. */
   async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
-    return remove(feature, this.#on, STORED, { response_id: responseId }, options, json<ResponseDeleted>());
+    return send(
+      this.client,
+      this.#byId("DELETE", "responses/{response_id}", responseId, {}, options),
+      json<ResponseDeleted>(),
+    );
   }
 
   /** Cancels a background response (v1 API); returns it, `cancelled`. */
   async cancel(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseWithText>> {
-    const parts = { params: { response_id: responseId }, gate: "responses/cancel" };
-    return call(feature, this.#on, `${STORED}/cancel`, parts, options, textJson);
+    return send(
+      this.client,
+      {
+        ...this.#byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
+        feature: "responses/cancel",
+        versions: versions("responses/cancel"),
+      },
+      textJson,
+    );
   }
 
-  /** A create's body, checked before anything is sent: the deployment as `model`. */
-  #create(request: ResponseCreateRequest, streaming: boolean): Call {
+  #create(
+    request: ResponseCreateRequest,
+    streaming: boolean,
+    options: ResponseRequestOptions | undefined,
+  ): OperationRequest {
     checkRequest(this.client, request, this.deployment);
     if (request.stream === !streaming)
       invalid("stream", streaming ? "false: use create()." : "true: use stream().");
     const body: ResponseCreateRequest = { ...request, model: this.deployment };
     if (streaming) body.stream = true;
-    return { body };
+    return {
+      path: OPERATION,
+      versions: versions(OPERATION),
+      body,
+      userAgent: feature.userAgent,
+      options: this.#imageHeader(request, options),
+    };
+  }
+
+  /** The operation of a call on a stored response. */
+  #byId(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    responseId: string,
+    query: ResponseRetrieveQuery & { stream?: "true"; starting_after?: number | undefined },
+    options: RequestOptions | undefined,
+  ): OperationRequest {
+    return {
+      path,
+      method,
+      params: { response_id: responseId },
+      query: query as OperationRequest["query"],
+      versions: versions(OPERATION),
+      feature: OPERATION,
+      userAgent: feature.userAgent,
+      options,
+    };
   }
 
   #openStored(
@@ -207,12 +234,17 @@ export class ResponseClient {
     include: ResponseIncludable[] | undefined,
     options: RequestOptions | undefined,
   ) {
-    const parts: Call = {
-      method: "GET",
-      params: { response_id: responseId },
-      query: { stream: "true", starting_after: startingAfter, include },
-    };
-    return call(feature, this.#on, STORED, parts, options, sse<ResponseStreamEvent>(isTerminal));
+    return send(
+      this.client,
+      this.#byId(
+        "GET",
+        "responses/{response_id}",
+        responseId,
+        { stream: "true", starting_after: startingAfter, include },
+        options,
+      ),
+      sse<ResponseStreamEvent>(isTerminal),
+    );
   }
 
   #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
