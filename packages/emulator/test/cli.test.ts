@@ -102,11 +102,43 @@ describe("aoai-emulator CLI", () => {
     }
   });
 
-  it("rejects a bad port, time scale or deployment with exit code 1", async () => {
+  it("enforces a --quota per deployment", async () => {
+    const child = spawn(process.execPath, [cli, "--quota", "gpt-4o=rpm:1", "--quota-window-ms", "60000"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once("line", resolve);
+        child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
+      });
+      const post = (deployment: string) =>
+        fetch(deploymentUrl(base, deployment, "chat/completions"), {
+          method: "POST",
+          headers: { "api-key": "emulator-key", "content-type": "application/json" },
+          body: JSON.stringify(USER_CHAT),
+        });
+      expect((await post("gpt-4o")).status).toBe(200);
+      const refused = await post("gpt-4o");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after-ms"))).toBeGreaterThan(0);
+      expect((await post("gpt-4o-mini")).status).toBe(200);
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+        process.kill(child.pid!, "SIGTERM");
+        await exited;
+      }
+    }
+  });
+
+  it("rejects a bad port, time scale, deployment or quota with exit code 1", async () => {
     for (const args of [
       ["--port", "nope"],
       ["--time-scale", "-1"],
       ["--deployment", "no-model"],
+      ["--quota", "gpt-4o=rpm:0"],
+      ["--quota", "gpt-4o=qps:3"],
+      ["--quota-window-ms", "0"],
     ]) {
       const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
       const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
