@@ -274,6 +274,7 @@ function enforceQuota(
   multipart: boolean,
   state: HandlerState,
 ): void {
+  if (state.quotas.empty || (route.deployment !== undefined && !state.quotas.has(route.deployment))) return;
   let body: Record<string, unknown> | undefined;
   if (!multipart && raw.length > 0) {
     try {

@@ -45,6 +45,11 @@ export class QuotaLimiter {
     this.#windowMs = windowMs;
   }
 
+  /** True when no deployment has a quota: nothing to count. */
+  get empty(): boolean {
+    return Object.keys(this.#quotas).length === 0;
+  }
+
   /** True when `deployment` has a quota. */
   has(deployment: string): boolean {
     return Object.hasOwn(this.#quotas, deployment);

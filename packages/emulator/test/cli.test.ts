@@ -29,6 +29,24 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Runs the CLI with `args`, hands its URL to `use`, and stops it by its PID. */
+async function withCli(args: string[], use: (base: string) => Promise<void>): Promise<void> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
+    });
+    await use(base);
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      process.kill(child.pid!, "SIGTERM");
+      await exited;
+    }
+  }
+}
+
 describe("aoai-emulator CLI", () => {
   it("prints its URL first, serves requests with the given key, and stops on SIGTERM", async () => {
     const child = spawn(process.execPath, [cli, "--port", "0", "--api-key", "cli-key"], {
@@ -60,57 +78,38 @@ describe("aoai-emulator CLI", () => {
   });
 
   it("takes deployments with their models and the time scale", async () => {
-    const child = spawn(
-      process.execPath,
-      [cli, "--deployment", "chat=gpt-4o-2024-11-20", "--only-deployments", "--time-scale", "0"],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    try {
-      const base = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once("line", resolve);
-        child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
-      });
-      const post = (url: string, body: unknown) =>
-        fetch(url, {
+    await withCli(
+      ["--deployment", "chat=gpt-4o-2024-11-20", "--only-deployments", "--time-scale", "0"],
+      async (base) => {
+        const post = (url: string, body: unknown) =>
+          fetch(url, {
+            method: "POST",
+            headers: { "api-key": "emulator-key", "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
+        const chat = await post(deploymentUrl(base, "chat", "chat/completions"), USER_CHAT);
+        expect((await chat.json()).model).toBe("gpt-4o-2024-11-20");
+        expect((await post(deploymentUrl(base, "gpt-4o", "chat/completions"), USER_CHAT)).status).toBe(404);
+        // With --time-scale 0 an uploaded file is processed as soon as it is looked at.
+        const form = new FormData();
+        form.append("purpose", "batch");
+        form.append("file", new Blob(['{"custom_id":"a"}\n']), "in.jsonl");
+        const upload = await fetch(`${base}/openai/files?api-version=2024-10-21`, {
           method: "POST",
-          headers: { "api-key": "emulator-key", "content-type": "application/json" },
-          body: JSON.stringify(body),
+          headers: { "api-key": "emulator-key" },
+          body: form,
         });
-      const chat = await post(deploymentUrl(base, "chat", "chat/completions"), USER_CHAT);
-      expect((await chat.json()).model).toBe("gpt-4o-2024-11-20");
-      expect((await post(deploymentUrl(base, "gpt-4o", "chat/completions"), USER_CHAT)).status).toBe(404);
-      // With --time-scale 0 an uploaded file is processed as soon as it is looked at.
-      const form = new FormData();
-      form.append("purpose", "batch");
-      form.append("file", new Blob(['{"custom_id":"a"}\n']), "in.jsonl");
-      const upload = await fetch(`${base}/openai/files?api-version=2024-10-21`, {
-        method: "POST",
-        headers: { "api-key": "emulator-key" },
-        body: form,
-      });
-      const { id } = await upload.json();
-      const file = await fetch(`${base}/openai/files/${id}?api-version=2024-10-21`, {
-        headers: { "api-key": "emulator-key" },
-      });
-      expect((await file.json()).status).toBe("processed");
-    } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-        process.kill(child.pid!, "SIGTERM");
-        await exited;
-      }
-    }
+        const { id } = await upload.json();
+        const file = await fetch(`${base}/openai/files/${id}?api-version=2024-10-21`, {
+          headers: { "api-key": "emulator-key" },
+        });
+        expect((await file.json()).status).toBe("processed");
+      },
+    );
   });
 
   it("enforces a --quota per deployment", async () => {
-    const child = spawn(process.execPath, [cli, "--quota", "gpt-4o=rpm:1", "--quota-window-ms", "60000"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    try {
-      const base = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once("line", resolve);
-        child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
-      });
+    await withCli(["--quota", "gpt-4o=rpm:1", "--quota-window-ms", "60000"], async (base) => {
       const post = (deployment: string) =>
         fetch(deploymentUrl(base, deployment, "chat/completions"), {
           method: "POST",
@@ -122,13 +121,7 @@ describe("aoai-emulator CLI", () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after-ms"))).toBeGreaterThan(0);
       expect((await post("gpt-4o-mini")).status).toBe(200);
-    } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-        process.kill(child.pid!, "SIGTERM");
-        await exited;
-      }
-    }
+    });
   });
 
   it("rejects a bad port, time scale, deployment or quota with exit code 1", async () => {

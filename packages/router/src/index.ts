@@ -1,3 +1,4 @@
+export { type RedisCommands, RedisStore, type RedisStoreOptions } from "./redis-store.js";
 export { ROUTE_TARGET_HEADER, ROUTE_TRIED_HEADER, type RouteInfo, routeOf } from "./route-of.js";
 export { AzureOpenAIRouter } from "./router.js";
 export { RouterConfigError } from "./router-config-error.js";

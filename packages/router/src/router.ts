@@ -34,6 +34,8 @@ import { HEALTHY, MemoryStore, type RouterStore, type TargetHealth } from "./sto
 // Never contacted: every call is sent to one of its pool's targets instead.
 const ROUTER_ENDPOINT = "https://router.invalid";
 const DEPLOYMENTS = `${ROUTER_ENDPOINT}/openai/deployments/`;
+// How long a store that failed is left alone before it is tried again.
+const STORE_RETRY_MS = 5000;
 
 interface Target {
   readonly name: string;
@@ -71,7 +73,8 @@ export class AzureOpenAIRouter {
   readonly #pools = new Map<string, Target[]>();
   readonly #store: RouterStore;
   readonly #local = new MemoryStore();
-  #storeDown = false;
+  /** While a failed store is left alone (ms since the epoch). */
+  #storeDownUntil = 0;
   readonly #rules: HealthRules;
   readonly #cooldownMs: number;
   readonly #random: () => number;
@@ -241,6 +244,7 @@ export class AzureOpenAIRouter {
       if (response.status < 300 && (response.readableStreamBody || response.browserStreamBody)) {
         const started = await awaitFirstByte(response, this.#idleMs, () => subState.controller?.abort());
         if (!started) {
+          subState.release?.();
           trail.tried.push(`${target.name}=cut`);
           trail.failed.add(index);
           await this.#failed(logical, target, "stream cut before its first byte");
@@ -292,7 +296,7 @@ export class AzureOpenAIRouter {
   }
 
   async #read(target: Target): Promise<TargetHealth> {
-    if (!this.#storeDown)
+    if (Date.now() >= this.#storeDownUntil)
       try {
         return (await this.#store.get(target.key)) ?? HEALTHY;
       } catch (error) {
@@ -303,7 +307,7 @@ export class AzureOpenAIRouter {
 
   async #write(target: Target, health: TargetHealth): Promise<void> {
     this.#local.set(target.key, health);
-    if (this.#storeDown || this.#store === this.#local) return;
+    if (Date.now() < this.#storeDownUntil || this.#store === this.#local) return;
     try {
       await this.#store.set(target.key, health);
     } catch (error) {
@@ -311,10 +315,14 @@ export class AzureOpenAIRouter {
     }
   }
 
-  // A store that fails is left for this process's memory: routing goes on without shared state.
+  // A store that fails is left for this process's memory for a while: routing goes on without
+  // shared state, and tries the store again later.
   #storeLost(error: unknown): void {
-    this.#storeDown = true;
-    logger.warning(`Router: store unreachable (${(error as Error)?.message}); using local state`);
+    if (Date.now() < this.#storeDownUntil) return;
+    this.#storeDownUntil = Date.now() + STORE_RETRY_MS;
+    logger.warning(
+      `Router: store unreachable (${(error as Error)?.message}); using local state for ${STORE_RETRY_MS} ms`,
+    );
   }
 
   #emit(event: RouterEvent): void {
