@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleNodeScript } from "../../../test-utils/node-script.js";
 import { deploymentUrl, USER_CHAT } from "./helpers.js";
 
 // The CLI is TypeScript; bundle it once with esbuild (fast) rather than depending on a prior build.
@@ -14,18 +13,7 @@ let cli: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "aoai-emulator-cli-"));
   cli = join(dir, "cli.mjs");
-  await build({
-    entryPoints: [fileURLToPath(new URL("../src/cli.ts", import.meta.url))],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: cli,
-    logLevel: "silent",
-    // Bundled CommonJS dependencies (via @aoai/core) call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleNodeScript(new URL("../src/cli.ts", import.meta.url), cli);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

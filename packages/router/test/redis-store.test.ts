@@ -1,9 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { ChatClient } from "@aoai/chat";
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleNodeScript } from "../../../test-utils/node-script.js";
 import { AzureOpenAIRouter, RedisStore, type RouterTarget, routeOf } from "../src/index.js";
 
 // Debian's redis-server (scripts/check.sh installs it), started here on a free loopback port and
@@ -47,7 +52,13 @@ describe("RedisStore against a real redis-server", () => {
   let ptu: Emulator;
   let standard: Emulator;
   const clients: Redis[] = [];
+  let dir: string;
+  let member: string;
   beforeAll(async () => {
+    // A fleet member is a separate Node process: bundled once with esbuild, as the sources are TypeScript.
+    dir = mkdtempSync(join(tmpdir(), "aoai-router-fleet-"));
+    member = join(dir, "member.mjs");
+    await bundleNodeScript(new URL("./fleet-member.ts", import.meta.url), member);
     redis = await startRedis();
     ptu = await startEmulator();
     standard = await startEmulator();
@@ -56,6 +67,7 @@ describe("RedisStore against a real redis-server", () => {
     for (const c of clients) c.disconnect();
     await stop(redis.process);
     await Promise.all([ptu.close(), standard.close()]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   // Each router has its own Redis connection, as two processes of a fleet would.
@@ -97,6 +109,25 @@ describe("RedisStore against a real redis-server", () => {
     const before = ptuCalls();
     const next = await new ChatClient(second, "chat").complete({ messages: MESSAGES });
     expect(routeOf(next)).toMatchObject({ target: "standard", tried: [] });
+    expect(ptuCalls()).toBe(before);
+  });
+
+  it("shares a cooldown between two processes", async () => {
+    const run = async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        member,
+        String(redis.port),
+        `fleet${redis.port}:`,
+        ptu.url,
+        standard.url,
+        ptu.apiKey,
+      ]);
+      return JSON.parse(stdout);
+    };
+    ptu.faults.push({ kind: "status", status: 429, retry_after_ms: 30_000, times: 1 });
+    expect(await run()).toMatchObject({ target: "standard", tried: [{ target: "ptu", outcome: "429" }] });
+    const before = ptuCalls();
+    expect(await run()).toMatchObject({ target: "standard", tried: [] });
     expect(ptuCalls()).toBe(before);
   });
 
