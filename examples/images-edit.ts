@@ -11,14 +11,17 @@ const { client, close } = await connect({ apiVersion: "2025-04-01-preview" });
 try {
   const images = new ImageClient(client, process.env.AZURE_OPENAI_IMAGE_EDIT_DEPLOYMENT ?? "gpt-image-1");
 
-  const photo = await imageBytes((await images.generate({ prompt: "A rabbit in a meadow" })).data[0]!);
+  const photo = await imageBytes(
+    images,
+    (await images.generate({ prompt: "A rabbit in a meadow" })).data[0]!,
+  );
   const view = new DataView(photo.buffer, photo.byteOffset);
   const [width, height] = [view.getUint32(16), view.getUint32(20)]; // from the PNG's IHDR
   const mask = maskPng(width, height); // the top half may change
 
   const result = await editImage(images, { image: photo, mask, prompt: "Add a rainbow in the sky" });
   const path = join(tmpdir(), "rabbit-rainbow.png");
-  console.log(`saved ${await saveImage(result.data[0]!, path)} bytes to ${path}`);
+  console.log(`saved ${await saveImage(images, result.data[0]!, path)} bytes to ${path}`);
   console.log("tokens:", JSON.stringify(result.usage));
 } finally {
   await close();

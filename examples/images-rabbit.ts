@@ -19,7 +19,7 @@ try {
   const image = result.data[0]!;
 
   const path = join(tmpdir(), "rabbit.png");
-  const bytes = await saveImage(image, path);
+  const bytes = await saveImage(images, image, path);
   console.log(`saved ${bytes} bytes to ${path}`);
   console.log("revised prompt:", image.revised_prompt);
   console.log("prompt filter:", JSON.stringify(image.prompt_filter_results));

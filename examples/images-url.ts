@@ -14,7 +14,8 @@ try {
   const image = result.data[0]!;
   console.log("url host:", new URL(image.url!).host); // the link itself is a secret: do not log it
 
-  const bytes = await imageBytes(image, { signal: AbortSignal.timeout(60_000) }); // Uint8Array
+  // A Uint8Array, downloaded through the client's pipeline (its timeouts and retries).
+  const bytes = await imageBytes(images, image, { timeout: 60_000 });
   const path = join(tmpdir(), "lighthouse.png");
   await writeFile(path, bytes);
   console.log(`downloaded ${bytes.byteLength} bytes to ${path}`);

@@ -47,6 +47,11 @@ export type Fault = Transforms &
     /** Forward, send the status line and headers, then destroy the connection. */
     | { kind: "reset-after-headers" }
     /**
+     * Forward and let the service answer (it has acted: a file is stored, a batch created), then
+     * destroy the connection without a byte of the answer: a POST whose answer is lost.
+     */
+    | { kind: "lose-answer" }
+    /**
      * Forward, send the headers and part of the body, then destroy the connection: `utf8` cuts
      * inside a multi-byte UTF-8 character, `line` inside a line (never at a line end), `any` anywhere.
      * `afterEvents` (event streams) keeps at least that many whole events before the cut.
@@ -69,7 +74,10 @@ export type Fault = Transforms &
         body?: string;
         contentType?: string;
       }
-    /** Forward, but cut a JSON body in half and send it whole-framed (a complete but truncated body). */
+    /**
+     * Forward, but cut a JSON body in half and send it whole-framed (a complete but truncated body).
+     * Other bodies pass unchanged: cut and framed as whole, nothing tells them from whole ones.
+     */
     | { kind: "truncate-json" }
     /**
      * Event streams: forward, inserting `raw` (SSE text) after the first `afterEvents` events (default
@@ -120,6 +128,23 @@ export interface FaultProxy {
   requestsOf(callId: string): SeenRequest[];
   /** Closes the server and destroys every socket (stalled ones included). */
   close(): Promise<void>;
+}
+
+/**
+ * A planner of calls on `proxy()` (read when a call is planned, so it may be started later): each
+ * call gets a fresh id (`prefix-1`, `prefix-2`…) and its faults, and comes back with `options`
+ * whose headers name it.
+ */
+export function planner<O extends { headers?: Record<string, string> }>(
+  proxy: () => FaultProxy,
+  prefix: string,
+) {
+  let calls = 0;
+  return (faults: readonly Fault[], options: O = {} as O) => {
+    const id = `${prefix}-${++calls}`;
+    proxy().plan(id, faults);
+    return { id, options: { ...options, headers: { ...options.headers, [CALL_HEADER]: id } } };
+  };
 }
 
 /** mulberry32: a tiny deterministic PRNG; returns floats in [0, 1). */
@@ -299,6 +324,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (fault.crlf && isSse) body = toCrlf(body);
 
     switch (fault.kind) {
+      case "lose-answer":
+        return cut();
       case "reset-after-headers": {
         res.writeHead(upstream.status, headers);
         res.flushHeaders();
@@ -321,6 +348,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return; // stalled: nothing more is written, the socket stays open
       }
       case "truncate-json": {
+        // A binary or text body cut and framed as whole cannot be told from a whole one.
+        if (!/json/i.test(String(upstream.headers["content-type"] ?? ""))) break;
         const at = Math.max(1, Math.floor(body.length / 2));
         const part = body.subarray(0, at);
         res.writeHead(upstream.status, { ...headers, "content-length": part.length });

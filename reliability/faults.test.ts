@@ -1,5 +1,6 @@
 import { ChatClient, type ChatCompletionRequest } from "@aoai/chat";
 import {
+  type AdditionalPolicy,
   AOAIError,
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -787,5 +788,32 @@ describe("no secret is reachable, and retries leave a trace", () => {
     } finally {
       logs.restore();
     }
+  });
+});
+
+describe("the last attempt's error is the one thrown", () => {
+  it("a 503 burst seen through a policy that throws on status ends in ServiceUnavailableError, not APIConnectionError", async () => {
+    // Azure SDK policies (and apps' own) throw a RestError carrying the response for a failed status.
+    const throwing: AdditionalPolicy["policy"] = {
+      name: "throwOnStatus",
+      async sendRequest(request, next) {
+        const response = await next(request);
+        if (response.status >= 400)
+          throw Object.assign(new Error(`status ${response.status}`), {
+            name: "RestError",
+            statusCode: response.status,
+            request,
+            response,
+          });
+        return response;
+      },
+    };
+    const c = client({ policies: [{ policy: throwing, position: "perRetry" }] });
+    const status: Fault = { kind: "status", status: 503, headers: retryHeaders("retry-after-ms", 5) };
+    const result = await embed([status, status, status], {}, c);
+    const error = errorOf(result.outcome) as APIError;
+    expect(ServiceUnavailableError.isInstance(error), inspectAll(error).slice(0, 300)).toBe(true);
+    expect(error.retryCount).toBe(2);
+    expect(result.attempts).toBe(3);
   });
 });

@@ -29,6 +29,7 @@ import {
   HungError,
   inspectAll,
   leakedSecret,
+  pool,
   type ReadMode,
   readChatStream,
   SECRET_KEY,
@@ -440,15 +441,3 @@ function short(value: unknown): string {
 }
 
 /** Maps `items` through `work` with at most `limit` in flight, keeping the order. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}

@@ -147,3 +147,21 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): 
 export class HungError extends Error {
   override name = "HungError";
 }
+
+/** Runs `work` over `items` with at most `limit` at once; the results in the items' order. */
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

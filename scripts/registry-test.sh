@@ -8,13 +8,15 @@
 #   this test is itself part of the check;
 # - consumers in folders outside the workspace, whose npmrc sends only @aoai/* to the local
 #   registry (everything else comes from the usual registry):
+#   every published package installed together, each entry point of each imported as ESM and
+#   required as CommonJS (the same names both ways) and type-checked under nodenext;
 #   @aoai/embeddings alone brings core and nothing else; @aoai/core + @aoai/chat + @aoai/emulator:
 #   the emulator's CLI started and a chat call made as ESM and as CommonJS on every Node major
 #   that `engines` allows (22 from the npm registry, like scripts/bootstrap.sh does for 24);
 #   a TypeScript consumer type-checked under `nodenext` and `bundler`;
 # - a core-only patch: only core's version moves, it publishes, `npm update` picks it up.
 #
-# Bounded: every step that can hang runs under `timeout`; a run takes about two minutes.
+# Bounded: every step that can hang runs under `timeout`; a run takes a few minutes.
 # AOAI_KEEP_REGISTRY_TEST=1 keeps its temporary folder for a look afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +25,10 @@ cd "$root"
 
 NODE22_VERSION=22.23.5
 TS_VERSIONS="7.0.2 5.9.3" # the project's compiler, and the last JavaScript-based 5.x many apps use
-PACKAGES=$(for d in packages/*/; do [ -f "$d/package.json" ] && basename "$d"; done)
+# Every published package, found rather than listed: a new packages/<name> is covered as it lands.
+PACKAGES=$(for d in packages/*/; do
+  [ -f "$d/package.json" ] && node -e 'process.exit(require(process.argv[1]).private ? 1 : 0)' "$PWD/$d/package.json" && basename "$d"
+done)
 start=$SECONDS
 work=$(mktemp -d "${TMPDIR:-/tmp}/aoai-registry-test.XXXXXX")
 pids=()
@@ -326,6 +331,50 @@ for ts in $TS_VERSIONS; do
       fail "TypeScript $ts, moduleResolution $mode"
     echo "TypeScript $ts, moduleResolution $mode: ok"
   done
+done
+
+say "consumer: every published package, ESM and CJS"
+c0="$work/consumers/all"
+mkdir -p "$c0" && cd "$c0"
+npm init -y >/dev/null
+# shellcheck disable=SC2046
+timeout 300 npm install --loglevel=error $(for p in $PACKAGES; do printf '@aoai/%s ' "$p"; done)
+timeout 120 npm install --loglevel=error --save-dev "@types/node@$(node -p 'require("'"$root"'/package.json").devDependencies["@types/node"]')" >/dev/null
+node --input-type=module - $PACKAGES <<'EOF'
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(`${process.cwd()}/`);
+const lines = [];
+let entries = 0;
+for (const dir of process.argv.slice(2)) {
+  const name = `@aoai/${dir}`;
+  const manifest = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
+  const subpaths = Object.keys(manifest.exports ?? { ".": manifest.main }).filter((s) => !s.endsWith(".json"));
+  for (const subpath of subpaths) {
+    const id = subpath === "." ? name : `${name}/${subpath.slice(2)}`;
+    const esm = Object.keys(await import(id)).filter((k) => k !== "default").sort();
+    const cjs = Object.keys(require(id)).filter((k) => k !== "default" && k !== "__esModule").sort();
+    if (esm.length === 0) throw new Error(`${id}: the ESM entry exports nothing`);
+    if (esm.join() !== cjs.join()) throw new Error(`${id}: ESM exports ${esm} but CommonJS ${cjs}`);
+    lines.push(`export * as m${entries++} from "${id}";`);
+  }
+}
+writeFileSync("all.mts", `${lines.join("\n")}\n`);
+console.log(`${process.argv.length - 2} packages, ${entries} entry points: each imported and required, the same names`);
+EOF
+cat >tsconfig.json <<'EOF'
+{
+  "compilerOptions": {
+    "module": "nodenext", "moduleResolution": "nodenext", "target": "es2022", "lib": ["es2023", "dom"],
+    "strict": true, "noEmit": true, "skipLibCheck": false, "types": ["node"]
+  },
+  "files": ["all.mts"]
+}
+EOF
+for ts in $TS_VERSIONS; do
+  timeout 60 node "$work/ts/$ts/node_modules/typescript/bin/tsc" -p tsconfig.json || fail "TypeScript $ts: the packages' types"
+  echo "TypeScript $ts: every package's types: ok"
 done
 
 # ── a core-only patch, released the same way

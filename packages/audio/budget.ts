@@ -1,4 +1,4 @@
-// Budget: 9 KB gzip. A browser app that only transcribes.
+// Budget: 10.5 KB gzip. A browser app that only transcribes.
 import { AudioClient } from "@aoai/audio";
 import { AzureOpenAIClient } from "@aoai/core";
 

@@ -1,4 +1,4 @@
-// Budget: 10.01 KB gzip. A browser app that only uses completions: complete and stream.
+// Budget: 11 KB gzip. A browser app that only uses completions: complete and stream.
 import { CompletionsClient } from "@aoai/completions";
 import { AzureOpenAIClient } from "@aoai/core";
 

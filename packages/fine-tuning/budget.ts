@@ -1,4 +1,4 @@
-// Budget: 9.5 KB gzip. A browser app that creates a fine-tuning job, waits for it and lists its events.
+// Budget: 10 KB gzip. A browser app that creates a fine-tuning job, waits for it and lists its events.
 import { AzureOpenAIClient } from "@aoai/core";
 import { FineTuningClient } from "@aoai/fine-tuning";
 

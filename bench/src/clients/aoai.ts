@@ -95,7 +95,7 @@ export function aoaiClient(t: Target): BenchClient {
     async images(n, size) {
       const { m, client } = await images();
       const result = await client.generate({ prompt: IMAGE_PROMPT, n, size, response_format: "b64_json" });
-      return Promise.all(result.data.map((image) => m.imageBytes(image)));
+      return Promise.all(result.data.map((image) => m.imageBytes(client, image)));
     },
   };
 }

@@ -1,11 +1,13 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkDeployment, json, type Reader, text } from "@aoai/core/internal";
+import { accepting, checkDeployment, json, type Reader, text } from "@aoai/core/internal";
 import { checkTranscription } from "./check-transcription.js";
 import type { AudioResponseFormat, TranscriptionRequest, TranslationRequest } from "./request-types.js";
 import type { TranscriptionFor } from "./response-types.js";
 import { upload } from "./upload.js";
 
 const TEXT_FORMATS: ReadonlySet<unknown> = new Set(["text", "srt", "vtt"]);
+// `text`, `srt` and `vtt` come back as text/plain; a page from a proxy is not a transcript.
+const TEXT = /* @__PURE__ */ accepting(text, ["text/*", "application/x-subrip"]);
 
 /**
  * Audio on one deployment, like .NET's `azureClient.GetAudioClient("whisper")`: `transcribe()`
@@ -25,7 +27,7 @@ export class AudioClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = checkDeployment(deployment);
+    this.deployment = checkDeployment(deployment, client);
   }
 
   /**
@@ -57,5 +59,5 @@ export class AudioClient {
 function reader<F extends AudioResponseFormat | undefined>(
   format: unknown,
 ): Reader<WithResponse<TranscriptionFor<F>>> {
-  return (TEXT_FORMATS.has(format) ? text : json()) as Reader<never>;
+  return (TEXT_FORMATS.has(format) ? TEXT : json()) as Reader<never>;
 }

@@ -1,8 +1,8 @@
 import type { ByteStream, RequestOptions } from "@aoai/core";
-import { byteStream, send } from "@aoai/core/internal";
+import { send } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation } from "./speech-operation.js";
+import { speechOperation, speechReader } from "./speech-operation.js";
 
 /**
  * Speaks `request.input` on a tts or gpt-4o-mini-tts deployment. Resolves once the response
@@ -22,5 +22,5 @@ export async function createSpeech(
   request: SpeechRequest,
   options?: RequestOptions,
 ): Promise<ByteStream> {
-  return send(audio.client, speechOperation(audio.client, audio.deployment, request, options), byteStream);
+  return send(audio.client, speechOperation(audio.client, audio.deployment, request, options), speechReader);
 }

@@ -53,7 +53,10 @@ export interface TranscriptionRequest<
   timestamp_granularities?: TimestampGranularity[];
   /** `["logprobs"]` adds the tokens' log probabilities (gpt-4o transcribe models, `json` format). */
   include?: "logprobs"[];
-  /** How long audio is cut into chunks (gpt-4o transcribe models). */
+  /**
+   * How long audio is cut into chunks (gpt-4o transcribe models). An object is sent as bracketed
+   * form fields (`chunking_strategy[type]`), as openai's clients send it.
+   */
   chunking_strategy?: TranscriptionChunkingStrategy | null;
   /**
    * Set by `transcribeStream()`; `transcribe()` refuses `true`.

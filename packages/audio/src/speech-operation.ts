@@ -1,11 +1,14 @@
 import type { AzureOpenAIClient, RequestOptions } from "@aoai/core";
-import { checkVersion, type OperationRequest } from "@aoai/core/internal";
+import { accepting, byteStream, checkVersion, type OperationRequest } from "@aoai/core/internal";
 import { checkSpeech } from "./check-speech.js";
 import type { SpeechRequest } from "./request-types.js";
 import { USER_AGENT } from "./version.js";
 import { versions } from "./versions.js";
 
 const SPEECH = "audio/speech";
+
+/** Speech comes back as `audio/mpeg`, `audio/wav`…; the specs say `application/octet-stream`. */
+export const speechReader = /* @__PURE__ */ accepting(byteStream, ["audio/*", "application/octet-stream"]);
 
 /** The speech call, checked before anything is sent; shared by `createSpeech` and `speechToFile`. */
 export function speechOperation(

@@ -1,8 +1,8 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, invalid, saveToFile, send, withResponse } from "@aoai/core/internal";
+import { checkSavePath, saveToFile, send, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import type { SpeechRequest } from "./request-types.js";
-import { speechOperation } from "./speech-operation.js";
+import { speechOperation, speechReader } from "./speech-operation.js";
 
 /** What {@link speechToFile} wrote. */
 export interface SavedSpeech {
@@ -10,16 +10,16 @@ export interface SavedSpeech {
   /** Bytes written. */
   bytes: number;
   /** The audio's `content-type`, e.g. `audio/mpeg`. */
-  contentType: string | undefined;
+  contentType: string;
 }
-
-type GetBuiltin = ((id: string) => unknown) | undefined;
 
 /**
  * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
  * in memory whole. Resolves when the file is complete, with the bytes written and `_response`.
  * Nothing is sent, and no file is touched, for bad input, an API version without speech, or
- * outside Node. A failure during the download removes the partial file.
+ * outside Node. The audio is written beside `path` and renamed over it once complete: a failure
+ * leaves `path` as it was. A symlink's target is replaced and the link kept; a relative path is
+ * taken from the current directory.
  *
  * @example
  * await speechToFile(audio, { input: "Testing, testing, 1, 2, 3", voice: "alloy" }, "speech.mp3");
@@ -31,12 +31,9 @@ export async function speechToFile(
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {
   const operation = speechOperation(audio.client, audio.deployment, request, options);
-  if (typeof path !== "string" || path === "") invalid("path", "must be a file path.");
-  // Checked here too (core's saveToFile would say so only after the download started).
-  const builtin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
-  if (typeof builtin !== "function")
-    invalid("path", "cannot be written: saving to a file works only in Node.js.");
-  const stream = await send(audio.client, operation, byteStream);
+  // Before sending: a file that cannot be created would be found only after the audio is billed.
+  await checkSavePath(path);
+  const stream = await send(audio.client, operation, speechReader);
   let bytes: number;
   try {
     bytes = await saveToFile(stream, path);

@@ -27,7 +27,7 @@ import {
   VERSION,
   type VerboseTranscription,
 } from "../src/index.js";
-import { audioClients, MINI_TTS, PREVIEW, TTS, WHISPER } from "./helpers.js";
+import { audioClients, MINI_TTS, PREVIEW, TRANSCRIBE, TTS, WHISPER } from "./helpers.js";
 
 // Integration: real HTTP to the emulator on 127.0.0.1. Its speech endpoint hides the text in the
 // audio samples, so its transcription endpoint gives the text back: every test speaks first.
@@ -53,6 +53,21 @@ function webStream(bytes: Uint8Array, chunk = 1000): ReadableStream<Uint8Array> 
     },
   });
 }
+
+describe("construction", () => {
+  it('says the client was forgotten in words, for new AudioClient("whisper")', () => {
+    const make = () =>
+      new AudioClient("whisper" as unknown as AzureOpenAIClient, undefined as unknown as string);
+    expect(make).toThrow(InvalidInputError);
+    expect(make).toThrow(/client is missing: "whisper" is where the AzureOpenAIClient goes/);
+  });
+
+  it("refuses what is not a client, before any call", () => {
+    expect(() => new AudioClient({} as AzureOpenAIClient, WHISPER)).toThrow(
+      /client must be an AzureOpenAIClient/,
+    );
+  });
+});
 
 describe("transcribe: every input kind", () => {
   const text = "Every input kind gives the text back.";
@@ -300,16 +315,23 @@ describe("speechToFile", () => {
     expect((await whisper.transcribe({ file: path })).text).toBe("Saved to a file.");
   });
 
-  it("an unwritable path fails with the file system's error and leaves nothing behind", async () => {
-    const path = join(dir, "no-such-dir", "speech.wav");
-    const error = await speechToFile(
-      tts,
-      { input: "hi", voice: "alloy", response_format: "wav" },
-      path,
-    ).catch((e: unknown) => e);
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOENT");
-    await expect(stat(path)).rejects.toThrow(/ENOENT/);
-  });
+  it.each([
+    ["in a missing folder", "no-such-dir/speech.wav", /folder .*no-such-dir does not exist/],
+    ["that is a folder", ".", /is a folder/],
+  ])(
+    "a path %s is refused with InvalidInputError (path) before anything is sent",
+    async (_, name, message) => {
+      const path = name === "." ? dir : join(dir, name);
+      const error = await speechToFile(
+        tts,
+        { input: "hi", voice: "alloy", response_format: "wav" },
+        path,
+      ).catch((e: unknown) => e);
+      expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+      expect((error as Error).message).toMatch(message);
+      if (name !== ".") await expect(stat(path)).rejects.toThrow(/ENOENT/);
+    },
+  );
 
   it("touches no file and sends nothing for bad input or a GA API version", async () => {
     const path = join(dir, "never.wav");
@@ -396,6 +418,35 @@ describe("transcribeStream", () => {
   });
 });
 
+describe("with no apiVersion", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it("transcribes on 2024-10-21 (GA), streams and uses the gpt-4o options on the newest preview, speaks on it", async () => {
+    const client = new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, maxRetries: 0 });
+    const speech = new AudioClient(client, TTS);
+    const wav = await (
+      await createSpeech(speech, { input: "Hello.", voice: "alloy", response_format: "wav" })
+    ).bytes();
+    const whisperClient = new AudioClient(client, WHISPER);
+    await whisperClient.transcribe({ file: wav });
+    await whisperClient.transcribe({ file: wav, chunking_strategy: "auto" });
+    // Streaming is gpt-4o-transcribe's (whisper refuses `stream`, as on Azure).
+    for await (const _ of await transcribeStream(new AudioClient(client, TRANSCRIBE), { file: wav })) {
+      // drained
+    }
+    expect(emulator.requests.map((r) => r.query["api-version"])).toEqual([
+      "2025-04-01-preview",
+      "2024-10-21",
+      "2025-04-01-preview",
+      "2025-04-01-preview",
+    ]);
+  });
+});
+
 describe("on a private emulator (request log, faults)", () => {
   let emulator: Emulator;
   let client: AzureOpenAIClient;
@@ -411,6 +462,15 @@ describe("on a private emulator (request log, faults)", () => {
   });
   beforeEach(() => emulator.reset());
   afterAll(() => emulator.close());
+
+  it("sends nothing when the file could not be written: a missing folder, a folder", async () => {
+    const missing = join(tmpdir(), "aoai-no-such-folder", "speech.wav");
+    for (const path of [missing, tmpdir()]) {
+      const error = await speechToFile(t, { input: "hi", voice: "alloy" }, path).catch((e: unknown) => e);
+      expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+    }
+    expect(emulator.requests).toEqual([]);
+  });
 
   it("sends the wire fields as multipart (arrays as name[]), the User-Agent and per-call headers", async () => {
     await w.transcribe(
@@ -436,7 +496,9 @@ describe("on a private emulator (request log, faults)", () => {
       "timestamp_granularities[]": ["word", "segment"],
       language: "en",
       temperature: "0.5",
-      chunking_strategy: '{"type":"server_vad","threshold":0.5}',
+      // Bracketed, as the openai clients Microsoft documents for Azure send it (upload.ts says why).
+      "chunking_strategy[type]": "server_vad",
+      "chunking_strategy[threshold]": "0.5",
     });
   });
 

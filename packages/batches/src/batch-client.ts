@@ -1,15 +1,17 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import { checkClient, json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { BatchFailedError } from "./batch-failed-error.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import type { BatchCreateRequest, BatchListQuery } from "./request-types.js";
 import type { Batch, BatchRequestCounts } from "./response-types.js";
 import { VERSION } from "./version.js";
-import { versions } from "./versions.js";
+import { sentVersions, versions } from "./versions.js";
 
 const USER_AGENT = `aoai-batches/${VERSION}`;
 const ENDED: ReadonlySet<string> = new Set(["completed", "failed", "expired", "cancelled"]);
+// A batch runs and is billed: not resent after a failure that may have created it.
+const BATCH = /* @__PURE__ */ lasting({ what: "batch", check: "BatchClient.list()" });
 
 /** Options of {@link BatchClient.waitForCompletion}. */
 export interface BatchWaitOptions extends WaitOptions {
@@ -32,6 +34,7 @@ export class BatchClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 
@@ -43,7 +46,9 @@ export class BatchClient {
   async create(request: BatchCreateRequest, options?: RequestOptions): Promise<WithResponse<Batch>> {
     checkCreate(this.client, request);
     const body = { ...request, completion_window: request.completion_window ?? "24h" };
-    return send(this.client, this.op("batches", "POST", { body, options }), json<Batch>());
+    // A client given no API version sends the blob fields where they are served (core's autoVersion).
+    const op = { ...this.op("batches", "POST", { body, options }), versions: sentVersions(request) };
+    return send(this.client, { ...op, creates: BATCH }, json<Batch>());
   }
 
   /** A batch, with its status and `request_counts`. */

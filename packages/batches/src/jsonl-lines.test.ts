@@ -33,6 +33,17 @@ describe("jsonLines", () => {
     expect((error as InvalidResponseError).snippet).toBe("{oops}");
   });
 
+  it.each(["null", "42", '"text"', "[1]", "true"])(
+    "throws InvalidResponseError naming a line that is JSON but not an object (%s)",
+    async (line) => {
+      const error = await all(jsonLines(chunks(`{"a":1}\n${line}\n`), "rid")).catch((e: unknown) => e);
+      expect(InvalidResponseError.isInstance(error)).toBe(true);
+      expect((error as InvalidResponseError).message).toBe(
+        "Line 2 of the file is not a JSON object. (request id rid)",
+      );
+    },
+  );
+
   it("gives nothing for an empty body", async () => {
     expect(await all(jsonLines(chunks()))).toEqual([]);
   });

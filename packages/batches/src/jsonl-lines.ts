@@ -1,9 +1,10 @@
 import { InvalidResponseError } from "@aoai/core";
 
 /**
- * The JSON values of a JSONL body, one per line, parsed as the chunks arrive: only the line being
+ * The JSON objects of a JSONL body, one per line, parsed as the chunks arrive: only the line being
  * read is held, so a file of any size streams through in constant memory. Blank lines are
- * skipped; a line that is not JSON throws `InvalidResponseError` with its number.
+ * skipped; a line that is not JSON, or JSON but not an object (`null`, `42`, an array), throws
+ * `InvalidResponseError` with its number.
  */
 export async function* jsonLines<T>(
   chunks: AsyncIterable<Uint8Array>,
@@ -14,11 +15,15 @@ export async function* jsonLines<T>(
   let number = 0;
   const parse = (line: string): T => {
     number++;
+    let value: unknown;
     try {
-      return JSON.parse(line) as T;
+      value = JSON.parse(line);
     } catch {
       throw new InvalidResponseError(`Line ${number} of the file is not JSON.`, line, requestId);
     }
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new InvalidResponseError(`Line ${number} of the file is not a JSON object.`, line, requestId);
+    return value as T;
   };
   for await (const chunk of chunks) {
     rest += decoder.decode(chunk, { stream: true });

@@ -1,5 +1,5 @@
 import type { ApiVersion } from "@aoai/core";
-import { versionTable } from "@aoai/core/internal";
+import { versionsWith, versionTable } from "@aoai/core/internal";
 
 /**
  * The API versions of the batch operations and of each versioned field, as `name@rule` rows (the
@@ -21,3 +21,12 @@ export const versions: (name: string) => readonly ApiVersion[] | undefined = /* 
 
 /** Create-request fields whose presence is checked against {@link versions}. */
 export const VERSIONED_FIELDS: readonly string[] = ["input_blob", "output_folder", "output_expires_after"];
+
+/** The versions that have the create operation and every versioned field `request` sets. */
+export function sentVersions(request: object): readonly ApiVersion[] | undefined {
+  const body = request as Record<string, unknown>;
+  return versionsWith(
+    versions("batches"),
+    ...VERSIONED_FIELDS.map((f) => (body[f] != null ? versions(f) : undefined)),
+  );
+}

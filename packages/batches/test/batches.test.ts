@@ -3,6 +3,7 @@ import {
   APIUserAbortError,
   AzureOpenAIClient,
   BadRequestError,
+  CreateNotConfirmedError,
   InvalidInputError,
   NotFoundError,
   RateLimitError,
@@ -292,14 +293,26 @@ describe("BatchClient on a private emulator (request log, pages, versions, fault
       output_folder: { url: "https://acct.blob.core.windows.net/out" },
     });
     emulator.reset();
-    const ga = await make()
+    const ga = await make("2024-10-21")
       .batches.create({ input_blob: blob, endpoint: "/chat/completions" })
       .catch((e: unknown) => e);
     expect(UnsupportedApiVersionError.isInstance(ga)).toBe(true);
     expect(emulator.requests).toHaveLength(0);
+    // No apiVersion: batches go to 2024-10-21, their GA route, but a create with the blob fields
+    // to the newest preview that has them.
+    await make()
+      .batches.create({ input_file_id: "file-x", endpoint: "/chat/completions" })
+      .catch(() => {});
+    await make()
+      .batches.create({ input_blob: blob, endpoint: "/chat/completions" })
+      .catch(() => {});
+    expect(emulator.requests.map((r) => r.query["api-version"])).toEqual([
+      "2024-10-21",
+      "2025-04-01-preview",
+    ]);
   });
 
-  it("surfaces a 429 on create as RateLimitError and a dropped connection as APIConnectionError", async () => {
+  it("surfaces a 429 on create as RateLimitError; a dropped connection, which may have created it, as CreateNotConfirmedError", async () => {
     const { batches } = make();
     const limited = await batches
       .create(
@@ -312,7 +325,9 @@ describe("BatchClient on a private emulator (request log, pages, versions, fault
     const dropped = await batches
       .create({ input_file_id: fileId, endpoint: "/chat/completions" }, fault({ kind: "reset" }))
       .catch((e: unknown) => e);
-    expect(APIConnectionError.isInstance(dropped)).toBe(true);
+    // Not sent again: the service may have made it.
+    expect(CreateNotConfirmedError.isInstance(dropped)).toBe(true);
+    expect(APIConnectionError.isInstance((dropped as CreateNotConfirmedError).cause)).toBe(true);
   });
 
   it("works on the v1 API", async () => {

@@ -219,3 +219,13 @@ describe("ChatCompletionAccumulator", () => {
     expect(acc.result().choices[0]!.message.content).toBe("xy");
   });
 });
+
+describe("service tier", () => {
+  it("keeps the tier the chunks name", () => {
+    const result = run([
+      chunk([{ delta: { role: "assistant", content: "Hi" } }], { service_tier: "priority" }),
+      chunk([{ delta: {}, finish_reason: "stop" }], { service_tier: "priority" }),
+    ]);
+    expect(result.service_tier).toBe("priority");
+  });
+});

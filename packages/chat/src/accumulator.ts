@@ -39,6 +39,7 @@ export class ChatCompletionAccumulator {
     if (chunk.created) result.created = chunk.created;
     if (chunk.model) result.model = chunk.model;
     if (chunk.system_fingerprint) result.system_fingerprint = chunk.system_fingerprint;
+    if (chunk.service_tier) result.service_tier = chunk.service_tier;
     if (chunk.usage) result.usage = chunk.usage;
     if (chunk.prompt_filter_results) {
       result.prompt_filter_results = (this.#result.prompt_filter_results ?? []).concat(

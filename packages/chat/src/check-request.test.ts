@@ -66,7 +66,9 @@ describe("input validation", () => {
   it("refuses stream: true in complete() and stream: false in stream()", () => {
     expect(bad({ messages: [user], stream: true })).toBe("stream");
     expect(bad({ messages: [user], stream: false }, true)).toBe("stream");
-    expect(() => checkRequest(ga, { messages: [user], stream: true }, true)).not.toThrow();
+    expect(() =>
+      checkRequest(ga, { messages: [user], stream: true } as ChatCompletionRequest, true),
+    ).not.toThrow();
   });
 
   it("refuses missing content, empty parts, parts without type, tool without tool_call_id", () => {

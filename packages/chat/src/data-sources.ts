@@ -61,6 +61,8 @@ export interface AzureSearchDataSource {
     query_type?: "simple" | "semantic" | "vector" | "vector_simple_hybrid" | "vector_semantic_hybrid";
     semantic_configuration?: string;
     filter?: string;
+    /** Instructions for the model (at most 100 tokens); in the 2024-10-21 spec, later replaced by a system message. */
+    role_information?: string;
   };
 }
 
@@ -72,6 +74,27 @@ export interface AzureCosmosDBDataSource {
     database_name: string;
     container_name: string;
     index_name: string;
+    /** Instructions for the model (at most 100 tokens); in the 2024-10-21 spec, later replaced by a system message. */
+    role_information?: string;
+  };
+}
+
+/**
+ * An Azure Machine Learning index (a prompt-flow vector index): Azure's REST examples and the
+ * API versions of 2024 have it; later specs leave it out, so it is sent as given, never refused.
+ */
+export interface AzureMLIndexDataSource {
+  type: "azure_ml_index";
+  parameters: OnYourDataCommonParameters & {
+    /** The Azure ML project's resource id. */
+    project_resource_id: string;
+    /** The index's name. */
+    name: string;
+    /** The index's version. */
+    version: string;
+    filter?: string;
+    authentication: OnYourDataAuthentication;
+    role_information?: string;
   };
 }
 
@@ -113,6 +136,7 @@ export interface MongoDBDataSource {
 export type ChatDataSource =
   | AzureSearchDataSource
   | AzureCosmosDBDataSource
+  | AzureMLIndexDataSource
   | ElasticsearchDataSource
   | PineconeDataSource
   | MongoDBDataSource;

@@ -4,6 +4,7 @@ export { type ChatChunkSource, ChatStream } from "./chat-stream.js";
 export { type ContentFilterSummary, contentFilterSummary } from "./content-filter-summary.js";
 export type {
   AzureCosmosDBDataSource,
+  AzureMLIndexDataSource,
   AzureSearchDataSource,
   ChatDataSource,
   ElasticsearchDataSource,
@@ -36,6 +37,8 @@ export type {
   ChatToolChoice,
   ChatToolMessage,
   ChatUserMessage,
+  ReasoningEffort,
+  ServiceTier,
 } from "./request-types.js";
 export type {
   ChatChoiceLogprobs,

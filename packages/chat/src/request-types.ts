@@ -1,6 +1,7 @@
 // The chat/completions request, as the wire (and the REST docs) spell it: snake_case, so a body
 // pasted from the docs or from `openai` code type-checks as is.
 import type { ChatDataSource } from "./data-sources.js";
+import type { ChatMessageContext } from "./response-types.js";
 
 /** A text part, in any role's `content` array. */
 export interface ChatContentPartText {
@@ -74,6 +75,8 @@ export interface ChatAssistantMessage {
   tool_calls?: ChatToolCall[];
   /** @deprecated use `tool_calls` */
   function_call?: { name: string; arguments: string } | null;
+  /** On Your Data: the `context` of the reply, when the response message is sent back as is. */
+  context?: ChatMessageContext;
 }
 
 /** The result of a tool call, answering the call with the same `tool_call_id`. */
@@ -133,6 +136,12 @@ export interface ChatResponseFormatJsonSchema {
 /** Plain text, any JSON object (JSON mode), or JSON following a schema. @default { type: "text" } */
 export type ChatResponseFormat = { type: "text" } | { type: "json_object" } | ChatResponseFormatJsonSchema;
 
+/** A reasoning model's effort; values this type does not list are sent as given. */
+export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | (string & {});
+
+/** A processing tier; values this type does not list are sent as given. */
+export type ServiceTier = "auto" | "default" | "priority" | "flex" | (string & {});
+
 /**
  * A chat/completions request body. Field names are the wire's; fields this type does not list are
  * still sent as given. The deployment is the `ChatClient`'s, so there is no `model`.
@@ -146,13 +155,17 @@ export interface ChatCompletionRequest {
   temperature?: number | null;
   /** @default 1 */
   top_p?: number | null;
-  /** Set by `stream()`; `complete()` refuses `true`. */
-  stream?: boolean | null;
   /** Up to 4 sequences that end the reply. */
   stop?: string | string[] | null;
-  /** Token limit of the reply; reasoning models need `max_completion_tokens` instead. */
+  /**
+   * Token limit of the reply. Reasoning models (o-series, gpt-5) refuse it with an
+   * `UnsupportedParameterError` whose `replacement` is `max_completion_tokens`.
+   */
   max_tokens?: number | null;
-  /** Token limit of the reply including reasoning tokens (2024-09-01-preview and later). */
+  /**
+   * Token limit of the reply including reasoning tokens: what reasoning models take
+   * (2024-09-01-preview and later, 2024-10-21, v1).
+   */
   max_completion_tokens?: number | null;
   /** @default 0 */
   presence_penalty?: number | null;
@@ -177,8 +190,20 @@ export interface ChatCompletionRequest {
   response_format?: ChatResponseFormat;
   /** With `stream`: `include_usage` adds a last chunk with token usage. */
   stream_options?: { include_usage?: boolean } | null;
-  /** Reasoning models (2024-12-01-preview and later). @default "medium" */
-  reasoning_effort?: "low" | "medium" | "high" | null;
+  /**
+   * How hard a reasoning model thinks before it answers (2024-12-01-preview and later, v1). The
+   * specs list `low`, `medium`, `high`; gpt-5 models also take `minimal`, later ones `none` and
+   * `xhigh`, and a value this type does not list is sent as given. @default "medium"
+   */
+  reasoning_effort?: ReasoningEffort | null;
+  /** How long a gpt-5 model's answer is (sent on every version: no spec lists it yet). */
+  verbosity?: "low" | "medium" | "high" | (string & {}) | null;
+  /**
+   * The processing tier: `priority` (faster, billed higher) or `flex` (cheaper, slower) where the
+   * deployment offers it (sent on every version: no spec lists it yet). The completion says which
+   * tier served it. @default "auto"
+   */
+  service_tier?: ServiceTier | null;
   /** Store the completion for distillation and evals (previews from 2024-12-01-preview). */
   store?: boolean | null;
   metadata?: Record<string, string> | null;

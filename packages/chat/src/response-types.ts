@@ -36,8 +36,8 @@ export interface ChatMessageContext {
 export interface ChatCompletionMessage {
   role: "assistant";
   content: string | null;
-  /** The model's refusal, in place of content (structured outputs). */
-  refusal: string | null;
+  /** The model's refusal, in place of content (structured outputs); older versions leave it out. */
+  refusal?: string | null;
   tool_calls?: ChatToolCall[];
   /** @deprecated use `tool_calls` */
   function_call?: { name: string; arguments: string };
@@ -81,7 +81,8 @@ export interface ChatCompletionChoice {
   message: ChatCompletionMessage;
   /** `null` only in a completion accumulated from a stream that stopped early. */
   finish_reason: ChatFinishReason | null;
-  logprobs: ChatChoiceLogprobs | null;
+  /** `null` unless asked for with `logprobs`; some versions and Azure's examples leave it out. */
+  logprobs?: ChatChoiceLogprobs | null;
   content_filter_results?: ContentFilterChoiceResults;
   /**
    * In a completion accumulated from a stream filtered asynchronously: the offsets of the last
@@ -93,10 +94,14 @@ export interface ChatCompletionChoice {
 /** A chat completion. */
 export interface ChatCompletion {
   id: string;
-  object: "chat.completion";
+  /** Always sent by the service today; Azure's own examples leave it out. */
+  object?: "chat.completion";
   created: number;
-  model: string;
+  /** The model behind the deployment; Azure's own examples leave it out. */
+  model?: string;
   system_fingerprint?: string | null;
+  /** The tier that served the request, when the request asked for one. */
+  service_tier?: string | null;
   choices: ChatCompletionChoice[];
   usage?: ChatCompletionUsage;
   /** Azure's filter results on the prompt (one per prompt; index 0 for chat). */
@@ -147,6 +152,7 @@ export interface ChatCompletionChunk {
   created: number;
   model: string;
   system_fingerprint?: string | null;
+  service_tier?: string | null;
   choices: ChatCompletionChunkChoice[];
   usage?: ChatCompletionUsage | null;
   prompt_filter_results?: PromptFilterResult[];

@@ -2,10 +2,14 @@ import {
   type AdditionalPolicy,
   APIUserAbortError,
   ContentFilterError,
+  InvalidInputError,
   UnsupportedApiVersionError,
+  UnsupportedParameterError,
 } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import {
+  ChatClient,
+  type ChatCompletionRequest,
   type ChatMessage,
   type ChatTool,
   contentFilterSummary,
@@ -29,6 +33,17 @@ describe("complete()", () => {
     expect(c._response.status).toBe(200);
     expect(Object.keys(c)).not.toContain("_response");
     expect(contentFilterSummary(c).filtered).toBe(false);
+  });
+
+  it("types the rate-limit and routing facts on _response", async () => {
+    const { chat } = emulatorChat();
+    const c = await chat.complete({ messages: PIRATE });
+    const { rateLimit } = c._response;
+    expect(rateLimit.limitRequests).toBe(Number(c._response.headers.get("x-ratelimit-limit-requests")));
+    expect(rateLimit.remainingTokens).toBeGreaterThanOrEqual(0);
+    expect(rateLimit.resetTokensMs).toBeGreaterThanOrEqual(0);
+    expect(c._response.region).toBe("Local");
+    expect(c._response.deploymentName).toBe("gpt-4o");
   });
 
   it("sends aoai-chat/<version> in the User-Agent and per-call headers", async () => {
@@ -111,6 +126,19 @@ describe("complete()", () => {
     expect((error as ContentFilterError).filtered.length).toBeGreaterThan(0);
   });
 
+  it("throws the same ContentFilterError for the newer body (content_filters, ContentFiltered)", async () => {
+    const { chat } = emulatorChat();
+    const fault = { kind: "content-filter", shape: "content_filters" };
+    const error = await chat
+      .complete({ messages: PIRATE }, { headers: { "x-aoai-emulator-fault": JSON.stringify(fault) } })
+      .catch((e: unknown) => e);
+    expect(ContentFilterError.isInstance(error)).toBe(true);
+    const filtered = error as ContentFilterError;
+    expect(filtered.innerCode).toBe("ContentFiltered");
+    expect(filtered.contentFilters?.[0]).toMatchObject({ blocked: true, source_type: "prompt" });
+    expect(filtered.filtered).toEqual(["jailbreak", "violence"]);
+  });
+
   it("returns On Your Data context with citations and intent", async () => {
     const { chat } = emulatorChat();
     const c = await chat.complete({
@@ -137,6 +165,13 @@ describe("complete()", () => {
     await expect(chat.complete({ messages: PIRATE, reasoning_effort: "low" })).rejects.toBeInstanceOf(
       UnsupportedApiVersionError,
     );
+  });
+
+  it("does not type-check stream: true, and refuses it at run time before sending", async () => {
+    const { chat } = emulatorChat();
+    // @ts-expect-error complete() has no `stream`: stream() is the streaming call.
+    const error = await chat.complete({ messages: PIRATE, stream: true }).catch((e: unknown) => e);
+    expect(InvalidInputError.isInstance(error) && error.param).toBe("stream");
   });
 
   it("honours signal: an aborted call throws APIUserAbortError", async () => {
@@ -268,5 +303,62 @@ describe("stream()", () => {
       for await (const _ of stream) if (++n === 5) controller.abort();
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe("reasoning models", () => {
+  const reasoningChat = (deployment: string) => {
+    const { client } = emulatorChat({ apiVersion: "2025-04-01-preview" });
+    return new ChatClient(client, deployment);
+  };
+
+  it("sends max_completion_tokens, reasoning_effort, verbosity and service_tier as typed", async () => {
+    const bodies: string[] = [];
+    const spy: AdditionalPolicy = {
+      policy: {
+        name: "body-spy",
+        sendRequest: (request, next) => {
+          bodies.push(String(request.body));
+          return next(request);
+        },
+      },
+    };
+    // verbosity and service_tier came after the dated specs: the v1 API takes them.
+    const { client } = emulatorChat({ apiVersion: "v1", policies: [spy] });
+    const request: ChatCompletionRequest = {
+      messages: PIRATE,
+      max_completion_tokens: 400,
+      reasoning_effort: "minimal",
+      verbosity: "low",
+      service_tier: "priority",
+    };
+    const c = await new ChatClient(client, "gpt-5-mini").complete(request);
+    expect(c.choices[0]!.finish_reason).toBe("stop");
+    expect(JSON.parse(bodies[0]!)).toMatchObject({
+      max_completion_tokens: 400,
+      reasoning_effort: "minimal",
+      verbosity: "low",
+      service_tier: "priority",
+    });
+  });
+
+  it("an unsupported max_tokens is a typed error naming max_completion_tokens", async () => {
+    const error = await reasoningChat("o3-mini")
+      .complete({ messages: PIRATE, max_tokens: 100 })
+      .catch((e: unknown) => e);
+    expect(UnsupportedParameterError.isInstance(error)).toBe(true);
+    expect((error as UnsupportedParameterError).param).toBe("max_tokens");
+    expect((error as UnsupportedParameterError).replacement).toBe("max_completion_tokens");
+  });
+
+  it("an unsupported temperature is a typed error naming reasoning_effort", async () => {
+    for (const deployment of ["o1", "gpt-5"]) {
+      const error = await reasoningChat(deployment)
+        .complete({ messages: PIRATE, temperature: 0.3 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsupportedParameterError);
+      expect((error as UnsupportedParameterError).replacement).toBe("reasoning_effort");
+      expect((error as Error).message).toContain("reasoning_effort");
+    }
   });
 });

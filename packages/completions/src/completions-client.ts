@@ -25,7 +25,7 @@ export class CompletionsClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = checkDeployment(deployment);
+    this.deployment = checkDeployment(deployment, client);
   }
 
   /**

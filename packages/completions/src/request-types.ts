@@ -22,8 +22,6 @@ export interface CompletionRequest {
   top_p?: number | null;
   /** Completions per prompt, 1 to 128. @default 1 */
   n?: number | null;
-  /** Set by `stream()`; `complete()` refuses `true`. */
-  stream?: boolean | null;
   /** With `stream`: `include_usage` adds a last chunk with token usage (2024-09-01-preview and later, 2024-10-21, v1). */
   stream_options?: { include_usage?: boolean } | null;
   /** Log probabilities of the `logprobs` most likely tokens at each position, 0 to 5. */

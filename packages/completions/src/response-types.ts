@@ -37,16 +37,19 @@ export interface CompletionChoice {
   index: number;
   /** `null` only in a completion accumulated from a stream that stopped early. */
   finish_reason: CompletionFinishReason | null;
-  logprobs: CompletionLogprobs | null;
+  /** `null` unless asked for with `logprobs`; Azure's own examples leave it out. */
+  logprobs?: CompletionLogprobs | null;
   content_filter_results?: ContentFilterChoiceResults;
 }
 
 /** A legacy completion. */
 export interface Completion {
   id: string;
-  object: "text_completion";
+  /** Always sent by the service today; Azure's own examples leave it out. */
+  object?: "text_completion";
   created: number;
-  model: string;
+  /** The model behind the deployment; Azure's own examples leave it out. */
+  model?: string;
   system_fingerprint?: string | null;
   choices: CompletionChoice[];
   usage?: CompletionUsage;

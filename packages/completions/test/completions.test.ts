@@ -255,6 +255,7 @@ describe("CompletionsClient on a private emulator (request log)", () => {
       [() => completions.complete({ prompt: "x", logprobs: -1 }), "logprobs"],
       [() => completions.complete({ prompt: "x", n: 0 }), "n"],
       [() => completions.complete({ prompt: "x", n: 129 }), "n"],
+      // @ts-expect-error complete() has no `stream`: stream() is the streaming call.
       [() => completions.complete({ prompt: "x", stream: true }), "stream"],
       [() => completions.complete("x" as never), "request"],
     ];

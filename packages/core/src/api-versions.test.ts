@@ -24,12 +24,12 @@ describe("API versions", () => {
     ]);
   });
 
-  it("defaults to 2024-10-21", () => {
-    expect(DEFAULT_API_VERSION).toBe("2024-10-21");
+  it("defaults to v1 (each operation where Azure serves it GA: test/default-version.test.ts)", () => {
+    expect(DEFAULT_API_VERSION).toBe("v1");
     const saved = process.env.OPENAI_API_VERSION;
     delete process.env.OPENAI_API_VERSION;
     try {
-      expect(new AzureOpenAIClient({ endpoint, apiKey: "k" }).apiVersion).toBe("2024-10-21");
+      expect(new AzureOpenAIClient({ endpoint, apiKey: "k" }).apiVersion).toBe("v1");
     } finally {
       if (saved !== undefined) process.env.OPENAI_API_VERSION = saved;
     }
@@ -80,5 +80,38 @@ describe("API versions", () => {
     }
     expect(caught).toBeInstanceOf(InvalidInputError);
     expect((caught as InvalidInputError).param).toBe("apiVersion");
+  });
+
+  it.each([
+    ["2025-04-01", "2025-04-01-preview"],
+    ["2024-10-21-preview", "2024-10-21"],
+    ["2024-08-01", "2024-08-01-preview"],
+    ["2024-06-01-preview", "2024-06-01"],
+  ])("refuses %j, a known version's date with -preview added or missing, naming it", (apiVersion, meant) => {
+    const error = (() => {
+      try {
+        new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion });
+      } catch (e) {
+        return e as InvalidInputError;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error?.param).toBe("apiVersion");
+    expect(error?.message).toContain(`did you mean "${meant}"?`);
+  });
+
+  it.each([
+    ["latest", /known: 2024-06-01, .*, v1, preview\./],
+    ["2024-10", /"2024-10-21"/],
+    ["2024-10-21x", /"2024-10-21"/],
+    ["2025-04-01-previw", /"2025-04-01-preview"/],
+    ["2024-10-21 ", /did you mean "2024-10-01-preview" or "2024-10-21"\?/],
+  ])("names the known versions of that month for a malformed %j, else all", (apiVersion, named) => {
+    expect(() => new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion })).toThrow(named);
+  });
+
+  it("sends an unknown dated version whose date no known version has (the service may serve it)", () => {
+    for (const apiVersion of ["2024-02-01", "2024-05-01-preview", "2025-06-01-preview", "2026-01-15"])
+      expect(new AzureOpenAIClient({ endpoint, apiKey: "k", apiVersion }).apiVersion).toBe(apiVersion);
   });
 });

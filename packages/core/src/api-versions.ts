@@ -20,8 +20,15 @@ export const API_VERSIONS = [
 /** One of {@link API_VERSIONS}. */
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
-/** The latest dated GA version: what a client uses when none is given. */
-export const DEFAULT_API_VERSION: ApiVersion = "2024-10-21";
+/**
+ * What a client uses when none is given: the v1 API, which Microsoft recommends, for the operations
+ * it serves GA; each other operation goes to its dated GA version (`2024-10-21`), or, where it has
+ * none, to the newest dated preview that has it (see `autoVersion`).
+ */
+export const DEFAULT_API_VERSION: ApiVersion = "v1";
+
+/** The latest dated GA version. */
+export const LATEST_DATED_GA: ApiVersion = "2024-10-21";
 
 const known: ReadonlySet<string> = new Set(API_VERSIONS);
 

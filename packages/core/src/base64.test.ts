@@ -38,6 +38,9 @@ describe("base64ToBytes", () => {
     expect(out.constructor).toBe(Uint8Array);
     expect([out.byteOffset, out.buffer.byteLength]).toEqual([0, bytes.length]);
     expect(out).toEqual(bytes);
+    // A fresh ArrayBuffer, typed so: a Blob part and a transferable buffer.
+    const owned: ArrayBuffer = out.buffer;
+    expect(new Blob([out]).size).toBe(owned.byteLength);
   });
 
   it("decodes short (pool-sized) and unpadded input exactly in Node", () => {

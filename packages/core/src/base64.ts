@@ -8,7 +8,7 @@ interface NodeBuffer {
     toString(encoding: "base64"): string;
   };
 }
-type Base64Statics = { fromBase64?: (text: string) => Uint8Array };
+type Base64Statics = { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
 type Base64Methods = { toBase64?: () => string };
 
 const nodeBuffer = (): NodeBuffer | undefined => (globalThis as { Buffer?: NodeBuffer }).Buffer;
@@ -28,7 +28,9 @@ function byteLength(text: string): number {
  * many bytes were written (fewer than the array's length when `text` has characters outside
  * base64). `undefined` where there is no `Buffer`.
  */
-export function nodeBase64ToBytes(text: string): { bytes: Uint8Array; written: number } | undefined {
+export function nodeBase64ToBytes(
+  text: string,
+): { bytes: Uint8Array<ArrayBuffer>; written: number } | undefined {
   const buffer = nodeBuffer();
   if (!buffer) return undefined;
   // Buffer.from(text, "base64") would be a view into a larger (pooled or over-sized) buffer.
@@ -41,7 +43,7 @@ export function nodeBase64ToBytes(text: string): { bytes: Uint8Array; written: n
  * `ArrayBuffer` (offset 0, so a `Float32Array` can view it). Node's `Buffer` decodes straight into
  * it; elsewhere `Uint8Array.fromBase64`, else `atob`: no `node:` import, so it is browser-safe.
  */
-export function base64ToBytes(text: string): Uint8Array {
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
   const node = nodeBase64ToBytes(text);
   if (node) return node.bytes;
   const fromBase64 = (Uint8Array as Base64Statics).fromBase64;
@@ -53,7 +55,7 @@ export function base64ToBytes(text: string): Uint8Array {
  * characters outside the alphabet, and in V8 it is faster than a table decoder (21 us vs 30 us for
  * one 3072-dimension embedding).
  */
-export function decodeWithAtob(text: string): Uint8Array {
+export function decodeWithAtob(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

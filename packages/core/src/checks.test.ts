@@ -36,6 +36,27 @@ describe("input checks", () => {
       expect(refusal(() => checkNumber(bad, "speed", 0.25, 4))?.param).toBe("speed");
   });
 
+  it.each<[() => void, string]>([
+    [() => checkInteger(0, "dimensions", 1), "dimensions must be a positive whole number, got 0."],
+    [() => checkInteger(-1, "max_tokens", 0), "max_tokens must be a whole number (0 or more), got -1."],
+    [() => checkInteger(1.5, "limit", 1, 10_000), "limit must be a whole number from 1 to 10000, got 1.5."],
+    [
+      () => checkInteger(0, "hyperparameters.n_epochs", 1),
+      "hyperparameters.n_epochs must be a positive whole number, got 0.",
+    ],
+    [
+      () => checkNumber(0, "timeoutMs", Number.MIN_VALUE, Number.POSITIVE_INFINITY),
+      "timeoutMs must be a positive number, got 0.",
+    ],
+    [
+      () => checkNumber(-1, "pollInterval", Number.MIN_VALUE, 2_147_483_647),
+      "pollInterval must be a positive number up to 2147483647, got -1.",
+    ],
+    [() => checkNumber(-1, "x", 0, Number.POSITIVE_INFINITY), "x must be a number (0 or more), got -1."],
+  ])("says a range in words, never as 5e-324 or 9007199254740991 (%#)", (run, message) => {
+    expect(refusal(run)?.message).toBe(message);
+  });
+
   it("checkOneOf: lists what is allowed", () => {
     expect(refusal(() => checkOneOf("wav", "response_format", ["mp3", "wav"]))).toBeUndefined();
     const e = refusal(() => checkOneOf("ogg", "response_format", ["mp3", "wav"]));

@@ -15,13 +15,25 @@ export function checkInteger(
   max = Number.MAX_SAFE_INTEGER,
 ): void {
   if (value != null && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max))
-    invalid(param, `must be a whole number from ${min} to ${max}, got ${show(value)}.`);
+    invalid(param, `must be ${range("whole number", min, max)}, got ${show(value)}.`);
 }
 
 /** A finite number from `min` to `max` when set. */
 export function checkNumber(value: unknown, param: string, min: number, max: number): void {
   if (value != null && !(typeof value === "number" && value >= min && value <= max))
-    invalid(param, `must be a number from ${min} to ${max}, got ${show(value)}.`);
+    invalid(param, `must be ${range("number", min, max)}, got ${show(value)}.`);
+}
+
+/**
+ * A range in words: bounds that only mean "no limit" or "above zero" (`Number.MAX_SAFE_INTEGER`,
+ * `Infinity`, `Number.MIN_VALUE`) would print as 9007199254740991 or 5e-324.
+ */
+function range(noun: string, min: number, max: number): string {
+  const open = max >= Number.MAX_SAFE_INTEGER;
+  if (min === Number.MIN_VALUE || (open && min === 1))
+    return open ? `a positive ${noun}` : `a positive ${noun} up to ${max}`;
+  if (open) return min === 0 ? `a ${noun} (0 or more)` : `a ${noun}, at least ${min}`;
+  return `a ${noun} from ${min} to ${max}`;
 }
 
 /** One of `allowed` when set. */

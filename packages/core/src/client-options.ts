@@ -26,13 +26,24 @@ export interface AzureOpenAIClientOptions {
   /** A function that returns a bearer token; called before every attempt, so it should cache. */
   tokenProvider?: () => string | Promise<string>;
   /**
-   * Entra scope(s) for `credential`; change it for sovereign clouds.
-   * @default "https://cognitiveservices.azure.com/.default"
+   * Entra scope(s) for `credential`, as given (see also `audience`).
+   * @default by the endpoint's host: "https://ai.azure.com/.default" for `*.services.ai.azure.com`,
+   * "https://cognitiveservices.azure.us/.default" (`.cn`) for Azure Government (China) hosts, else
+   * "https://cognitiveservices.azure.com/.default"
    */
   scopes?: string | string[];
   /**
+   * The Entra audience for `credential`, e.g. `https://cognitiveservices.azure.us` for a sovereign
+   * cloud behind a custom domain: the scope asked for is `<audience>/.default`. Not with `scopes`.
+   * @default by the endpoint's host (see `scopes`)
+   */
+  audience?: string;
+  /**
    * The API version. A dated version this SDK does not know yet is sent as given, unchecked.
-   * @default process.env.OPENAI_API_VERSION, else "2024-10-21"
+   * @default process.env.OPENAI_API_VERSION, else each operation where Azure serves it GA: the v1
+   * API (chat, embeddings, files, fine-tuning), else 2024-10-21 (completions, audio transcription
+   * and translation, images, batches), else the newest dated preview that has it (speech, image
+   * edits, and an option only previews have)
    */
   apiVersion?: ApiVersion | (string & {});
   /** Retries after the first attempt; 0 disables them. @default 2 */
@@ -53,6 +64,16 @@ export interface AzureOpenAIClientOptions {
    * at once (a `RateLimitError` for 429) carrying `retryAfterMs`. @default 60000
    */
   maxRetryAfter?: number;
+  /**
+   * Whether a failure after which the service may have done the work is retried: a connection
+   * reset or a timeout after the request was sent (the answer may be what was lost), or a 500,
+   * 502 or 504. Failures that prove nothing was done (no connection, 408, 409, 429, 503) are
+   * retried either way. Inference calls follow this setting (a retried chat or image call may be
+   * billed twice); creates of lasting objects (a file upload, a batch, a fine-tuning job) are
+   * never resent after such a failure unless a call sets it: they throw `CreateNotConfirmedError`.
+   * @default true
+   */
+  retryUncertain?: boolean;
   /**
    * Whether operations and request options are checked against the API version before sending
    * (an `UnsupportedApiVersionError` names the versions that have them). Turn it off to let the
@@ -80,6 +101,12 @@ export interface RequestOptions {
   streamIdleTimeout?: number;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number;
+  /**
+   * Overrides the client's `retryUncertain` for this call; on a create of a lasting object (a
+   * file upload, a batch, a fine-tuning job), `true` resends it after a failure that may have
+   * made the object, at the risk of a duplicate. @default the client's, false for such creates
+   */
+  retryUncertain?: boolean;
   /** Extra headers for this call; they win over the client's. */
   headers?: Record<string, string>;
 }

@@ -1,4 +1,5 @@
-import { API_VERSIONS, type ApiVersion, DEFAULT_API_VERSION, isApiVersion } from "./api-versions.js";
+import { type ApiVersion, DEFAULT_API_VERSION } from "./api-versions.js";
+import { checkApiVersion } from "./check-api-version.js";
 import { checkHeader } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
 import { attachConnection } from "./connection.js";
@@ -15,9 +16,8 @@ import { InvalidInputError } from "./errors/input-errors.js";
 import { buildPipeline } from "./pipeline.js";
 import { defaultHttpClient } from "./transport/default-http-client.js";
 import { createHeaders } from "./transport/http-headers.js";
+import { originGuard } from "./transport/origin-guard.js";
 import { USER_AGENT_HEADER, userAgent } from "./user-agent.js";
-
-const DATED_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 
 /**
  * A connection to one Azure OpenAI resource: endpoint, credential, API version, retries and
@@ -36,17 +36,20 @@ export class AzureOpenAIClient {
       throw new InvalidInputError("No endpoint: pass endpoint or set AZURE_OPENAI_ENDPOINT.", "endpoint");
     }
     this.endpoint = normalizeEndpoint(endpoint);
-    this.apiVersion = checkApiVersion(
-      options.apiVersion ?? readEnv("OPENAI_API_VERSION") ?? DEFAULT_API_VERSION,
-    );
+    const given = options.apiVersion ?? readEnv("OPENAI_API_VERSION");
+    this.apiVersion = checkApiVersion(given ?? DEFAULT_API_VERSION);
     const defaults = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(defaults)) checkHeader(name, value, "defaultHeaders");
     const prefix = options.userAgentPrefix;
     const agents = new Map<string | undefined, string>();
-    const auth = authPolicy(options);
+    const auth = authPolicy(options, this.endpoint);
     attachConnection(this, {
       auth,
-      pipeline: buildPipeline(auth, options.policies ?? [], options.httpClient ?? defaultHttpClient()),
+      pipeline: buildPipeline(
+        originGuard(this.endpoint, auth, Object.keys(defaults)),
+        options.policies ?? [],
+        options.httpClient ?? defaultHttpClient(),
+      ),
       maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
       timeout: checkDuration(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
       streamIdleTimeout: checkDuration(
@@ -54,7 +57,9 @@ export class AzureOpenAIClient {
         "streamIdleTimeout",
       ),
       maxRetryAfter: checkDuration(options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS, "maxRetryAfter"),
+      retryUncertain: options.retryUncertain ?? true,
       versionChecks: options.versionChecks ?? true,
+      autoVersion: given === undefined,
       headers(feature) {
         const headers = createHeaders(defaults);
         let agent = agents.get(feature);
@@ -67,21 +72,6 @@ export class AzureOpenAIClient {
       },
     });
   }
-}
-
-function checkApiVersion(version: string): ApiVersion | (string & {}) {
-  if (isApiVersion(version) || (DATED_VERSION.test(version) && isRealDate(version.slice(0, 10))))
-    return version;
-  throw new InvalidInputError(
-    `apiVersion ${JSON.stringify(version)} is not an API version; known: ${API_VERSIONS.join(", ")}.`,
-    "apiVersion",
-  );
-}
-
-// "2024-13-45" has the shape of a date but names none: the service would answer 404 for it.
-function isRealDate(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
 
 /** A whole number >= 0 (retry counts). */

@@ -16,7 +16,10 @@ export interface Connection {
   readonly timeout: number;
   readonly streamIdleTimeout: number;
   readonly maxRetryAfter: number;
+  readonly retryUncertain: boolean;
   readonly versionChecks: boolean;
+  /** True when no API version was given: each operation goes where Azure serves it GA. */
+  readonly autoVersion: boolean;
   /** Fresh request headers: the client's defaults and the User-Agent for `feature`. */
   headers(feature: string | undefined): HttpHeaders;
 }
@@ -29,6 +32,10 @@ export function attachConnection(client: object, connection: Connection): void {
 
 export function connectionOf(client: object): Connection {
   const connection = (client as { [CONNECTION]?: Connection } | null)?.[CONNECTION];
-  if (!connection) throw new InvalidInputError("client must be an AzureOpenAIClient.", "client");
+  if (!connection)
+    throw new InvalidInputError(
+      `client must be an AzureOpenAIClient from @aoai/core, got ${client === null ? "null" : typeof client}.`,
+      "client",
+    );
   return connection;
 }

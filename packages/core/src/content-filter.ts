@@ -62,6 +62,19 @@ export interface ContentFilterOffsets {
   end_offset: number;
 }
 
+/**
+ * One entry of `content_filters`, the newer error body's list of filter runs (Azure's v1 API):
+ * whether it blocked, what it ran on (`prompt`, `completion`…) and its per-category results.
+ */
+export interface ContentFilterBlock {
+  blocked: boolean;
+  source_type?: string;
+  content_filter_results?: ContentFilterPromptResults;
+  content_filter_offsets?: ContentFilterOffsets;
+  content_filter_raw?: unknown[];
+  [key: string]: unknown;
+}
+
 /** One entry of `prompt_filter_results`. */
 export interface PromptFilterResult {
   prompt_index: number;

@@ -2,7 +2,7 @@ import type { KeyCredential, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { checkSecret } from "./checks.js";
 import type { AzureOpenAIClientOptions } from "./client-options.js";
-import { DEFAULT_SCOPE } from "./defaults.js";
+import { checkAudience, entraScope } from "./entra-scope.js";
 import { readEnv } from "./env.js";
 import { InvalidInputError } from "./errors/input-errors.js";
 import { apiKeyPolicy } from "./transport/api-key-policy.js";
@@ -14,7 +14,7 @@ import { cachedTokenGetter } from "./transport/token-cache.js";
  * is used only when no credential is given at all, so an explicit Entra credential is never
  * silently joined by a key from the environment.
  */
-export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
+export function authPolicy(options: AzureOpenAIClientOptions, endpoint: string): PipelinePolicy {
   const given = [options.apiKey, options.credential, options.tokenProvider].filter((c) => c !== undefined);
   if (given.length > 1) {
     throw new InvalidInputError(
@@ -26,7 +26,7 @@ export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
     if (!isTokenCredential(options.credential)) {
       throw new InvalidInputError("credential must be a TokenCredential (with getToken).", "credential");
     }
-    return bearerPolicy(cachedTokenGetter(options.credential, options.scopes ?? DEFAULT_SCOPE));
+    return bearerPolicy(cachedTokenGetter(options.credential, scopesOf(options, endpoint)));
   }
   if (options.tokenProvider !== undefined) {
     const provider = options.tokenProvider;
@@ -43,6 +43,13 @@ export function authPolicy(options: AzureOpenAIClientOptions): PipelinePolicy {
     );
   }
   return apiKeyPolicy(toKeyCredential(key));
+}
+
+function scopesOf(options: AzureOpenAIClientOptions, endpoint: string): string | string[] {
+  if (options.audience === undefined) return options.scopes ?? entraScope(endpoint);
+  if (options.scopes !== undefined)
+    throw new InvalidInputError("Pass audience or scopes, not both.", "audience");
+  return entraScope(endpoint, checkAudience(options.audience));
 }
 
 function toKeyCredential(key: string | KeyCredential): KeyCredential {

@@ -9,5 +9,3 @@ export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
 /** Longest server-requested wait slept through, in ms. @default 60000 */
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-/** Microsoft Entra scope of Azure OpenAI in the public cloud. */
-export const DEFAULT_SCOPE = "https://cognitiveservices.azure.com/.default";

@@ -74,6 +74,28 @@ describe("normalizeEndpoint", () => {
     expect(rejects(endpoint).message).toMatch(/query or fragment/);
   });
 
+  it.each([
+    [
+      "https://res.openai.azure.com/openai/deployments/whisper",
+      /"https:\/\/res\.openai\.azure\.com".*"whisper"/,
+    ],
+    ["https://res.openai.azure.com/openai/deployments/gpt-4o/chat/completions", /"gpt-4o"/],
+    ["https://gw.example.com/aoai/openai/deployments/tts/", /"https:\/\/gw\.example\.com\/aoai"/],
+    ["https://res.openai.azure.com/openai/v1/chat/completions", /"https:\/\/res\.openai\.azure\.com"/],
+    ["https://res.openai.azure.com/openai/files", /"https:\/\/res\.openai\.azure\.com"/],
+  ])("refuses a path the routes would double (%s), saying what to pass", (endpoint, named) => {
+    const error = rejects(endpoint);
+    expect(error.message).toMatch(named);
+    expect(error.message).toMatch(/^endpoint path \S*\/openai\/\S+ would be doubled/);
+  });
+
+  it("says where the api-version goes when a pasted URL carries it", () => {
+    const error = rejects(
+      "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21",
+    );
+    expect(error.message).toMatch(/apiVersion: "2024-10-21"/);
+  });
+
   it("rejects credentials in the URL without echoing them", () => {
     const error = rejects("https://user:hunter2-secret@res.openai.azure.com");
     expect(error.message).toMatch(/credentials/);
@@ -97,7 +119,7 @@ describe("client endpoint", () => {
     });
     expect(client.endpoint).toBe("https://res.openai.azure.com");
     expect(routeUrl(client.endpoint, client.apiVersion, { path: "chat/completions", deployment: "d" })).toBe(
-      "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21",
+      "https://res.openai.azure.com/openai/v1/chat/completions",
     );
   });
 

@@ -26,9 +26,20 @@ export function normalizeEndpoint(endpoint: string): string {
   if (url.username || url.password) {
     throw new InvalidInputError("endpoint must not carry credentials.", "endpoint");
   }
-  if (url.search || url.hash) {
-    throw new InvalidInputError("endpoint must not have a query or fragment.", "endpoint");
+  const version = url.searchParams.get("api-version");
+  const hint = version ? ` Pass apiVersion: "${version}" as a client option.` : "";
+  const path = url.pathname.replace(/\/+$/, "");
+  const routed = /^(.*?)\/openai(\/.*)?$/i.exec(path);
+  const base = `${url.protocol}//${url.host}${routed ? routed[1] : path}`;
+  if (routed?.[2] && !/^\/v1$/i.test(routed[2])) {
+    // A URL copied from a request (`…/openai/deployments/whisper/…`): each call adds its own route.
+    const deployment = /^\/deployments\/([^/]+)/.exec(routed[2])?.[1];
+    throw new InvalidInputError(
+      `endpoint path ${url.pathname} would be doubled (each call adds /openai/…): pass "${base}"${deployment ? ` and give the deployment "${decodeURIComponent(deployment)}" to the feature client` : ""}.${hint}`,
+      "endpoint",
+    );
   }
-  const path = url.pathname.replace(/\/+$/, "").replace(/\/openai(\/v1)?$/i, "");
-  return `${url.protocol}//${url.host}${path}`;
+  if (url.search || url.hash)
+    throw new InvalidInputError(`endpoint must not have a query or fragment.${hint}`, "endpoint");
+  return base;
 }

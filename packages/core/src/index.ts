@@ -3,6 +3,7 @@ export { AzureKeyCredential } from "./azure-key-credential.js";
 export { AzureOpenAIClient } from "./client.js";
 export type { AdditionalPolicy, AzureOpenAIClientOptions, RequestOptions } from "./client-options.js";
 export type {
+  ContentFilterBlock,
   ContentFilterChoiceResults,
   ContentFilterDetectedResult,
   ContentFilterDetectedWithCitationResult,
@@ -38,11 +39,15 @@ export {
   type ConnectionErrorOptions,
 } from "./errors/connection-errors.js";
 export { ContentFilterError } from "./errors/content-filter-error.js";
+export { CreateNotConfirmedError, type LastingObject } from "./errors/create-not-confirmed-error.js";
 export { InvalidInputError, UnsupportedApiVersionError } from "./errors/input-errors.js";
 export { InvalidResponseError } from "./errors/invalid-response-error.js";
+export { UnsupportedParameterError } from "./errors/unsupported-parameter-error.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
+export type { RateLimitInfo } from "./rate-limit.js";
 export type { ByteStream } from "./readers/byte-stream.js";
 export type { BinaryResult } from "./readers/bytes.js";
+export { type EmptyResult, isEmptyResult } from "./readers/json.js";
 export type { TextResult } from "./readers/text.js";
 export type { ResponseInfo, WithResponse } from "./response-info.js";
 export type { EventStream, StreamEnd } from "./sse/event-stream.js";

@@ -103,6 +103,25 @@ describe("checkDeployment", () => {
     expect(() => checkDeployment(name)).toThrow(InvalidInputError);
   });
 
+  it("says in words that the deployment is missing", () => {
+    expect(() => checkDeployment(undefined)).toThrow(
+      /^deployment is missing: pass \(client, "my-deployment"\)\.$/,
+    );
+  });
+
+  it("says the client was forgotten when a name comes where the client goes", () => {
+    let caught: InvalidInputError | undefined;
+    try {
+      checkDeployment(undefined, "whisper");
+    } catch (error) {
+      caught = error as InvalidInputError;
+    }
+    expect(caught?.param).toBe("client");
+    expect(caught?.message).toBe(
+      'client is missing: "whisper" is where the AzureOpenAIClient goes; pass (client, "whisper").',
+    );
+  });
+
   it.each([
     ["gpt-4o", "gpt-4o"],
     ["my deployment", "my%20deployment"],

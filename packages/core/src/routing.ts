@@ -1,5 +1,6 @@
 import { isV1 } from "./api-versions.js";
 import { invalid } from "./checks.js";
+import { connectionOf } from "./connection.js";
 
 // Anything that could leave the path segment: separators, query, fragment, percent-escapes, controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what it must catch
@@ -22,8 +23,23 @@ export interface Route {
     | undefined;
 }
 
-/** Checks a deployment name (constructors call it, so a bad one fails early) and returns it. */
-export function checkDeployment(deployment: unknown): string {
+const NO_CLIENT = Symbol("no client");
+
+/**
+ * Checks a deployment name (constructors call it, so a bad one fails early) and returns it. Given
+ * the constructor's client too, checks it first: `new AudioClient("whisper")` (the client
+ * forgotten) is told so in words, not as an undefined deployment.
+ */
+export function checkDeployment(deployment: unknown, client: unknown = NO_CLIENT): string {
+  if (client !== NO_CLIENT) {
+    if (typeof client === "string" && deployment === undefined)
+      invalid(
+        "client",
+        `is missing: "${client}" is where the AzureOpenAIClient goes; pass (client, "${client}").`,
+      );
+    checkClient(client);
+  }
+  if (deployment === undefined) invalid("deployment", 'is missing: pass (client, "my-deployment").');
   if (
     typeof deployment !== "string" ||
     !deployment.trim() ||
@@ -38,6 +54,11 @@ export function checkDeployment(deployment: unknown): string {
     );
   }
   return deployment;
+}
+
+/** Checks a feature client's constructor argument: an `AzureOpenAIClient`, so a call cannot fail on it later. */
+export function checkClient(client: unknown): void {
+  connectionOf(client as object);
 }
 
 function idSegment(value: unknown, param: string): string {

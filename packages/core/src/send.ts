@@ -6,6 +6,7 @@ import type { AzureOpenAIClient } from "./client.js";
 import { checkCount, checkDuration } from "./client.js";
 import type { RequestOptions } from "./client-options.js";
 import { connectionOf } from "./connection.js";
+import type { LastingCreate } from "./errors/create-not-confirmed-error.js";
 import { errorFromResponse } from "./errors/error-from-response.js";
 import type { MultipartForm } from "./multipart/form.js";
 import { isMultipartForm } from "./multipart/form-brand.js";
@@ -15,7 +16,7 @@ import type { Route } from "./routing.js";
 import { type CallState, callStates } from "./transport/call-state.js";
 import { toSdkError } from "./transport/to-sdk-error.js";
 import { checkModel } from "./v1-model.js";
-import { checkVersion } from "./version-gates.js";
+import { autoVersion, checkVersion } from "./version-gates.js";
 
 /** One operation call, as a feature package describes it. */
 export interface OperationRequest extends Route {
@@ -31,6 +32,17 @@ export interface OperationRequest extends Route {
   userAgent?: string;
   /** Overrides the reader's `accept`. */
   accept?: string;
+  /**
+   * An absolute URL the service handed out (an image link), requested instead of `path`. Another
+   * origin gets no credential and none of the client's headers (transport/origin-guard.ts).
+   */
+  url?: string;
+  /**
+   * Set, with `lasting()`, on a create that makes a lasting object (a file, a batch, a job): a
+   * failure after which the service may have made it is not retried but ends in
+   * `CreateNotConfirmedError` saying what to check, unless the call's `retryUncertain` says so.
+   */
+  creates?: LastingCreate | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -77,7 +89,8 @@ export async function send<T>(
   const connection = connectionOf(client);
   const { options } = request;
   checkVersion(client, request.feature ?? request.path, request.versions);
-  const url = routeUrl(client.endpoint, client.apiVersion, request);
+  const version = connection.autoVersion ? autoVersion(request.path, request.versions) : client.apiVersion;
+  const url = request.url ?? routeUrl(client.endpoint, version, request);
   const state: CallState = {
     maxRetries:
       options?.maxRetries === undefined
@@ -87,6 +100,9 @@ export async function send<T>(
     timeoutMs:
       options?.timeout === undefined ? connection.timeout : checkDuration(options.timeout, "timeout"),
     replayable: true,
+    retryUncertain: options?.retryUncertain ?? (request.creates ? false : connection.retryUncertain),
+    creates: request.creates,
+    sentAt: request.creates ? Math.floor(Date.now() / 1000) : 0,
     retryCount: 0,
     signal: options?.signal,
   };
@@ -98,7 +114,7 @@ export async function send<T>(
   headers.set("accept", request.accept ?? reader.accept);
   let body: unknown = request.body;
   // The v1 API names the deployment in the body; a different `model` there is refused, not replaced.
-  const model = isV1(client.apiVersion) && request.deployment !== undefined ? request.deployment : undefined;
+  const model = isV1(version) && request.deployment !== undefined ? request.deployment : undefined;
   if (isMultipartForm(body)) {
     // Only a form is awaited: a JSON body is encoded at once, one promise turn less per call.
     const form = await body.prepare(headers, model);

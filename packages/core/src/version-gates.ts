@@ -1,4 +1,4 @@
-import { API_VERSIONS, type ApiVersion, isApiVersion } from "./api-versions.js";
+import { API_VERSIONS, type ApiVersion, isApiVersion, LATEST_DATED_GA } from "./api-versions.js";
 import type { AzureOpenAIClient } from "./client.js";
 import { connectionOf } from "./connection.js";
 import { UnsupportedApiVersionError } from "./errors/input-errors.js";
@@ -54,12 +54,44 @@ export function checkVersion(
   versions: readonly ApiVersion[] | undefined,
 ): void {
   const version = client.apiVersion;
+  const connection = connectionOf(client);
+  // Without a given version, a call goes to a version that has what it sends (autoVersion).
   if (
     versions &&
     isApiVersion(version) &&
     !versions.includes(version) &&
-    connectionOf(client).versionChecks
+    connection.versionChecks &&
+    !connection.autoVersion
   ) {
     throw new UnsupportedApiVersionError(feature, version, versions);
   }
+}
+
+// The operations the v1 API serves GA (Azure's OpenAI.v1 spec, azure-v1-v1-generated): chat,
+// embeddings, files, fine-tuning, models, responses and vector stores, by the route's first segment.
+const V1_GA = /^(chat|embeddings|files|fine_tuning|models|responses|vector_stores)(\/|$)/;
+
+/**
+ * The API version a call is sent with by a client given none: the v1 API when the operation is GA
+ * there, else the latest dated GA version if it has the operation, else the newest dated preview
+ * that has it. `versions` is the operation's, narrowed by the caller to those that also have every
+ * option it sends (`versionsWith`), so the call goes where all of it is served.
+ */
+export function autoVersion(path: string, versions: readonly ApiVersion[] | undefined): string {
+  const has = (version: ApiVersion) => !versions || versions.includes(version);
+  return has("v1") && V1_GA.test(path)
+    ? "v1"
+    : has(LATEST_DATED_GA)
+      ? LATEST_DATED_GA
+      : (versions!.findLast((v) => v.endsWith("-preview")) ?? versions![0] ?? "preview");
+}
+
+/** The versions in `operation` that are also in each of `options` (the options a call sends). */
+export function versionsWith(
+  operation: readonly ApiVersion[] | undefined,
+  ...options: (readonly ApiVersion[] | undefined)[]
+): readonly ApiVersion[] | undefined {
+  let out = operation;
+  for (const option of options) if (out && option) out = out.filter((v) => option.includes(v));
+  return out;
 }

@@ -98,7 +98,8 @@ describe("HTTP errors over loopback", () => {
     expect(e.code).toBe(`Code${status}`);
     expect(e.type).toBe("some_type");
     expect(e.param).toBe("some_param");
-    expect(e.message).toBe(`${status} Code${status}: Message ${status}`);
+    // A 404 adds the route it was sent to (the next test).
+    expect(e.message.startsWith(`${status} Code${status}: Message ${status}`)).toBe(true);
     expect(e.requestId).toBe(`rid-${status}`);
     expect(e.headers["x-ms-region"]).toBe("Sweden Central");
     expect(e.retryAfterMs).toBe(1);
@@ -176,6 +177,21 @@ describe("HTTP errors over loopback", () => {
     expect((error as Error).message).toBe(
       "413 RequestEntityTooLarge: Request body too large. (request body too large)",
     );
+  });
+
+  it("a 404 names the route and API version used and what to check; the body stays as received", async () => {
+    server.fallback(json(404, { error: { code: "404", message: "Resource not found" } }));
+    const error = (await failure(
+      callJson(clientFor(server, { apiVersion: "2025-04-01-preview", maxRetries: 0 }), chat),
+    )) as APIError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toMatch(/^404: Resource not found\. /);
+    expect(error.message).toContain(
+      'The SDK sent POST /openai/deployments/gpt-4o/chat/completions with API version 2025-04-01-preview: check the deployment "gpt-4o"',
+    );
+    expect(error.message).toMatch(/endpoint/);
+    expect(error.error).toEqual({ code: "404", message: "Resource not found" });
+    expectNoSecrets(error);
   });
 
   it("an empty error body still gives a typed error", async () => {

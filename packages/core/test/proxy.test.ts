@@ -42,9 +42,7 @@ describe("proxies from the environment (Node's default HTTP client)", () => {
       else process.env.HTTP_PROXY = saved;
     }
     expect(result.via).toBe("proxy");
-    expect(proxied).toEqual([
-      `POST ${server.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`,
-    ]);
+    expect(proxied).toEqual([`POST ${server.url}/openai/v1/chat/completions`]);
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIError, APIUserAbortError, InvalidResponseError } from "../src/index.js";
+import { APIError, APIUserAbortError, InvalidResponseError, isEmptyResult } from "../src/index.js";
 import { byteStream, bytes, json, send, sse, text } from "../src/internal.js";
 import { chat, clientFor } from "./support/client.js";
 import { type Reply, startServer, type TestServer } from "./support/server.js";
@@ -39,6 +39,23 @@ describe("text reader", () => {
     expect(result._response.requestId).toBe("rid-t");
     expect(server.requests[0]!.headers.accept).toMatch(/^text\/plain/);
   });
+
+  it("gives a content type even when the response has none: HTTP's default, a string always", async () => {
+    const untyped: Reply = (_req, res) => {
+      res.writeHead(200);
+      res.end("Hi");
+    };
+    server.script(untyped);
+    const result = await send(clientFor(server), speech, text);
+    const type: string = result.contentType;
+    expect(type).toBe("application/octet-stream");
+    server.script(untyped);
+    const whole = await send(clientFor(server), speech, bytes);
+    expect(whole.contentType satisfies string).toBe("application/octet-stream");
+    server.script(untyped);
+    const stream = await send(clientFor(server), speech, byteStream);
+    expect(stream.contentType satisfies string).toBe("application/octet-stream");
+  });
 });
 
 describe("json reader", () => {
@@ -52,6 +69,37 @@ describe("json reader", () => {
   it.each(["[]", "42", "null", '"x"'])("refuses a body that is JSON but not an object: %s", async (body) => {
     server.script({ status: 200, headers: { "content-type": "application/json" }, body });
     await expect(send(clientFor(server), chat, json())).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+});
+
+describe("json reader on a success without a body", () => {
+  const del = { path: "files/{file_id}", params: { file_id: "f1" }, method: "DELETE" as const };
+
+  it.each([
+    [204, ""],
+    [200, ""],
+    [202, "  \n"],
+  ])("%i with body %j is an EmptyResult where the operation allows one", async (status, body) => {
+    server.script({ status, headers: { "x-request-id": "rid-empty" }, body });
+    const result = await send(clientFor(server), del, json<{ deleted: boolean }>({ empty: true }));
+    expect(isEmptyResult(result)).toBe(true);
+    expect(Object.keys(result)).toEqual([]);
+    expect(result._response.status).toBe(status);
+    expect(result._response.requestId).toBe("rid-empty");
+  });
+
+  it("a body is still read with { empty: true }", async () => {
+    server.script({ status: 200, headers: { "content-type": "application/json" }, body: '{"deleted":true}' });
+    const result = await send(clientFor(server), del, json<{ deleted: boolean }>({ empty: true }));
+    expect(isEmptyResult(result)).toBe(false);
+    expect(result).toEqual({ deleted: true });
+  });
+
+  it("is an InvalidResponseError naming the status where a body is required", async () => {
+    server.script({ status: 204, body: "" });
+    const error = await send(clientFor(server), chat, json()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/\(204\) has no body/);
   });
 });
 
@@ -106,6 +154,19 @@ describe("byteStream reader", () => {
     const data = await stream.bytes();
     expect(data.byteLength).toBe(300);
     await expect(stream.bytes()).rejects.toThrow(/once/);
+  });
+
+  it("types every bytes it hands out as Uint8Array<ArrayBuffer>, which a Blob and a transfer take", async () => {
+    server.script(binary(3, 100));
+    const chunks: Blob[] = [];
+    for await (const chunk of await send(clientFor(server), speech, byteStream))
+      chunks.push(new Blob([chunk]));
+    server.script(binary(2, 100));
+    const stream = (await send(clientFor(server), speech, byteStream)).toReadableStream();
+    const parts: ArrayBuffer[] = [];
+    for await (const chunk of stream) parts.push(chunk.buffer);
+    expect(new Blob(chunks).size).toBe(300);
+    expect(parts.reduce((n, b) => n + b.byteLength, 0)).toBeGreaterThanOrEqual(200);
   });
 
   it("aborts the request when the loop stops midway, so the download stops", async () => {

@@ -65,7 +65,7 @@ describe("routing over the wire", () => {
   });
 
   it("escapes a deployment with spaces as one path segment", async () => {
-    await callJson(clientFor(server), { ...chat, deployment: "my dep ü" });
+    await callJson(clientFor(server, { apiVersion: "2024-10-21" }), { ...chat, deployment: "my dep ü" });
     expect(server.requests[0]!.url).toBe(
       "/openai/deployments/my%20dep%20%C3%BC/chat/completions?api-version=2024-10-21",
     );
@@ -82,7 +82,7 @@ describe("routing over the wire", () => {
   );
 
   it("keeps a gateway path prefix", async () => {
-    const client = clientFor(server, { endpoint: `${server.url}/gateway/openai/` });
+    const client = clientFor(server, { endpoint: `${server.url}/gateway/openai/`, apiVersion: "2024-10-21" });
     await callJson(client, chat);
     expect(server.requests[0]!.url).toBe(
       "/gateway/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",

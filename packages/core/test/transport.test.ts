@@ -126,7 +126,7 @@ describe("custom HTTP client and policies", () => {
     server.fallback(json(200, { via: "custom" }));
     const result = await callJson<{ via: string }>(clientFor(server, { httpClient }), chat);
     expect(result.via).toBe("custom");
-    expect(urls).toEqual([`${server.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`]);
+    expect(urls).toEqual([`${server.url}/openai/v1/chat/completions`]);
   });
 
   it("runs perCall policies once per call and perRetry policies on every attempt", async () => {

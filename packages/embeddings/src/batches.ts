@@ -59,7 +59,7 @@ function join<V>(
 ): EmbedManyResult<V> {
   const data: Embedding<V>[] = [];
   const usage = { prompt_tokens: 0, total_tokens: 0 };
-  let model = "";
+  let model: string | undefined;
   const requestIds: (string | undefined)[] = [];
   for (let b = 0; b < responses.length; b++) {
     const response = responses[b];

@@ -4,7 +4,7 @@ import { base64ToFloat32, bytesToFloat32 } from "./float32.js";
 import type { EmbeddingResponse, EmbeddingType } from "./types.js";
 
 /** A response as parsed, before decoding: base64 strings or JSON numbers (or already decoded). */
-export type WireResponse = WithResponse<EmbeddingResponse<string | number[] | Float32Array>>;
+export type WireResponse = WithResponse<EmbeddingResponse<string | number[] | Float32Array<ArrayBuffer>>>;
 
 /**
  * Turns each `data[i].embedding` into the asked-for type, in place, and puts `data` in input order.
@@ -49,7 +49,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
  * one, an `embedding` key outside `data`, JSON that does not parse): the caller then parses the
  * whole text as before, so errors and results stay exactly what they were.
  */
-export function parseBase64Response(text: string): EmbeddingResponse<Float32Array> | undefined {
+export function parseBase64Response(text: string): EmbeddingResponse<Float32Array<ArrayBuffer>> | undefined {
   // Node only (its Buffer decodes the values): elsewhere the whole text goes to JSON.parse.
   if (!hasNodeBuffer()) return undefined;
   const values: string[] = [];
@@ -87,5 +87,5 @@ export function parseBase64Response(text: string): EmbeddingResponse<Float32Arra
     if (bytes.length & 3 || written !== bytes.length) return undefined;
     item.embedding = bytesToFloat32(bytes);
   }
-  return used === values.length ? (parsed as EmbeddingResponse<Float32Array>) : undefined;
+  return used === values.length ? (parsed as EmbeddingResponse<Float32Array<ArrayBuffer>>) : undefined;
 }

@@ -5,7 +5,7 @@ import type { EmbedManyResult } from "./types.js";
  * A batch of `embedMany` failed. No batch was started after the failure; those in flight were
  * awaited, and everything that came back is kept in `partial`.
  */
-export class EmbeddingBatchError<V = Float32Array | number[]> extends AOAIError {
+export class EmbeddingBatchError<V = Float32Array<ArrayBuffer> | number[]> extends AOAIError {
   static override readonly kind: string = "EmbeddingBatchError";
   /** The failed batch, counting from 0. */
   readonly batchIndex: number;

@@ -44,7 +44,7 @@ export class EmbeddingClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = checkDeployment(deployment);
+    this.deployment = checkDeployment(deployment, client);
   }
 
   /**

@@ -21,6 +21,9 @@ describe("bytesToFloat32", () => {
     const bytes = wireBytes(values);
     const vector = bytesToFloat32(bytes);
     expect(vector.buffer).toBe(bytes.buffer);
+    // Typed Float32Array<ArrayBuffer>: its buffer is an ArrayBuffer, and a Blob takes the vector.
+    const owned: ArrayBuffer = vector.buffer;
+    expect(new Blob([vector]).size).toBe(owned.byteLength);
     expect(Array.from(vector)).toEqual(f32(values));
   });
 

@@ -12,7 +12,7 @@ import { LITTLE_ENDIAN_HOST } from "./endianness.js";
 export function bytesToFloat32(
   bytes: Uint8Array,
   littleEndianHost: boolean = LITTLE_ENDIAN_HOST,
-): Float32Array {
+): Float32Array<ArrayBuffer> {
   const length = bytes.byteLength;
   if (length & 3)
     throw new InvalidResponseError("A base64 embedding is not whole float32 values.", "", undefined);
@@ -32,6 +32,6 @@ export function bytesToFloat32(
 }
 
 /** Decodes the service's base64 embedding (little-endian float32) to a `Float32Array`. */
-export function base64ToFloat32(text: string, littleEndianHost?: boolean): Float32Array {
+export function base64ToFloat32(text: string, littleEndianHost?: boolean): Float32Array<ArrayBuffer> {
   return bytesToFloat32(base64ToBytes(text), littleEndianHost);
 }

@@ -12,7 +12,7 @@ export type EmbeddingType = "float32" | "number[]";
 /** The vector type for an {@link EmbeddingType}. */
 export type EmbeddingVector<T extends EmbeddingType = "float32"> = T extends "number[]"
   ? number[]
-  : Float32Array;
+  : Float32Array<ArrayBuffer>;
 
 /** An embeddings request, as on the wire (the deployment is the client's). */
 export interface EmbeddingRequest {
@@ -44,8 +44,9 @@ export interface EmbedOptions<T extends EmbeddingType = EmbeddingType> extends R
 }
 
 /** One vector of a response. */
-export interface Embedding<V = Float32Array> {
-  object: "embedding";
+export interface Embedding<V = Float32Array<ArrayBuffer>> {
+  /** Always sent by the service today; Azure's own examples leave it out. */
+  object?: "embedding";
   /** The position of its input in the request. */
   index: number;
   embedding: V;
@@ -61,10 +62,11 @@ export interface EmbeddingUsage {
  * The service's response with decoded vectors: `data` is in input order (`data[i].index === i`).
  * Results of `embed` also carry the non-enumerable `_response` (with `requestId`).
  */
-export interface EmbeddingResponse<V = Float32Array> {
-  object: "list";
-  /** The model behind the deployment, as the service names it. */
-  model: string;
+export interface EmbeddingResponse<V = Float32Array<ArrayBuffer>> {
+  /** Always sent by the service today; Azure's own examples leave it out. */
+  object?: "list";
+  /** The model behind the deployment, as the service names it; Azure's own examples leave it out. */
+  model?: string;
   data: Embedding<V>[];
   usage: EmbeddingUsage;
 }
@@ -83,7 +85,7 @@ export interface EmbedManyOptions<T extends EmbeddingType = EmbeddingType> exten
 }
 
 /** The result of `embedMany`: one response covering every input, in input order. */
-export interface EmbedManyResult<V = Float32Array> extends EmbeddingResponse<V> {
+export interface EmbedManyResult<V = Float32Array<ArrayBuffer>> extends EmbeddingResponse<V> {
   /** The request id of each batch, in batch order (`undefined` where the service sent none). */
   requestIds: (string | undefined)[];
 }

@@ -110,9 +110,11 @@ describe("EmbeddingClient on a private emulator (request log, faults)", () => {
     await emb.embed({ input: "hello" });
     await emb.embed({ input: ["a", "b"], dimensions: 256, user: "u-1", encoding_format: "float" });
     const [first, second] = emulator.requests;
-    expect(first!.path).toBe(`/openai/deployments/${LARGE}/embeddings`);
-    expect(first!.body).toEqual({ input: "hello", encoding_format: "base64" });
+    // No apiVersion: the v1 API, which serves embeddings GA, with the deployment as `model`.
+    expect(first!.path).toBe("/openai/v1/embeddings");
+    expect(first!.body).toEqual({ input: "hello", encoding_format: "base64", model: LARGE });
     expect(second!.body).toEqual({
+      model: LARGE,
       input: ["a", "b"],
       dimensions: 256,
       user: "u-1",

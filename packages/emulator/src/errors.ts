@@ -10,6 +10,8 @@ export interface AzureErrorBody {
     type?: string | null;
     status?: number;
     innererror?: unknown;
+    /** The newer content-filter body's list of filter runs. */
+    content_filters?: unknown[];
   };
 }
 

@@ -48,24 +48,36 @@ function operationName(operation: string): string {
 
 /** Azure's prompt content-filter 400, as sent for a jailbreak attempt. */
 export function contentFilterBody(fault: ContentFilterFault): AzureErrorBody {
+  const results = fault.content_filter_result ?? {
+    hate: { filtered: false, severity: "safe" },
+    jailbreak: { filtered: true, detected: true },
+    self_harm: { filtered: false, severity: "safe" },
+    sexual: { filtered: false, severity: "safe" },
+    violence: { filtered: true, severity: "medium" },
+  };
+  const message =
+    "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766";
+  if (fault.shape === "content_filters")
+    return {
+      error: {
+        message,
+        type: "invalid_request_error",
+        param: fault.param ?? "prompt",
+        code: "content_filter",
+        innererror: { code: "ContentFiltered" },
+        content_filters: [
+          { blocked: true, source_type: "prompt", content_filter_raw: [], content_filter_results: results },
+        ],
+      },
+    };
   return {
     error: {
-      message:
-        "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766",
+      message,
       type: null,
       param: fault.param ?? "prompt",
       code: "content_filter",
       status: 400,
-      innererror: {
-        code: "ResponsibleAIPolicyViolation",
-        content_filter_result: fault.content_filter_result ?? {
-          hate: { filtered: false, severity: "safe" },
-          jailbreak: { filtered: true, detected: true },
-          self_harm: { filtered: false, severity: "safe" },
-          sexual: { filtered: false, severity: "safe" },
-          violence: { filtered: true, severity: "medium" },
-        },
-      },
+      innererror: { code: "ResponsibleAIPolicyViolation", content_filter_result: results },
     },
   };
 }

@@ -85,6 +85,12 @@ export interface ContentFilterFault extends FaultScope {
   param?: string;
   /** Replaces the default result (jailbreak and violence filtered). */
   content_filter_result?: Record<string, unknown>;
+  /**
+   * The body's shape: `innererror` (`ResponsibleAIPolicyViolation` with `content_filter_result`), or
+   * the newer `content_filters` (`innererror.code` `ContentFiltered`, a list of filter runs).
+   * @default "innererror"
+   */
+  shape?: "innererror" | "content_filters";
 }
 
 /** Any fault the emulator can inject; send it as JSON in `x-aoai-emulator-fault` or push it on `emulator.faults`. */

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DATED_VERSIONS } from "./api-versions.js";
 import { authError } from "./auth.js";
 import { isMultipart, parseJsonObject, readBody } from "./body.js";
 import {
@@ -15,7 +14,7 @@ import { sha256Hex, uuidFrom } from "./hash.js";
 import { azureHeaders, corsHeaders, setHeaders } from "./headers.js";
 import type { ImageStore } from "./image-store.js";
 import { modelOf } from "./models.js";
-import { listModels } from "./models-route.js";
+import { serveModels } from "./models-route.js";
 import { type MultipartBody, parseMultipart } from "./multipart.js";
 import { runOperation, takesMultipart } from "./operations.js";
 import { imageFault } from "./ops/image-filter.js";
@@ -111,7 +110,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
       deployments: state.options.deployments,
       timeScale: state.options.timeScale,
     });
-  if (serveModels(req, res, url, state)) return;
+  if (serveModels(req, res, url, state.options.deployments)) return;
   const route = resolveRoute(url.pathname, url.searchParams, req.method);
   if (req.method !== "POST") throw methodNotAllowed();
   enforceQuota(res, route, raw, multipart, state);
@@ -201,32 +200,8 @@ async function buildReply(
       null,
       "OperationNotSupported",
     );
+  reply.headers = { ...reply.headers, "x-ms-deployment-name": deployment };
   return reply;
-}
-
-const MODELS_PATH = /^\/openai(\/v1)?\/models(?:\/([^/]+))?\/?$/;
-
-/**
- * `GET /openai/models[/{id}]` (with a dated `api-version`) and `/openai/v1/models[/{id}]`; false
- * for any other path.
- */
-function serveModels(req: IncomingMessage, res: ServerResponse, url: URL, state: HandlerState): boolean {
-  const match = MODELS_PATH.exec(url.pathname);
-  if (!match) return false;
-  const version = url.searchParams.get("api-version");
-  const ok = match[1]
-    ? version === null || ["v1", "latest", "preview"].includes(version)
-    : version !== null && DATED_VERSIONS.includes(version);
-  if (!ok) throw notFound();
-  if (req.method !== "GET") throw methodNotAllowed();
-  let id: string | undefined;
-  try {
-    id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  } catch {
-    throw notFound();
-  }
-  sendJson(res, 200, listModels(state.options.deployments, id));
-  return true;
 }
 
 function streamChunks(req: IncomingMessage, script: ScriptedReply | undefined): number | undefined {
@@ -310,6 +285,7 @@ function rateHeaders(
     remainingTokens: Math.max(0, limits.tokens - state.window.tokens),
     limitRequests: limits.requests,
     limitTokens: limits.tokens,
+    resetSeconds: Math.ceil(((minute + 1) * 60_000 - Date.now()) / 1000),
   });
 }
 

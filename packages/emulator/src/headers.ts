@@ -17,6 +17,10 @@ export const EXPOSED_HEADERS = [
   "x-ratelimit-remaining-tokens",
   "x-ratelimit-limit-requests",
   "x-ratelimit-limit-tokens",
+  "x-ratelimit-reset-requests",
+  "x-ratelimit-reset-tokens",
+  "x-ms-deployment-name",
+  "azure-openai-deployment-utilization",
   "retry-after",
   "retry-after-ms",
   "content-type",
@@ -49,6 +53,8 @@ export interface AzureHeaderValues {
   remainingTokens: number;
   limitRequests: number;
   limitTokens: number;
+  /** Seconds until the rate-limit window starts again. */
+  resetSeconds: number;
 }
 
 /** The headers Azure's front door puts on every data-plane response. */
@@ -61,6 +67,8 @@ export function azureHeaders(values: AzureHeaderValues): Record<string, string> 
     "x-ratelimit-remaining-tokens": String(values.remainingTokens),
     "x-ratelimit-limit-requests": String(values.limitRequests),
     "x-ratelimit-limit-tokens": String(values.limitTokens),
+    "x-ratelimit-reset-requests": String(values.resetSeconds),
+    "x-ratelimit-reset-tokens": String(values.resetSeconds),
   };
   if (values.clientRequestId) headers["x-ms-client-request-id"] = values.clientRequestId;
   return headers;

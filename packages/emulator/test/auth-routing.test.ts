@@ -145,6 +145,19 @@ describe("Azure headers", () => {
     }
   });
 
+  it("sends the rate-limit resets and, for a deployment's answer, x-ms-deployment-name", async () => {
+    const { res } = await postJson(chat, USER_CHAT);
+    for (const name of ["x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"]) {
+      const seconds = Number(res.headers.get(name));
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(seconds).toBeLessThanOrEqual(60);
+    }
+    expect(res.headers.get("x-ms-deployment-name")).toBe(new URL(chat).pathname.split("/")[3]);
+    const exposed = res.headers.get("access-control-expose-headers")!.split(", ");
+    for (const h of ["x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-ms-deployment-name"])
+      expect(exposed).toContain(h);
+  });
+
   it("gives each request its own id and echoes x-ms-client-request-id", async () => {
     const a = await postJson(chat, USER_CHAT, { "x-ms-client-request-id": "client-123" });
     const b = await postJson(chat, USER_CHAT);

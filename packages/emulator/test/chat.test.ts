@@ -235,3 +235,47 @@ describe("chat/completions (non-streaming)", () => {
     expect(() => emulator.script({ content: 5 } as never)).toThrow(/content must be a string/);
   });
 });
+
+describe("reasoning models (o-series, gpt-5)", () => {
+  const url = (deployment: string) => deploymentUrl(emulator.url, deployment, "chat/completions");
+
+  it("refuses max_tokens with Azure's unsupported_parameter, naming max_completion_tokens", async () => {
+    const { res, json } = await postJson(url("o3-mini"), { ...USER_CHAT, max_tokens: 100 });
+    expect(res.status).toBe(400);
+    expect(json().error).toEqual({
+      message:
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      type: "invalid_request_error",
+      param: "max_tokens",
+      code: "unsupported_parameter",
+    });
+  });
+
+  it("refuses temperature on o-series, and a temperature other than 1 on gpt-5", async () => {
+    const o = await postJson(url("o1"), { ...USER_CHAT, temperature: 0.2 });
+    expect(o.res.status).toBe(400);
+    expect(o.json().error.code).toBe("unsupported_value");
+    expect(o.json().error.param).toBe("temperature");
+    const g = await postJson(url("gpt-5-mini"), { ...USER_CHAT, temperature: 0.7 });
+    expect(g.res.status).toBe(400);
+    expect(g.json().error.code).toBe("unsupported_value");
+    expect(g.json().error.message).toBe(
+      "Unsupported value: 'temperature' does not support 0.7 with this model. Only the default (1) value is supported.",
+    );
+    expect((await postJson(url("gpt-5-mini"), { ...USER_CHAT, temperature: 1 })).res.status).toBe(200);
+  });
+
+  it("answers max_completion_tokens and reasoning_effort; other models still take max_tokens", async () => {
+    // Both arrived with the previews (2024-12-01-preview), so the GA spec of 2024-10-21 refuses them.
+    const preview = deploymentUrl(emulator.url, "o4-mini", "chat/completions", "2025-04-01-preview");
+    const { res } = await postJson(preview, {
+      ...USER_CHAT,
+      max_completion_tokens: 500,
+      reasoning_effort: "low",
+    });
+    expect(res.status).toBe(200);
+    expect(
+      (await postJson(url("gpt-4o"), { ...USER_CHAT, max_tokens: 10, temperature: 0.2 })).res.status,
+    ).toBe(200);
+  });
+});

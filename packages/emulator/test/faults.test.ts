@@ -194,6 +194,27 @@ describe("faults from the x-aoai-emulator-fault header", () => {
     expect(error.innererror.content_filter_result.violence).toEqual({ filtered: true, severity: "medium" });
   });
 
+  it("answers the newer content-filter 400 (innererror ContentFiltered, content_filters) when asked", async () => {
+    const { res, json } = await postJson(
+      chatUrl(shared),
+      USER_CHAT,
+      fault({ kind: "content-filter", shape: "content_filters" }),
+    );
+    expect(res.status).toBe(400);
+    const { error } = json();
+    expect(error).toMatchObject({
+      code: "content_filter",
+      param: "prompt",
+      innererror: { code: "ContentFiltered" },
+    });
+    expect(error.content_filters).toHaveLength(1);
+    expect(error.content_filters[0]).toMatchObject({ blocked: true, source_type: "prompt" });
+    expect(error.content_filters[0].content_filter_results.jailbreak).toEqual({
+      filtered: true,
+      detected: true,
+    });
+  });
+
   it("rejects an invalid fault header with a 400", async () => {
     for (const value of [
       "not json",

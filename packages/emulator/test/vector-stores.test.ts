@@ -59,6 +59,12 @@ describe("vector stores", () => {
     expect(page.json).toMatchObject({ object: "list", has_more: true, first_id: second });
     const next = await call("GET", "vector_stores", { query: `limit=1&after=${second}` });
     expect(next.json.data[0].id).toBe(id);
+    const third = (await call("POST", "vector_stores", { body: {} })).json.id;
+    // `before` is the page just before the cursor: the nearest items to it.
+    const back = await call("GET", "vector_stores", { query: `limit=1&before=${id}` });
+    expect(back.json).toMatchObject({ first_id: second, has_more: true });
+    const all = await call("GET", "vector_stores", { query: `before=${id}` });
+    expect(all.json.data.map((s: { id: string }) => s.id)).toEqual([third, second]);
     expect((await call("DELETE", `vector_stores/${id}`)).json).toEqual({
       id,
       object: "vector_store.deleted",

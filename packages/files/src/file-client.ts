@@ -1,5 +1,13 @@
 import type { AzureOpenAIClient, ByteStream, RequestOptions, WithResponse } from "@aoai/core";
-import { byteStream, json, MultipartForm, send, withResponse } from "@aoai/core/internal";
+import {
+  byteStream,
+  checkClient,
+  json,
+  lasting,
+  MultipartForm,
+  send,
+  withResponse,
+} from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
 import { FileProcessingError } from "./file-processing-error.js";
 import { type Page, PagePromise } from "./page.js";
@@ -13,6 +21,8 @@ const USER_AGENT = `aoai-files/${VERSION}`;
 /** Azure's limit of a batch input file: 200 MB. */
 const BATCH_FILE_BYTES = 200 * 1024 * 1024;
 const FINISHED: ReadonlySet<string> = new Set(["processed", "error", "deleted"]);
+// An upload stores a file: not resent after a failure that may have stored it.
+const STORED_FILE = /* @__PURE__ */ lasting({ what: "file", check: "FileClient.list()" });
 
 /**
  * Files of an Azure OpenAI resource: uploads for batches and fine-tuning, listing, downloads.
@@ -28,6 +38,7 @@ export class FileClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 
@@ -49,7 +60,8 @@ export class FileClient {
     const form = new MultipartForm(fields, {
       file: purpose === "batch" ? { maxBytes: BATCH_FILE_BYTES } : {},
     });
-    return send(this.client, this.op("files", "POST", { body: form, options }), json<FileObject>());
+    const operation = this.op("files", "POST", { body: form, options });
+    return send(this.client, { ...operation, creates: STORED_FILE }, json<FileObject>());
   }
 
   /**

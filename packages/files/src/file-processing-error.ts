@@ -10,7 +10,12 @@ export class FileProcessingError extends AOAIError {
 
   constructor(file: FileObject) {
     const details = file.status_details ?? undefined;
-    super(`File ${file.id} (${file.filename}) is ${file.status}${details ? `: ${details}` : "."}`);
+    const name = `file ${file.id} (${file.filename})`;
+    super(
+      file.status === "error"
+        ? `The service could not process ${name}${details ? `: ${details}` : ", and gave no reason."}`
+        : `File ${file.id} (${file.filename}) ${file.status === "deleted" || file.status === "deleting" ? "was deleted before it was processed" : `ended as ${file.status}, not processed`}${details ? `: ${details}` : "."}`,
+    );
     this.file = file;
     this.statusDetails = details;
   }

@@ -62,6 +62,26 @@ describe("FileClient against the shared emulator", () => {
     expect(e.statusDetails).toMatch(/^Line 1 has no 'messages'/);
     expect(e.file.status).toBe("error");
     expect(e.message).toContain(file.id);
+    expect(e.message).toMatch(
+      /^The service could not process file file-\w+ \(file\.jsonl\): Line 1 has no 'messages'/,
+    );
+  });
+
+  it("says in words when the file was deleted or ended in another status", () => {
+    const file = {
+      object: "file",
+      id: "file-1",
+      purpose: "batch",
+      filename: "a.jsonl",
+      bytes: 1,
+      created_at: 0,
+    } as const;
+    expect(new FileProcessingError({ ...file, status: "deleted" }).message).toBe(
+      "File file-1 (a.jsonl) was deleted before it was processed.",
+    );
+    expect(new FileProcessingError({ ...file, status: "error" }).message).toBe(
+      "The service could not process file file-1 (a.jsonl), and gave no reason.",
+    );
   });
 
   it("stops a wait at its deadline with WaitTimeoutError and the last status", async () => {
@@ -123,10 +143,14 @@ describe("FileClient on a private emulator (request log, pages, faults)", () => 
   it("sends the form fields, identifies itself and routes under /openai", async () => {
     emulator.reset();
     await files.upload({ file: jsonl, purpose: "batch" });
-    const [sent] = emulator.requests;
+    await client("2024-10-21").upload({ file: jsonl, purpose: "batch" });
+    const [sent, dated] = emulator.requests;
     expect(sent!.method).toBe("POST");
-    expect(sent!.path).toBe("/openai/files");
-    expect(sent!.query).toEqual({ "api-version": "2024-10-21" });
+    // No apiVersion: the v1 API, which serves files GA; a dated version keeps its route.
+    expect(sent!.path).toBe("/openai/v1/files");
+    expect(sent!.query).toEqual({});
+    expect(dated!.path).toBe("/openai/files");
+    expect(dated!.query).toEqual({ "api-version": "2024-10-21" });
     expect(sent!.body).toEqual({
       purpose: "batch",
       file: { filename: "file.jsonl", content_type: "application/jsonl", size: jsonl.byteLength },
@@ -148,7 +172,15 @@ describe("FileClient on a private emulator (request log, pages, faults)", () => 
       "expires_after.seconds": "1209600",
     });
     emulator.reset();
-    const ga = await files
+    const byDefault = await files.upload({
+      file: jsonl,
+      purpose: "batch",
+      expires_after: { anchor: "created_at", seconds: 1_209_600 },
+    });
+    expect(byDefault.expires_at).toBe(byDefault.created_at + 1_209_600);
+    expect(emulator.requests[0]!.path).toBe("/openai/v1/files");
+    emulator.reset();
+    const ga = await client("2024-10-21")
       .upload({ file: jsonl, purpose: "batch", expires_after: { anchor: "created_at", seconds: 1_209_600 } })
       .catch((e: unknown) => e);
     expect(UnsupportedApiVersionError.isInstance(ga)).toBe(true);
@@ -217,9 +249,9 @@ describe("FileClient on a private emulator (request log, pages, faults)", () => 
     for await (const file of files.list({ purpose: "vision", limit: 2, order: "asc" })) seen.push(file.id);
     expect(seen).toEqual(ids);
     expect(emulator.requests.map((r) => r.query)).toEqual([
-      { "api-version": "2024-10-21", purpose: "vision", limit: "2", order: "asc" },
-      { "api-version": "2024-10-21", purpose: "vision", limit: "2", order: "asc", after: ids[1] },
-      { "api-version": "2024-10-21", purpose: "vision", limit: "2", order: "asc", after: ids[3] },
+      { purpose: "vision", limit: "2", order: "asc" },
+      { purpose: "vision", limit: "2", order: "asc", after: ids[1] },
+      { purpose: "vision", limit: "2", order: "asc", after: ids[3] },
     ]);
     const page = await files.list({ purpose: "vision", limit: 2 });
     expect(page).toMatchObject({ object: "list", has_more: true, first_id: ids[4], last_id: ids[3] });

@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { checkVersion, json, send } from "@aoai/core/internal";
+import { checkClient, checkVersion, json, lasting, send } from "@aoai/core/internal";
 import { type Page, PagePromise, pollUntil, type WaitOptions } from "@aoai/files";
 import { checkCreate, checkListQuery } from "./check-request.js";
 import { FineTuningJobFailedError } from "./fine-tuning-job-failed-error.js";
@@ -12,6 +12,8 @@ const USER_AGENT = `aoai-fine-tuning/${VERSION}`;
 const JOBS = "fine_tuning/jobs";
 const JOB = "fine_tuning/jobs/{fine_tuning_job_id}";
 const ENDED: ReadonlySet<string> = new Set(["succeeded", "failed", "cancelled"]);
+// A job trains and is billed: not resent after a failure that may have created it.
+const JOB_CREATED = /* @__PURE__ */ lasting({ what: "fine-tuning job", check: "FineTuningClient.list()" });
 
 /** Options of {@link FineTuningClient.waitForCompletion}. */
 export interface FineTuningWaitOptions extends WaitOptions {
@@ -33,6 +35,7 @@ export class FineTuningClient {
   readonly client: AzureOpenAIClient;
 
   constructor(client: AzureOpenAIClient) {
+    checkClient(client);
     this.client = client;
   }
 
@@ -46,7 +49,8 @@ export class FineTuningClient {
     options?: RequestOptions,
   ): Promise<WithResponse<FineTuningJob>> {
     checkCreate(this.client, request);
-    return send(this.client, this.op(JOBS, "POST", { body: request, options }), json<FineTuningJob>());
+    const operation = this.op(JOBS, "POST", { body: request, options });
+    return send(this.client, { ...operation, creates: JOB_CREATED }, json<FineTuningJob>());
   }
 
   /** A job, with its status, `fine_tuned_model` once it succeeded, and `error` if it failed. */

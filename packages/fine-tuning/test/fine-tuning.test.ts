@@ -3,6 +3,7 @@ import {
   APIUserAbortError,
   AzureOpenAIClient,
   BadRequestError,
+  CreateNotConfirmedError,
   InvalidInputError,
   RateLimitError,
   UnsupportedApiVersionError,
@@ -202,7 +203,7 @@ describe("FineTuningClient on a private emulator (request log, versions, faults)
     expect((await tuning.waitForCompletion(job.id, fast)).status).toBe("succeeded");
   });
 
-  it("surfaces a 429 on create as RateLimitError and a dropped connection as APIConnectionError", async () => {
+  it("surfaces a 429 on create as RateLimitError; a dropped connection, which may have created it, as CreateNotConfirmedError", async () => {
     const { tuning } = make();
     const limited = await tuning
       .create({ model: "gpt-4o", training_file: "file-test" }, fault({ kind: "status", status: 429 }))
@@ -212,7 +213,9 @@ describe("FineTuningClient on a private emulator (request log, versions, faults)
     const dropped = await tuning
       .create({ model: "gpt-4o", training_file: "file-test" }, fault({ kind: "reset" }))
       .catch((e: unknown) => e);
-    expect(APIConnectionError.isInstance(dropped)).toBe(true);
+    // Not sent again: the service may have made it.
+    expect(CreateNotConfirmedError.isInstance(dropped)).toBe(true);
+    expect(APIConnectionError.isInstance((dropped as CreateNotConfirmedError).cause)).toBe(true);
     const missing = await tuning
       .create({ model: "gpt-4o", training_file: "file-test" })
       .catch((e: unknown) => e);

@@ -11,7 +11,7 @@ import { sendImages } from "./send-images.js";
  * @example
  * const images = new ImageClient(client, "dall-e-3");
  * const result = await images.generate({ prompt: "A rabbit eating pancakes", size: "1792x1024" });
- * const bytes = await imageBytes(result.data[0]); // Uint8Array, from b64_json or the url
+ * const bytes = await imageBytes(images, result.data[0]); // Uint8Array, from b64_json or the url
  *
  * Edits are a function, `editImage(images, request)`, so apps that only generate do not carry
  * the multipart encoder.
@@ -23,7 +23,7 @@ export class ImageClient {
 
   constructor(client: AzureOpenAIClient, deployment: string) {
     this.client = client;
-    this.deployment = checkDeployment(deployment);
+    this.deployment = checkDeployment(deployment, client);
   }
 
   /**

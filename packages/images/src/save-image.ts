@@ -1,43 +1,33 @@
-import { base64ToBytes, saveToFile } from "@aoai/core/internal";
-import { download, downloadError, type ImageBytesOptions } from "./download.js";
+import { base64ToBytes, byteStream, checkSavePath, saveToFile } from "@aoai/core/internal";
+import { download, type ImageBytesOptions } from "./download.js";
+import type { ImageClient } from "./image-client.js";
 import type { GeneratedImage } from "./response-types.js";
 
 /**
  * Writes a generated image to a file (Node only) and returns the bytes written: a `b64_json`
- * image decoded, a `url` one streamed to the file as it downloads (no credential is sent there).
- * A failure midway removes the partial file.
+ * image decoded, a `url` one streamed to the file as it downloads, through `images`' client (its
+ * timeouts and retries; no credential is sent there). The bytes are written beside `path` and
+ * renamed over it once complete: a failure leaves `path` as it was. A symlink's target is
+ * replaced and the link kept; a relative path is taken from the current directory.
  *
  * @example
- * await saveImage(result.data[0], "rabbit.png");
+ * await saveImage(images, result.data[0], "rabbit.png");
  */
 export async function saveImage(
+  images: ImageClient,
   image: GeneratedImage,
   path: string,
-  options: ImageBytesOptions = {},
+  options?: ImageBytesOptions,
 ): Promise<number> {
+  // Before downloading: a file that cannot be created is said so, not found midway as ENOENT.
+  await checkSavePath(path);
   if (typeof image?.b64_json === "string") return saveToFile(base64ToBytes(image.b64_json), path);
-  const { signal } = options;
-  const response = await download(image, signal);
+  const stream = await download(images, image, byteStream, options);
   try {
-    return await saveToFile(chunks(response.body, signal), path);
-  } finally {
-    // Frees the connection when the file could not be written (a no-op once the body is read).
-    await response.body?.cancel().catch(() => {});
-  }
-}
-
-/** The body's chunks; a broken or aborted download becomes this SDK's error (file errors pass as they are). */
-async function* chunks(
-  body: ReadableStream<Uint8Array> | null,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Uint8Array> {
-  if (!body) return;
-  const reader = body.getReader();
-  try {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+    return await saveToFile(stream, path);
   } catch (error) {
-    throw downloadError(error, signal);
-  } finally {
-    reader.releaseLock();
+    // A file that cannot be written leaves the body unread: release the connection.
+    stream.abort();
+    throw error;
   }
 }

@@ -16,7 +16,7 @@ const images = (deployment = "dall-e-3", apiVersion?: string) =>
 
 /** Shows the image on the page from its bytes (a Blob URL) and waits until the browser decoded it. */
 async function show(image: GeneratedImage, type = "image/png"): Promise<HTMLImageElement> {
-  const bytes = await imageBytes(image);
+  const bytes = await imageBytes(images(), image);
   const img = document.createElement("img");
   img.src = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   document.body.append(img);
@@ -56,7 +56,7 @@ it("decodes the emulator's JPEG output", async () => {
 
 it("edits an image uploaded as a Blob, with a mask, and shows the result", async () => {
   const gpt = images("gpt-image-1", "2025-04-01-preview");
-  const base = await imageBytes((await gpt.generate({ prompt: "A photo" })).data[0]!);
+  const base = await imageBytes(gpt, (await gpt.generate({ prompt: "A photo" })).data[0]!);
   const file = new Blob([base as BlobPart], { type: "image/png" });
   const r = await editImage(gpt, { image: file, mask: file, prompt: "Add a hat" });
   const img = await show(r.data[0]!);

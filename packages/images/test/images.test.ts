@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   type AdditionalPolicy,
   APIConnectionError,
@@ -40,12 +40,14 @@ describe("generate()", () => {
     expect(image!.content_filter_results?.violence).toEqual({ filtered: false, severity: "safe" });
     expect(image!.prompt_filter_results?.jailbreak).toEqual({ filtered: false, detected: false });
     expect(image!.url).toBeUndefined();
-    const bytes = await imageBytes(image!);
+    const bytes = await imageBytes(images, image!);
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     // The emulator draws at 1/16 of the requested size.
     expect(pngSize(bytes)).toEqual({ width: 112, height: 64 });
     expect(bytes.byteOffset).toBe(0);
     expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    // Typed Uint8Array<ArrayBuffer>: the README's `new Blob([bytes])` compiles (TS 5.7 and later).
+    expect(new Blob([bytes], { type: "image/png" }).size).toBe(bytes.byteLength);
     expect(r._response.status).toBe(200);
     expect(r._response.requestId).toBeTypeOf("string");
     expect(Object.keys(r)).not.toContain("_response");
@@ -57,8 +59,8 @@ describe("generate()", () => {
     const linked = await images.generate(request);
     expect(linked.data[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/emulator\/images\/\w+\.png$/);
     const inline = await images.generate({ ...request, response_format: "b64_json" });
-    const downloaded = await imageBytes(linked.data[0]!);
-    expect(downloaded).toEqual(await imageBytes(inline.data[0]!));
+    const downloaded = await imageBytes(images, linked.data[0]!);
+    expect(downloaded).toEqual(await imageBytes(images, inline.data[0]!));
     expect(pngSize(downloaded)).toEqual({ width: 64, height: 112 });
   });
 
@@ -75,9 +77,10 @@ describe("generate()", () => {
     expect(r.data).toHaveLength(4);
     expect(r.usage).toMatchObject({ output_tokens: 4 * 6240 });
     expect(r.usage!.total_tokens).toBe(r.usage!.input_tokens + r.usage!.output_tokens);
-    for (const image of r.data) expect(pngSize(await imageBytes(image))).toEqual({ width: 96, height: 64 });
+    for (const image of r.data)
+      expect(pngSize(await imageBytes(images, image))).toEqual({ width: 96, height: 64 });
     const jpeg = await images.generate({ prompt: "x", output_format: "jpeg", output_compression: 80 });
-    const bytes = await imageBytes(jpeg.data[0]!);
+    const bytes = await imageBytes(images, jpeg.data[0]!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   });
 
@@ -88,11 +91,11 @@ describe("generate()", () => {
     const a = tmp("inline.png");
     const b = tmp("linked.png");
     try {
-      const written = await saveImage(inline.data[0]!, a);
-      expect(await saveImage(linked.data[0]!, b)).toBe(written);
+      const written = await saveImage(images, inline.data[0]!, a);
+      expect(await saveImage(images, linked.data[0]!, b)).toBe(written);
       const file = await readFile(a);
       expect(file.byteLength).toBe(written);
-      expect(new Uint8Array(file)).toEqual(await imageBytes(inline.data[0]!));
+      expect(new Uint8Array(file)).toEqual(await imageBytes(images, inline.data[0]!));
       expect(await readFile(b)).toEqual(file);
     } finally {
       await rm(a, { force: true });
@@ -180,7 +183,7 @@ describe("generate()", () => {
 describe("editImage()", () => {
   const edits = () => imageClient({ apiVersion: "2025-04-01-preview" }, GPT_IMAGE);
   const base = async (size: ImageSize = "1024x1024") =>
-    imageBytes((await edits().generate({ prompt: "a photo", size })).data[0]!);
+    imageBytes(edits(), (await edits().generate({ prompt: "a photo", size })).data[0]!);
 
   it("edits an image with a mask (bytes, a Blob and a path), as b64_json with usage", async () => {
     const png = await base();
@@ -194,7 +197,7 @@ describe("editImage()", () => {
         prompt: "Add a hat",
       });
       expect(first.data[0]!.b64_json).toBe(second.data[0]!.b64_json);
-      expect(pngSize(await imageBytes(first.data[0]!))).toEqual({ width: 64, height: 64 });
+      expect(pngSize(await imageBytes(edits(), first.data[0]!))).toEqual({ width: 64, height: 64 });
       expect(first.usage?.input_tokens_details?.image_tokens).toBe(323);
       expect(first._response.status).toBe(200);
     } finally {
@@ -208,7 +211,7 @@ describe("editImage()", () => {
     expect(r.data).toHaveLength(2);
     expect(r.usage?.input_tokens_details?.image_tokens).toBe(2 * 323);
     // size auto follows the first image: landscape.
-    expect(pngSize(await imageBytes(r.data[0]!))).toEqual({ width: 96, height: 64 });
+    expect(pngSize(await imageBytes(edits(), r.data[0]!))).toEqual({ width: 96, height: 64 });
     const v1 = imageClient({ apiVersion: "preview" }, GPT_IMAGE);
     expect((await editImage(v1, { image: a, prompt: "x" })).data).toHaveLength(1);
   });
@@ -245,6 +248,7 @@ describe("editImage()", () => {
 });
 
 describe("imageBytes() and saveImage() downloads", () => {
+  const images = imageClient();
   let server: ReturnType<typeof createServer>;
   let origin: string;
   const seen: IncomingHttpHeaders[] = [];
@@ -275,32 +279,50 @@ describe("imageBytes() and saveImage() downloads", () => {
 
   it("sends no credential, cookie or SDK header to the image's host", async () => {
     seen.length = 0;
-    expect([...(await imageBytes({ url: `${origin}/ok.png` }))]).toEqual(PNG_SIGNATURE);
+    expect([...(await imageBytes(images, { url: `${origin}/ok.png` }))]).toEqual(PNG_SIGNATURE);
     expect(seen).toHaveLength(1);
     expect(Object.keys(seen[0]!).filter((h) => /api-key|authorization|cookie|x-ms-/.test(h))).toEqual([]);
   });
 
   it("turns a storage error into a typed APIError with its status, body and request id", async () => {
-    const error = await imageBytes({ url: `${origin}/missing.png` }).catch((e: unknown) => e);
+    const error = await imageBytes(images, { url: `${origin}/missing.png` }).catch((e: unknown) => e);
     expect(NotFoundError.isInstance(error)).toBe(true);
     const e = error as NotFoundError;
     expect(e.status).toBe(404);
     expect(e.requestId).toBe("storage-1");
-    expect(e.message).toMatch(/^404: Downloading the image failed: BlobNotFound The blob does not exist\.$/);
+    expect(e.message).toMatch(/^404: BlobNotFound The blob does not exist\.$/);
     expect(e.body).toContain("<Code>BlobNotFound</Code>");
     const path = tmp("missing.png");
-    await expect(saveImage({ url: `${origin}/missing.png` }, path)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveImage(images, { url: `${origin}/missing.png` }, path)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("checks the path before downloading: a missing folder or a folder is InvalidInputError (path)", async () => {
+    seen.length = 0;
+    const folder = dirname(tmp("x.png"));
+    for (const [path, message] of [
+      [join(folder, "no-such-folder", "x.png"), /does not exist/],
+      [folder, /is a folder/],
+    ] as const) {
+      for (const image of [{ url: `${origin}/ok.png` }, { b64_json: "iVBORw0KGgo=" }]) {
+        const error = await saveImage(images, image, path).catch((e: unknown) => e);
+        expect(InvalidInputError.isInstance(error) && error.param).toBe("path");
+        expect((error as Error).message).toMatch(message);
+      }
+    }
+    expect(seen).toHaveLength(0);
   });
 
   it("aborts a download in progress, leaving no partial file", async () => {
     const controller = new AbortController();
-    const pending = imageBytes({ url: `${origin}/slow.png` }, { signal: controller.signal });
+    const pending = imageBytes(images, { url: `${origin}/slow.png` }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
     const path = tmp("slow.png");
     const again = new AbortController();
-    const saving = saveImage({ url: `${origin}/slow.png` }, path, { signal: again.signal });
+    const saving = saveImage(images, { url: `${origin}/slow.png` }, path, { signal: again.signal });
     setTimeout(() => again.abort(), 50);
     await expect(saving).rejects.toBeInstanceOf(APIUserAbortError);
     await expect(readFile(path)).rejects.toThrow(/ENOENT/);
@@ -311,7 +333,7 @@ describe("imageBytes() and saveImage() downloads", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await imageBytes({ url: `http://127.0.0.1:${port}/x.png?sig=secret` }).catch(
+    const error = await imageBytes(images, { url: `http://127.0.0.1:${port}/x.png?sig=secret` }).catch(
       (e: unknown) => e,
     );
     expect(APIConnectionError.isInstance(error)).toBe(true);
@@ -321,7 +343,7 @@ describe("imageBytes() and saveImage() downloads", () => {
 
   it("refuses an image with neither b64_json nor an http(s) url", async () => {
     for (const image of [{}, { url: "file:///etc/passwd" }, null]) {
-      const error = await imageBytes(image as never).catch((e: unknown) => e);
+      const error = await imageBytes(images, image as never).catch((e: unknown) => e);
       expect(InvalidInputError.isInstance(error)).toBe(true);
       expect((error as InvalidInputError).param).toBe("image");
     }
@@ -341,10 +363,24 @@ describe("on a private emulator (request log)", () => {
   });
   afterAll(() => emulator.close());
 
+  it("with no apiVersion, generates on 2024-10-21 (GA), and with gpt-image-1's options on the newest preview", async () => {
+    emulator.reset();
+    const byDefault = new ImageClient(
+      new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, maxRetries: 0 }),
+      GPT_IMAGE,
+    );
+    await byDefault.generate({ prompt: "A rabbit" });
+    await byDefault.generate({ prompt: "A rabbit", output_format: "jpeg" });
+    expect(emulator.requests.map((r) => r.query["api-version"])).toEqual([
+      "2024-10-21",
+      "2025-04-01-preview",
+    ]);
+  });
+
   it("downloads a url result without sending the api-key there", async () => {
     emulator.reset();
     const r = await images.generate({ prompt: "A rabbit eating pancakes" });
-    await imageBytes(r.data[0]!);
+    await imageBytes(images, r.data[0]!);
     const [post, get] = emulator.requests;
     expect(post!.method).toBe("POST");
     expect(post!.headers["api-key"]).toBe("[redacted]");
@@ -352,7 +388,8 @@ describe("on a private emulator (request log)", () => {
     expect(get!.path).toBe(new URL(r.data[0]!.url!).pathname);
     expect(get!.headers["api-key"]).toBeUndefined();
     expect(get!.headers.authorization).toBeUndefined();
-    expect(get!.headers["user-agent"] ?? "").not.toContain("aoai-images");
+    // The SDK's User-Agent is no secret: it goes there as with every request.
+    expect(get!.headers["user-agent"]).toContain("aoai-images");
   });
 
   it("sends the request as given and the edit as multipart with image[] and mask", async () => {
@@ -366,7 +403,7 @@ describe("on a private emulator (request log)", () => {
       user: "u-1",
     });
     expect(emulator.requests[0]!.headers["user-agent"]).toContain(`aoai-images/${VERSION}`);
-    const png = await imageBytes((await edits.generate({ prompt: "p" })).data[0]!);
+    const png = await imageBytes(edits, (await edits.generate({ prompt: "p" })).data[0]!);
     emulator.reset();
     await editImage(edits, { image: [png, png], mask: png, prompt: "edit", n: 2, size: "1024x1024" });
     const [edit] = emulator.requests;

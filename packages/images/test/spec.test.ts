@@ -67,9 +67,12 @@ describe("requests validate against the official specs (Prism)", () => {
     describe(name, () => {
       for (const [shape, request] of Object.entries(shapes)) {
         it(`generate() dall-e-3: ${shape}`, async () => {
-          const r = await imageClient({ apiVersion }, DALLE, base).generate(request);
+          const images = imageClient({ apiVersion }, DALLE, base);
+          const r = await images.generate(request);
           expect(r.data.length).toBeGreaterThan(0);
-          expect((await imageBytes(r.data[0]!)).subarray(0, 8)).toEqual(new Uint8Array(PNG_SIGNATURE));
+          expect((await imageBytes(images, r.data[0]!)).subarray(0, 8)).toEqual(
+            new Uint8Array(PNG_SIGNATURE),
+          );
         });
       }
     });

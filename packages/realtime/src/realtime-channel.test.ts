@@ -56,10 +56,12 @@ describe("RealtimeChannel", () => {
     await expect(channel.nextEvent()).rejects.toSatisfy((e: unknown) => RealtimeClosedError.isInstance(e));
   });
 
-  it("ends with InvalidResponseError on a message that is not JSON", async () => {
-    const channel = new FedChannel();
-    channel.feed("{oops");
-    await expect(channel.nextEvent()).rejects.toBeInstanceOf(InvalidResponseError);
+  it("ends with InvalidResponseError on a message that is not a JSON event", async () => {
+    for (const message of ["{oops", "null", "42"]) {
+      const channel = new FedChannel();
+      channel.feed(message);
+      await expect(channel.nextEvent()).rejects.toBeInstanceOf(InvalidResponseError);
+    }
   });
 
   it("gathers a response in the preview dialect, and throws an error event as RealtimeServerError", async () => {

@@ -33,11 +33,15 @@ export abstract class RealtimeChannel implements AsyncIterable<RealtimeServerEve
 
   /** Hands one received message (JSON text) to the reader. */
   protected receive(data: string): void {
-    let event: RealtimeServerEvent;
+    let event: RealtimeServerEvent | null = null;
     try {
       event = JSON.parse(data) as RealtimeServerEvent;
-    } catch {
-      this.fail(new InvalidResponseError("The service sent a message that is not JSON.", data, undefined));
+    } catch {}
+    // Not JSON, or JSON that is no event object (`null`, a number): nothing a reader could use.
+    if (!event || typeof event !== "object") {
+      this.fail(
+        new InvalidResponseError("The service sent a message that is not a JSON event.", data, undefined),
+      );
       return;
     }
     if (event.type === "error" && event.error?.code === "session_expired")

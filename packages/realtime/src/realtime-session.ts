@@ -55,6 +55,13 @@ export class RealtimeSession extends RealtimeChannel {
     });
   }
 
+  // A message that is no event ends the session: the connection is dropped too.
+  protected override fail(error: Error): void {
+    super.fail(error);
+    this.#closing = true;
+    this.#ws.terminate();
+  }
+
   // A reader that falls behind stops the socket's reads, so the service's events wait in the
   // network instead of in memory.
   protected override pauseReading(): void {

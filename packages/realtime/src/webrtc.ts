@@ -72,6 +72,14 @@ export class RealtimeCall extends RealtimeChannel {
     channel.send(text);
   }
 
+  // A message that is no event ends the call.
+  protected override fail(error: Error): void {
+    super.fail(error);
+    this.#closing = true;
+    this.#channel.close();
+    this.#stop();
+  }
+
   #stop(): void {
     this.#owned?.stop();
     this.peerConnection.close();

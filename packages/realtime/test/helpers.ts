@@ -1,5 +1,8 @@
+import type { IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { AzureOpenAIClient, type AzureOpenAIClientOptions } from "@aoai/core";
 import { inject } from "vitest";
+import { type WebSocket, WebSocketServer } from "ws";
 import { encodeText } from "../../emulator/src/audio/fsk.js";
 import { RealtimeClient } from "../src/index.js";
 
@@ -26,3 +29,25 @@ export const MANUAL_TURNS = {
   type: "realtime" as const,
   audio: { input: { turn_detection: null, transcription: { model: "gpt-4o-transcribe" } } },
 };
+
+/**
+ * A stand-in service on 127.0.0.1 for what the emulator does not do (a close code, a broken
+ * message, a socket that stops reading): `realtime` connects to it on the GA route.
+ */
+export async function fakeService(
+  onConnection: (ws: WebSocket, request: IncomingMessage) => void,
+): Promise<{ realtime: RealtimeClient; close(): Promise<void> }> {
+  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise((resolve) => server.once("listening", resolve));
+  server.on("connection", onConnection);
+  const { port } = server.address() as AddressInfo;
+  const client = new AzureOpenAIClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    apiKey: "k",
+    apiVersion: "v1",
+  });
+  return {
+    realtime: new RealtimeClient(client, "gpt-realtime"),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -3,6 +3,8 @@ import {
   APIUserAbortError,
   AuthenticationError,
   InvalidInputError,
+  InvalidResponseError,
+  ServiceUnavailableError,
   UnsupportedApiVersionError,
 } from "@aoai/core";
 import { describe, expect, inject, it, vi } from "vitest";
@@ -15,7 +17,7 @@ import {
   RealtimeSessionExpiredError,
   toWav,
 } from "../src/index.js";
-import { emulatorRealtime, MANUAL_TURNS, speech } from "./helpers.js";
+import { emulatorRealtime, fakeService, MANUAL_TURNS, speech } from "./helpers.js";
 
 async function until(
   session: AsyncIterable<RealtimeServerEvent>,
@@ -236,6 +238,51 @@ describe("cancel and errors", () => {
     );
   });
 
+  it("a refused handshake is the typed error of its status, with the service's body", async () => {
+    const { realtime } = emulatorRealtime();
+    const error = await realtime
+      .connect({ headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "status", status: 503 }) } })
+      .catch((e: unknown) => e);
+    expect(ServiceUnavailableError.isInstance(error)).toBe(true);
+    expect((error as ServiceUnavailableError).status).toBe(503);
+    const reset = await realtime
+      .connect({ headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "reset" }) } })
+      .catch((e: unknown) => e);
+    expect(APIConnectionError.isInstance(reset)).toBe(true);
+  });
+
+  it("a server's close code other than 1000 ends the events with RealtimeClosedError", async () => {
+    const service = await fakeService((ws) => {
+      ws.send(JSON.stringify({ type: "session.created", event_id: "e1", session: { id: "s" } }));
+      ws.close(1011, "internal error");
+    });
+    try {
+      const session = await service.realtime.connect();
+      const { seen, error } = await drain(session);
+      expect(seen).toEqual(["session.created"]);
+      expect(RealtimeClosedError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ closeCode: 1011, closeReason: "internal error" });
+    } finally {
+      await service.close();
+    }
+  });
+
+  it("a message that is no JSON event ends the session with InvalidResponseError and drops the socket", async () => {
+    let closed!: Promise<number>;
+    const service = await fakeService((ws) => {
+      ws.send("null");
+      closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+    });
+    try {
+      const session = await service.realtime.connect();
+      const { error } = await drain(session);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(await closed).toBe(1006);
+    } finally {
+      await service.close();
+    }
+  });
+
   it("a session past its time limit ends with RealtimeSessionExpiredError", async () => {
     const { realtime } = emulatorRealtime();
     const session = await realtime.connect({ headers: { "x-aoai-emulator-session-ms": "200" } });
@@ -353,24 +400,14 @@ describe("auth", () => {
 
 describe("backpressure", () => {
   it("append waits while the socket holds more than highWaterMark, memory stays flat", async () => {
-    const { WebSocketServer } = await import("ws");
-    const { AzureOpenAIClient } = await import("@aoai/core");
     // A service that stops reading: its socket is paused, so the kernel buffers fill and the
     // client's bufferedAmount grows until append must wait.
-    const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-    await new Promise((r) => server.once("listening", r));
     let serverSocket: import("ws").WebSocket | undefined;
-    server.on("connection", (ws, req) => {
+    const service = await fakeService((ws, req) => {
       serverSocket = ws;
       (req.socket as import("node:net").Socket).pause();
     });
-    const port = (server.address() as import("node:net").AddressInfo).port;
-    const client = new AzureOpenAIClient({
-      endpoint: `http://127.0.0.1:${port}`,
-      apiKey: "k",
-      apiVersion: "v1",
-    });
-    const session = await new RealtimeClient(client, "gpt-realtime").connect({
+    const session = await service.realtime.connect({
       highWaterMark: 256 * 1024,
       appendChunkBytes: 48_000,
     });
@@ -399,7 +436,7 @@ describe("backpressure", () => {
       expect(appended).toBe(600);
     } finally {
       await session.close().catch(() => {});
-      await new Promise((r) => server.close(r));
+      await service.close();
     }
   });
 });

@@ -1,18 +1,41 @@
 // The page of the WebRTC test (webrtc.test.ts bundles it for the browser): it gets a client
 // secret from the page's own server, connects to the emulator over WebRTC with Chromium's fake
 // microphone, and reports the events it received.
+import { AuthenticationError } from "@aoai/core";
 import { connectWebRTC } from "../src/index.js";
+
+/** What the page reports to the test. */
+export interface PageResult {
+  events: string[];
+  transcript?: string;
+  reply?: string;
+  /** Remote tracks, and audio packets received on them. */
+  tracks: number;
+  packets: number;
+  /** The reply plays in the given audio element. */
+  playing: boolean;
+  /** How a secret the service did not mint was refused. */
+  refused: string;
+}
 
 declare global {
   interface Window {
-    realtimeResult?:
-      | { events: string[]; transcript?: string; reply?: string; tracks: number }
-      | { error: string };
+    realtimeResult?: PageResult | { error: string };
   }
 }
 
 const { endpoint } = (await (await fetch("/config")).json()) as { endpoint: string };
 try {
+  // A secret the service did not mint is refused with the typed 401.
+  const refused = await connectWebRTC({
+    endpoint,
+    clientSecret: "ek_not-minted",
+    audio: false,
+    audioElement: null,
+  }).then(
+    () => "connected",
+    (e: unknown) => (AuthenticationError.isInstance(e) ? `AuthenticationError ${e.status}` : String(e)),
+  );
   const { value } = (await (await fetch("/token", { method: "POST" })).json()) as { value: string };
   const audio = document.createElement("audio");
   const call = await connectWebRTC({ endpoint, clientSecret: value, audioElement: audio });
@@ -34,7 +57,7 @@ try {
   );
   const playing = audio.srcObject === call.remoteStream && audio.autoplay;
   await call.close();
-  window.realtimeResult = { events, transcript, reply, tracks, packets, playing };
+  window.realtimeResult = { events, transcript, reply, tracks, packets, playing, refused };
 } catch (error) {
   window.realtimeResult = { error: String((error as Error)?.stack ?? error) };
 }

@@ -2,6 +2,7 @@ import { APIError, InvalidInputError, UnsupportedApiVersionError } from "@aoai/c
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
+  compactResponse,
   imagesOf,
   listInputItems,
   type ResponseStreamEvent,
@@ -290,6 +291,20 @@ describe("stored responses", () => {
     await expect(responses.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it("compacts a conversation on the v1 API, and refuses to on a dated version before sending", async () => {
+    const { responses } = emulatorResponses();
+    const first = await responses.create({ input: "A long talk" });
+    const compacted = await compactResponse(responses, { previous_response_id: first.id });
+    expect(compacted.object).toBe("response.compaction");
+    expect(compacted.output[0]).toMatchObject({
+      type: "compaction",
+      encrypted_content: expect.stringMatching(/^gAAAAA/),
+    });
+    const dated = emulatorResponses({ apiVersion: "2025-04-01-preview" }).responses;
+    await expect(compactResponse(dated, { input: "x" })).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+    await expect(dated.cancel("resp_1")).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+  });
+
   it("continues a stored conversation with previous_response_id", async () => {
     const { responses } = emulatorResponses();
     const first = await responses.create({ input: "My name is Ada." });
@@ -378,6 +393,32 @@ describe("background", () => {
     expect(resumed).toEqual([4, 9]);
   });
 
+  it("resumes as often as the connection drops while each reconnect brings new events", async () => {
+    const { responses } = emulatorResponses({}, "gpt-4.1", {}, own.url);
+    own.clearRequests();
+    // Every request of this call, the first and each reconnect, is cut after 3 events.
+    const drops = fault({ kind: "reset-mid-stream", after_chunks: 3, id: `many-${Date.now()}` });
+    const resumed: number[] = [];
+    const stream = await responses.stream(
+      { input: "one two three four five six seven eight", background: true },
+      { ...drops, onResume: (after) => resumed.push(after) },
+    );
+    const numbers: number[] = [];
+    for await (const event of stream) numbers.push(event.sequence_number);
+    expect(numbers).toEqual(numbers.map((_, i) => i));
+    expect(resumed.length).toBeGreaterThan(3);
+    expect((await stream.finalResponse()).status).toBe("completed");
+  });
+
+  it("does not resume an error the service sends in the stream", async () => {
+    const { responses: failing } = emulatorResponses();
+    const errored = await failing.stream(
+      { input: "x", background: true },
+      fault({ kind: "sse-error", after_chunks: 4 }),
+    );
+    await expect(errored.finalResponse()).rejects.toBeInstanceOf(APIError);
+  });
+
   it("does not resume with resume: false", async () => {
     const { responses } = emulatorResponses();
     const stream = await responses.stream(
@@ -395,6 +436,73 @@ describe("background", () => {
     for await (const event of stream) seen.push(event);
     expect(seen[0]?.sequence_number).toBe(3);
     expect((await stream.finalResponse()).output_text).toContain("Replay");
+  });
+});
+
+describe("hosted tools and endings", () => {
+  it("asks for MCP approval, and calls the tool once approved", async () => {
+    const { responses } = emulatorResponses();
+    const mcp = { type: "mcp" as const, server_label: "docs", server_url: "https://example.com/mcp" };
+    const asked = await responses.create({ input: "Search the docs", tools: [mcp] });
+    const request = asked.output.find((i) => i.type === "mcp_approval_request");
+    if (request?.type !== "mcp_approval_request") throw new Error("no approval request");
+    expect(request.server_label).toBe("docs");
+    const approved = await responses.create({
+      previous_response_id: asked.id,
+      tools: [mcp],
+      input: [{ type: "mcp_approval_response", approval_request_id: request.id, approve: true }],
+    });
+    expect(approved.output.map((i) => i.type)).toEqual(["mcp_call", "message"]);
+  });
+
+  it("ends with response.failed or response.incomplete as the final response's status", async () => {
+    const { responses } = emulatorResponses();
+    const failed = await responses.stream({ input: "x" }, scripted({ status: "failed" }));
+    expect(await failed.finalResponse()).toMatchObject({ status: "failed", error: { code: "server_error" } });
+    const cut = await responses.stream({ input: "one two three four five", max_output_tokens: 2 });
+    expect(await cut.finalResponse()).toMatchObject({
+      status: "incomplete",
+      incomplete_details: { reason: "max_output_tokens" },
+    });
+  });
+
+  it("throws an error event in the stream as core's typed APIError", async () => {
+    const { responses } = emulatorResponses();
+    const stream = await responses.stream({ input: "x" }, fault({ kind: "sse-error", after_chunks: 3 }));
+    const error = await stream.finalResponse().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(500);
+  });
+
+  it("hands over an unknown event type from the wire, as it came", async () => {
+    const { createServer } = await import("node:http");
+    const frames = [
+      {
+        type: "response.created",
+        sequence_number: 0,
+        response: { id: "r", object: "response", status: "in_progress", output: [] },
+      },
+      { type: "response.azure_new_thing", sequence_number: 1, detail: { a: 1 } },
+      {
+        type: "response.completed",
+        sequence_number: 2,
+        response: { id: "r", object: "response", status: "completed", output: [] },
+      },
+    ];
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end(frames.map((f) => `event: ${f.type}\ndata: ${JSON.stringify(f)}\n\n`).join(""));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const { responses } = emulatorResponses({}, "gpt-4.1", {}, `http://127.0.0.1:${port}`);
+      const seen: unknown[] = [];
+      for await (const event of await responses.stream({ input: "x" })) seen.push(event);
+      expect(seen).toEqual(frames);
+    } finally {
+      server.close();
+    }
   });
 });
 

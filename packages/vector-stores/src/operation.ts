@@ -1,5 +1,5 @@
 import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import { json, send } from "@aoai/core/internal";
+import { json, type LastingCreate, lasting, send } from "@aoai/core/internal";
 import { checkListQuery } from "./check-request.js";
 import { type Page, PagePromise } from "./frame.js";
 import type { VectorStoreFileListQuery } from "./request-types.js";
@@ -11,6 +11,18 @@ const USER_AGENT = `aoai-vector-stores/${VERSION}`;
 /** The path of a store; files and file batches are under it. */
 export const STORE = "vector_stores/{vector_store_id}";
 
+/** A store create is not resent after a failure that may have made it (an orphan store). */
+export const STORE_CREATE = /* @__PURE__ */ lasting({
+  what: "vector store",
+  check: "VectorStoreClient.list()",
+});
+
+/** A file batch create is not resent after a failure that may have made it. */
+export const BATCH_CREATE = /* @__PURE__ */ lasting({
+  what: "file batch",
+  check: "VectorStoreClient.retrieveFileBatch()",
+});
+
 /** Sends one vector store operation (every one has the same versions) and reads its JSON. */
 export function operation<T extends object>(
   client: AzureOpenAIClient,
@@ -20,6 +32,7 @@ export function operation<T extends object>(
   options: RequestOptions | undefined,
   body?: object,
   query?: Record<string, string | number | undefined>,
+  creates?: LastingCreate,
 ): Promise<WithResponse<T>> {
   return send(
     client,
@@ -33,6 +46,7 @@ export function operation<T extends object>(
       feature: "vector_stores",
       userAgent: USER_AGENT,
       options,
+      creates,
     },
     json<T>(),
   );

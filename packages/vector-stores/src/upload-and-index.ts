@@ -9,13 +9,14 @@ import {
   type Uploadable,
   type WithResponse,
 } from "@aoai/core";
-import { checkInteger, checkText, invalid } from "@aoai/core/internal";
+import { checkInteger, checkText, checkVersion, invalid } from "@aoai/core/internal";
 import type { FileClient, FilePurpose } from "@aoai/files";
 import { checkAttributes, checkChunking, MAX_BATCH_FILES } from "./check-request.js";
 import { folderFiles } from "./folder-files.js";
 import type { ChunkingStrategy, VectorStoreFileAttributes } from "./request-types.js";
 import type { FileCounts, VectorStoreFileBatch } from "./response-types.js";
 import type { FileBatchWaitOptions, VectorStoreClient } from "./vector-store-client.js";
+import { versions } from "./versions.js";
 
 /** What {@link uploadAndIndex} indexes, and how. */
 export interface UploadAndIndexRequest {
@@ -102,7 +103,12 @@ export async function uploadAndIndex(
   if (typeof request !== "object" || request === null || request.files == null)
     invalid("files", "must be a folder path or a list of files.");
   checkChunking(request.chunking_strategy);
-  if (request.attributes != null) checkAttributes(request.attributes);
+  // What the batches would refuse is refused before the first upload.
+  checkVersion(stores.client, "vector_stores", versions("vector_stores"));
+  if (request.attributes != null) {
+    checkVersion(stores.client, "attributes", versions("attributes"));
+    checkAttributes(request.attributes);
+  }
   const batchRequest = {
     ...(request.chunking_strategy && { chunking_strategy: request.chunking_strategy }),
     ...(request.attributes != null && { attributes: request.attributes }),

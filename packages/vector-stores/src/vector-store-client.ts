@@ -2,7 +2,7 @@ import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core
 import { invalid } from "@aoai/core/internal";
 import { checkAddFile, checkAttributes, checkCreate, checkFileBatch, checkUpdate } from "./check-request.js";
 import { type PagePromise, pollUntil, type WaitOptions } from "./frame.js";
-import { listOperation, operation, STORE } from "./operation.js";
+import { BATCH_CREATE, listOperation, operation, STORE, STORE_CREATE } from "./operation.js";
 import type {
   FileBatchCreateRequest,
   ListQuery,
@@ -68,7 +68,7 @@ export class VectorStoreClient {
     options?: RequestOptions,
   ): Promise<WithResponse<VectorStore>> {
     checkCreate(request);
-    return operation(this.client, "vector_stores", "POST", {}, options, request);
+    return operation(this.client, "vector_stores", "POST", {}, options, request, undefined, STORE_CREATE);
   }
 
   /** Lists stores, newest first: `await` it for one page, or iterate it for all of them. */
@@ -221,6 +221,8 @@ export class VectorStoreClient {
       { vector_store_id: vectorStoreId },
       options,
       request,
+      undefined,
+      BATCH_CREATE,
     );
   }
 

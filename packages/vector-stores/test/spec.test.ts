@@ -23,7 +23,9 @@ async function checked<T>(call: () => Promise<T>): Promise<T | undefined> {
     return await call();
   } catch (error) {
     const message = (error as Error).message;
-    const problem = JSON.parse(message.slice(message.indexOf("{"))) as { validation?: Violation[] };
+    const problem = JSON.parse(message.slice(message.indexOf("{"), message.lastIndexOf("}") + 1)) as {
+      validation?: Violation[];
+    };
     const violations = problem.validation ?? [];
     if (
       violations.length === 0 ||

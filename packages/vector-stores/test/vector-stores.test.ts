@@ -378,6 +378,10 @@ describe("on a fresh emulator", () => {
       new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, apiVersion: "2024-10-21" }),
     );
     await expect(ga.create({})).rejects.toBeInstanceOf(UnsupportedApiVersionError);
+    const gaFiles = new FileClient(ga.client);
+    await expect(
+      uploadAndIndex(ga, gaFiles, "vs_1", { files: [new File(["a"], "a.md")] }),
+    ).rejects.toBeInstanceOf(UnsupportedApiVersionError);
     const dated = new VectorStoreClient(
       new AzureOpenAIClient({
         endpoint: emulator.url,
@@ -388,6 +392,12 @@ describe("on a fresh emulator", () => {
     await expect(dated.addFile("vs_1", { file_id: "f", attributes: { a: 1 } })).rejects.toBeInstanceOf(
       UnsupportedApiVersionError,
     );
+    await expect(
+      uploadAndIndex(dated, new FileClient(dated.client), "vs_1", {
+        files: [new File(["a"], "a.md")],
+        attributes: { a: 1 },
+      }),
+    ).rejects.toBeInstanceOf(UnsupportedApiVersionError);
     expect(emulator.requests).toHaveLength(0);
     const unchecked = new VectorStoreClient(
       new AzureOpenAIClient({

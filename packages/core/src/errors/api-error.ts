@@ -22,6 +22,8 @@ export interface APIErrorInit {
   retryAfterMs?: number | undefined;
   /** How many retries were made before giving up. */
   retryCount?: number | undefined;
+  /** What to check, added to the message after the service's own. */
+  hint?: string | undefined;
 }
 
 /** The service answered with an error status. */
@@ -48,7 +50,7 @@ export class APIError extends AOAIError {
     const serviceMessage = error?.message;
     super(
       // A code that only repeats the status (API Management sends `statusCode`) is not shown twice.
-      `${status}${error?.code && String(error.code) !== String(status) ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}`,
+      `${status}${error?.code && String(error.code) !== String(status) ? ` ${error.code}` : ""}: ${serviceMessage ?? "(no error message in the response body)"}${init.hint ? `${/[.!?]$/.test(serviceMessage ?? "") ? "" : "."} ${init.hint}` : ""}`,
     );
     this.status = status;
     this.error = error;

@@ -14,6 +14,7 @@ import {
 } from "./api-error.js";
 import { ContentFilterError } from "./content-filter-error.js";
 import { createAPIError, parseErrorBody } from "./create-api-error.js";
+import { UnsupportedParameterError } from "./unsupported-parameter-error.js";
 
 const body = {
   code: "SomeCode",
@@ -149,6 +150,62 @@ describe("ContentFilterError", () => {
     expect((error as ContentFilterError).contentFilterResults).toBeUndefined();
   });
 
+  it("is built from the newer shape: content_filters[] and innererror ContentFiltered", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        message:
+          "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+        type: "invalid_request_error",
+        param: "prompt",
+        code: "invalid_prompt",
+        innererror: { code: "ContentFiltered" },
+        content_filters: [
+          {
+            blocked: false,
+            source_type: "prompt",
+            content_filter_results: { hate: { filtered: false, severity: "safe" } },
+          },
+          {
+            blocked: true,
+            source_type: "prompt",
+            content_filter_raw: [],
+            content_filter_results: {
+              hate: { filtered: false, severity: "safe" },
+              violence: { filtered: true, severity: "high" },
+              jailbreak: { filtered: true, detected: true },
+            },
+          },
+        ],
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+    const cf = error as ContentFilterError;
+    expect(cf.innerCode).toBe("ContentFiltered");
+    expect(cf.contentFilters).toHaveLength(2);
+    expect(cf.contentFilters?.[1]?.source_type).toBe("prompt");
+    expect(cf.contentFilterResults?.violence).toEqual({ filtered: true, severity: "high" });
+    expect(cf.filtered).toEqual(["violence", "jailbreak"]);
+    expect(cf.message).toMatch(/\[filtered: violence, jailbreak\]$/);
+  });
+
+  it("is recognised by content_filters alone", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        code: "BadRequest",
+        message: "m",
+        content_filters: [
+          { blocked: true, content_filter_results: { sexual: { filtered: true, severity: "medium" } } },
+        ],
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(ContentFilterError);
+    expect((error as ContentFilterError).filtered).toEqual(["sexual"]);
+  });
+
   it("is not built for other statuses", () => {
     expect(createAPIError({ status: 500, error: contentFilterBody, headers: {} })).not.toBeInstanceOf(
       ContentFilterError,
@@ -232,5 +289,64 @@ describe("ContentFilterError for images", () => {
       headers: {},
     });
     expect(error).toBeInstanceOf(ContentFilterError);
+  });
+});
+
+describe("UnsupportedParameterError", () => {
+  it("names the parameter a reasoning model takes instead of max_tokens", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: "invalid_request_error",
+        param: "max_tokens",
+        code: "unsupported_parameter",
+      },
+      headers: {},
+    });
+    expect(error).toBeInstanceOf(UnsupportedParameterError);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const e = error as UnsupportedParameterError;
+    expect(UnsupportedParameterError.isInstance(e)).toBe(true);
+    expect(e.param).toBe("max_tokens");
+    expect(e.replacement).toBe("max_completion_tokens");
+    expect(e.message.match(/max_completion_tokens/g)).toHaveLength(1);
+  });
+
+  it("says what to use for temperature, which the service names no replacement for", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        message: "Unsupported parameter: 'temperature' is not supported with this model.",
+        param: "temperature",
+        code: "unsupported_parameter",
+      },
+      headers: {},
+    }) as UnsupportedParameterError;
+    expect(error).toBeInstanceOf(UnsupportedParameterError);
+    expect(error.replacement).toBe("reasoning_effort");
+    expect(error.message).toMatch(/this model takes reasoning_effort instead/);
+  });
+
+  it("is built for gpt-5's unsupported_value, and reads the parameter from the message without param", () => {
+    const error = createAPIError({
+      status: 400,
+      error: {
+        message:
+          "Unsupported value: 'temperature' does not support 0.7 with this model. Only the default (1) value is supported.",
+        code: "unsupported_value",
+      },
+      headers: {},
+    }) as UnsupportedParameterError;
+    expect(error).toBeInstanceOf(UnsupportedParameterError);
+    expect(error.param).toBe("temperature");
+    expect(error.replacement).toBe("reasoning_effort");
+  });
+
+  it("leaves other 400s alone", () => {
+    expect(
+      createAPIError({ status: 400, error: { code: "invalid_value", message: "m" }, headers: {} }),
+    ).not.toBeInstanceOf(UnsupportedParameterError);
   });
 });

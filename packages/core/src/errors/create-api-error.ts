@@ -14,14 +14,18 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from "./api-error.js";
-import { ContentFilterError, innerError } from "./content-filter-error.js";
+import { ContentFilterError, filterBlocks, innerError } from "./content-filter-error.js";
+import { isUnsupportedParameter, UnsupportedParameterError } from "./unsupported-parameter-error.js";
 
 // The codes of Azure's filtered-content 400s: chat and completions, images, gpt-image models.
+// The newer body (the v1 API) says it in `innererror.code` and a `content_filters` list instead.
 const FILTER_CODES: ReadonlySet<string> = new Set([
   "content_filter",
   "content_policy_violation",
   "moderation_blocked",
 ]);
+
+const FILTER_INNER_CODES: ReadonlySet<string> = new Set(["ResponsibleAIPolicyViolation", "ContentFiltered"]);
 
 const byStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -66,10 +70,13 @@ export function createAPIError(init: APIErrorInit): APIError {
   const { status, error } = init;
   if (
     status === 400 &&
-    (FILTER_CODES.has(error?.code ?? "") || innerError(error)?.code === "ResponsibleAIPolicyViolation")
+    (FILTER_CODES.has(error?.code ?? "") ||
+      FILTER_INNER_CODES.has(innerError(error)?.code ?? "") ||
+      filterBlocks(error) !== undefined)
   ) {
     return new ContentFilterError(init);
   }
+  if (status === 400 && isUnsupportedParameter(error)) return new UnsupportedParameterError(init);
   const ErrorClass = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new ErrorClass(init);
 }

@@ -3,12 +3,15 @@ import { requestIdOf } from "../response-info.js";
 import { retryAfterMs } from "../transport/retry-after.js";
 import type { APIError, ErrorBody } from "./api-error.js";
 import { createAPIError, parseErrorBody } from "./create-api-error.js";
+import { notFoundHint } from "./not-found-hint.js";
 
 /** What {@link errorFromResponse} reads: a pipeline response, or an error frame of a stream. */
 export interface ErrorSource {
   status: number;
   headers: HttpHeaders;
   bodyAsText?: string | null | undefined;
+  /** The request the SDK sent, when the response has it (a 404 then names its route). */
+  request?: { url: string; method?: string } | undefined;
 }
 
 /** The typed error for a response that is not a success, or for an error sent inside a stream. */
@@ -35,5 +38,6 @@ export function errorFromResponse(
     body,
     retryAfterMs: retryAfterMs(headers),
     retryCount,
+    hint: status === 404 ? notFoundHint(response.request) : undefined,
   });
 }

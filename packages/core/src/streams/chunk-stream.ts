@@ -70,10 +70,10 @@ export class ChunkStream<C, F extends object, R extends ResponseInfo | undefined
    * "application/x-ndjson" } })` and read it back in the browser with the feature's reader
    * (`readChatStream`…). Cancelling it aborts the request; an error mid-stream errors it.
    */
-  toReadableStream(): ReadableStream<Uint8Array> {
+  toReadableStream(): ReadableStream<Uint8Array<ArrayBuffer>> {
     const iterator = this[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
-    return new ReadableStream<Uint8Array>({
+    return new ReadableStream<Uint8Array<ArrayBuffer>>({
       async pull(controller) {
         const result = await iterator.next();
         if (result.done) controller.close();

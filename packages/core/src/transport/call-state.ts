@@ -1,4 +1,5 @@
 import type { PipelineRequest } from "@azure/core-rest-pipeline";
+import type { LastingCreate } from "../errors/create-not-confirmed-error.js";
 
 /**
  * What the policies need to know about one SDK call. Kept beside the request (not in it) because
@@ -11,6 +12,12 @@ export interface CallState {
   timeoutMs: number;
   /** False for a body that can be read once (a stream): such a request is never sent twice. */
   replayable: boolean;
+  /** Whether a failure the service may have acted on (a reset, a timeout, 500) is retried. */
+  retryUncertain: boolean;
+  /** What the call makes that lasts (a file, a batch), when it is a create. */
+  creates?: LastingCreate | undefined;
+  /** When a create was sent, in Unix seconds (0 for other calls). */
+  sentAt: number;
   /** Retries made so far. */
   retryCount: number;
   /** The caller's signal. */

@@ -7,7 +7,10 @@ import type { SdkLogger } from "./logger.js";
  * pattern rather than a list: it is a third of the bytes.
  */
 export const LOGGED_HEADERS: RegExp =
-  /^(accept|content-(type|length)|user-agent|x-ms-(useragent|region|retry-after-ms|deployment-name)|(x|apim)-request-id|x-ratelimit-(remaining|limit|reset)-(requests|tokens)|retry-after(-ms)?|x-should-retry|openai-processing-ms)$/;
+  /^(accept|content-(type|length)|user-agent|x-ms-(useragent|region|retry-after-ms|deployment-name)|(x|apim)-request-id|x-ratelimit-(remaining|limit|reset)-(requests|tokens)|retry-after(-ms)?|x-should-retry|openai-processing-ms|azure-openai-deployment-utilization)$/;
+
+// A storage link's signature (`sig`) grants access to the blob: the rest of the query does not.
+const SIGNATURE = /([?&](?:sig|signature|token|code)=)[^&#]*/gi;
 
 function sanitize(headers: Iterable<[string, string]>): string {
   const out: Record<string, string> = {};
@@ -19,8 +22,9 @@ function sanitize(headers: Iterable<[string, string]>): string {
 /**
  * A request line and a response line per attempt, with headers outside the allowlist redacted.
  * No text is built while logging is off. Written here rather than using core-rest-pipeline's
- * logPolicy, whose general-purpose sanitizer is 2.5 KB minified; our URLs carry no secrets (only
- * the deployment and api-version), so only headers need redacting.
+ * logPolicy, whose general-purpose sanitizer is 2.5 KB minified. The endpoint's URLs carry no
+ * secrets (only the deployment and api-version); a link the service handed out (an image on a
+ * storage host) has a signature in its query, which is redacted.
  */
 export function logLines(logger: SdkLogger): PipelinePolicy {
   return {
@@ -38,7 +42,9 @@ async function logged(
   request: PipelineRequest,
   next: (request: PipelineRequest) => Promise<PipelineResponse>,
 ): Promise<PipelineResponse> {
-  logger.info(`Request: ${request.method} ${request.url} ${sanitize(request.headers)}`);
+  logger.info(
+    `Request: ${request.method} ${request.url.replace(SIGNATURE, "$1REDACTED")} ${sanitize(request.headers)}`,
+  );
   const response = await next(request);
   logger.info(`Response: ${response.status} ${sanitize(response.headers)}`);
   return response;

@@ -206,6 +206,8 @@ describe("retryPolicy alone", () => {
       maxRetryAfterMs: 60_000,
       timeoutMs: 0,
       replayable: true,
+      retryUncertain: true,
+      sentAt: 0,
       retryCount: 0,
       signal: undefined,
       ...state,
@@ -267,16 +269,21 @@ describe("retryPolicy alone", () => {
     }
   });
 
-  it("does not retry a RestError that carries a response", async () => {
-    let calls = 0;
-    const req = request();
-    const error = new RestError("bad", { statusCode: 500, request: req, response: ok(req, 500) });
-    await expect(
-      policy.sendRequest(req, async () => {
+  it("treats a RestError that carries a response (a policy that throws on status) as that response", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const req = request();
+      const pending = policy.sendRequest(req, async (r) => {
         calls++;
-        throw error;
-      }),
-    ).rejects.toBe(error);
-    expect(calls).toBe(1);
+        throw new RestError("Service Unavailable", { statusCode: 503, request: r, response: ok(r, 503) });
+      });
+      await vi.advanceTimersByTimeAsync(2000);
+      // Retried as a 503 is, and the last attempt's answer is what comes back: not a connection error.
+      expect((await pending).status).toBe(503);
+      expect(calls).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,6 +7,8 @@ import { logger } from "./logger.js";
 import { retryAfterMs } from "./retry-after.js";
 import { backoffMs, shouldRetryStatus } from "./retry-rules.js";
 import { isTransportError } from "./transport-error.js";
+import { mayHaveActed } from "./uncertain.js";
+import { uncertainCreate } from "./uncertain-create.js";
 
 /**
  * Azure OpenAI's retry rules: connection errors, timeouts and the retryable statuses are tried
@@ -29,9 +31,23 @@ export function retryPolicy(random?: () => number): PipelinePolicy {
         try {
           response = await next(request);
         } catch (error) {
-          // Only transport failures (a RestError without a response) are worth another try.
-          if (!isTransportError(error) || error.response) throw error;
-          failure = error;
+          // Only transport failures are worth another try; a RestError that carries a response (a
+          // policy that throws on status) is that response, so the last attempt's answer is the error.
+          if (!isTransportError(error)) throw error;
+          if (error.response) response = error.response;
+          else failure = error;
+        }
+        if (
+          state &&
+          !state.retryUncertain &&
+          !state.signal?.aborted &&
+          (response === undefined || response.status >= 400) &&
+          mayHaveActed(response, failure)
+        ) {
+          // Not sent again: the service may have done it. A create says so, with what to check.
+          if (state.creates) throw uncertainCreate(state, response, failure);
+          if (response) return response;
+          throw failure;
         }
         const wait =
           state && !state.signal?.aborted && attempt < state.maxRetries && state.replayable

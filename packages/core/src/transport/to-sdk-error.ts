@@ -4,7 +4,8 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
 } from "../errors/connection-errors.js";
-import { isTransportError, TIMEOUT_CODE } from "./transport-error.js";
+import { errorFromResponse } from "../errors/error-from-response.js";
+import { isTransportError, TIMEOUT_CODE, type TransportError } from "./transport-error.js";
 
 /**
  * Maps what the transport threw to this SDK's errors. The transport's errors can reach the
@@ -15,6 +16,10 @@ import { isTransportError, TIMEOUT_CODE } from "./transport-error.js";
 export function toSdkError(error: unknown, signal: AbortSignal | undefined, retryCount = 0): unknown {
   if (AOAIError.isInstance(error)) return error;
   if (signal?.aborted) return new APIUserAbortError();
+  // A policy that throws on status: the answer is the error, not the connection.
+  const response = (error as TransportError | undefined)?.response;
+  if (isTransportError(error) && response && response.status >= 300)
+    return errorFromResponse(response, retryCount);
   const { name, message, code } = (error ?? {}) as { name?: string; message?: string; code?: string };
   const transport = isTransportError(error);
   if (

@@ -1,0 +1,2 @@
+/** The version of `@aoai/webhooks`. */
+export const VERSION = "0.0.0";
