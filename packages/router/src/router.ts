@@ -127,7 +127,10 @@ export class AzureOpenAIRouter {
       timeout: base.timeout,
       streamIdleTimeout: base.streamIdleTimeout,
       maxRetryAfter: base.maxRetryAfter,
+      retryUncertain: base.retryUncertain,
       versionChecks: base.versionChecks,
+      // Every target takes the router's dated version: the deployment is in the URL it routes.
+      autoVersion: false,
       headers: (feature) => base.headers(feature),
       auth: {
         name: "aoaiRouterAuth",
