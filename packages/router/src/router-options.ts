@@ -52,7 +52,6 @@ export interface BreakerOptions {
 export interface RouterOptions
   extends Pick<
     AzureOpenAIClientOptions,
-    | "apiVersion"
     | "maxRetries"
     | "timeout"
     | "streamIdleTimeout"
@@ -61,6 +60,12 @@ export interface RouterOptions
     | "defaultHeaders"
     | "userAgentPrefix"
   > {
+  /**
+   * The API version of every call, whatever the target: a dated one (the router routes the
+   * deployment named in the URL, which the v1 API has in the body).
+   * @default "2024-10-21", or OPENAI_API_VERSION when set
+   */
+  apiVersion?: AzureOpenAIClientOptions["apiVersion"];
   /** Logical deployment name -> the targets that serve it. */
   pools: Readonly<Record<string, readonly RouterTarget[]>>;
   /** Where cooldowns, breaker states and rate-limit budgets are kept. @default an in-memory store */

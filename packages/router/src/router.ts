@@ -34,6 +34,12 @@ import { HEALTHY, MemoryStore, type RouterStore, type TargetHealth } from "./sto
 // Never contacted: every call is sent to one of its pool's targets instead.
 const ROUTER_ENDPOINT = "https://router.invalid";
 const DEPLOYMENTS = `${ROUTER_ENDPOINT}/openai/deployments/`;
+/**
+ * The version of every call when none is given (neither `apiVersion` nor OPENAI_API_VERSION):
+ * the latest dated GA one. Core's client then picks one per operation, often v1, which names the
+ * deployment in the body, where the router cannot route it.
+ */
+const ROUTER_API_VERSION = "2024-10-21";
 // How long a store that failed is left alone before it is tried again.
 const STORE_RETRY_MS = 5000;
 
@@ -98,7 +104,7 @@ export class AzureOpenAIRouter {
       userAgentPrefix: options.userAgentPrefix,
     });
     const base = connectionOf(settings);
-    const apiVersion = settings.apiVersion;
+    const apiVersion = base.autoVersion ? ROUTER_API_VERSION : settings.apiVersion;
     if (isV1(apiVersion))
       throw new RouterConfigError(
         "The router routes deployment URLs: pass a dated apiVersion (the v1 API names the deployment in the body).",
