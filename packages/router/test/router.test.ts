@@ -225,6 +225,20 @@ describe("AzureOpenAIRouter over emulators", () => {
     expect(e.requests.at(-1)!.query["api-version"]).toBe("2024-06-01");
   });
 
+  it("gives the caller the target's stream: abort() stops it while the target is silent", async () => {
+    const e = await emulator();
+    const router = new AzureOpenAIRouter({ pools: { chat: [target(e, "a")] }, streamIdleTimeout: 600_000 });
+    // Frames a minute apart: only an abort that reaches the target's connection ends the read.
+    e.faults.push({ kind: "slow-stream", chunk_delay_ms: 60_000 });
+    const stream = await new ChatClient(router, "chat").stream({ messages: MESSAGES });
+    const reading = (async () => {
+      for await (const _ of stream);
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    stream.abort();
+    await expect(reading).rejects.toMatchObject({ name: "APIUserAbortError" });
+  });
+
   it("refuses an unknown logical deployment before sending", async () => {
     const e = await emulator();
     const router = new AzureOpenAIRouter({ pools: { chat: [target(e, "a")] } });
