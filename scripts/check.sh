@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing (Node 24, pnpm, packages, Chromium), then lint,
+# The whole test suite: installs what is missing (Node 24, pnpm, packages, Chromium, redis-server), then lint,
 # build, API reports, typecheck, unit + integration + browser tests, package checks (publint, attw),
 # bundle budgets, and the registry test (RELEASING.md followed against a local registry, the
 # packages installed back on Node 22 and 24). Runs every step even after a failure, and exits
@@ -30,9 +30,20 @@ install_chromium() {
   export CHROMIUM_PATH
 }
 
+# Debian's redis-server for @aoai/router's shared-state tests, which start and stop it themselves.
+install_redis() {
+  if command -v redis-server >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" != 0 ]; then echo "redis-server is missing: install Debian's redis-server" >&2; return 1; fi
+  echo "installing Debian's redis-server for the router tests"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null || return 1
+  # The package starts a system service on the default port; the tests want only their own.
+  if command -v service >/dev/null 2>&1; then service redis-server stop >/dev/null 2>&1 || true; fi
+}
+
 step "install" pnpm install --frozen-lockfile --reporter=append-only
 [ ${#failed[@]} -eq 0 ] || { echo "check: install failed"; exit 1; }
 step "chromium" install_chromium
+step "redis" install_redis
 step "lint" pnpm exec biome check .
 step "knip" pnpm exec knip --no-progress
 # The import rules of docs/new-package.md: features import only core (batches and vector-stores

@@ -2,6 +2,7 @@
 export { isV1 } from "./api-versions.js";
 export { base64ToBytes, bytesToBase64, decodeWithAtob, hasNodeBuffer, nodeBase64ToBytes } from "./base64.js";
 export { checkInteger, checkNumber, checkOneOf, checkText, invalid } from "./checks.js";
+export { attachConnection, type Connection, connectionOf } from "./connection.js";
 export { filteredCategories, mergeFilters } from "./content-filter.js";
 export { normalizeEndpoint } from "./endpoint.js";
 export { createAPIError, parseErrorBody } from "./errors/create-api-error.js";
@@ -44,5 +45,10 @@ export { type Accumulator, type ChunkSource, ChunkStream } from "./streams/chunk
 export { type FilterMerge, filterMerge } from "./streams/filter-merge.js";
 export { ndjsonSource } from "./streams/ndjson.js";
 export { appendText } from "./streams/text-parts.js";
+export { CallRequest } from "./transport/call-request.js";
+export { defaultHttpClient } from "./transport/default-http-client.js";
 export { logger } from "./transport/logger.js";
+export { retryAfterMs } from "./transport/retry-after.js";
+export { retryPolicy } from "./transport/retry-policy.js";
+export { isTransportError } from "./transport/transport-error.js";
 export { checkVersion, versionsFrom, versionsWith, versionTable } from "./version-gates.js";

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { DEFAULT_DEPLOYMENTS } from "./models.js";
+import type { DeploymentQuota } from "./quotas.js";
 import { startEmulator } from "./server.js";
 
 const USAGE = `Usage: aoai-emulator [options]
@@ -18,6 +19,11 @@ Options:
                            several. Added to the default deployments (see --only-deployments)
   --only-deployments       Have only the --deployment ones, not the defaults
   --any-deployment         Take every deployment name as a deployment of the model of that name
+  --quota <name=rpm:N,tpm:N>
+                           Enforce a deployment's requests and/or tokens per minute, e.g.
+                           ptu=rpm:60,tpm:10000; past it requests get Azure's 429 with
+                           retry-after-ms; repeat for several deployments
+  --quota-window-ms <ms>   Length of the quota window (default 60000, a minute as on Azure)
   --time-scale <x>         Speed of files, batches and fine-tuning jobs: 0.01 is 100x faster,
                            0 ends each phase when looked at (default 1)
   -h, --help               Show this help
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
       "only-deployments": { type: "boolean" },
       "any-deployment": { type: "boolean" },
       "time-scale": { type: "string" },
+      quota: { type: "string", multiple: true },
+      "quota-window-ms": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -49,6 +57,9 @@ async function main(): Promise<void> {
     throw new Error(`invalid --time-scale: ${values["time-scale"]} (a number >= 0)`);
   if (values["any-deployment"] && (values.deployment || values["only-deployments"]))
     throw new Error("--any-deployment cannot be combined with --deployment or --only-deployments");
+  const windowMs = values["quota-window-ms"] === undefined ? undefined : Number(values["quota-window-ms"]);
+  if (windowMs !== undefined && !(Number.isFinite(windowMs) && windowMs > 0))
+    throw new Error(`invalid --quota-window-ms: ${values["quota-window-ms"]} (a number > 0)`);
   const emulator = await startEmulator({
     port,
     ...(values.host && { host: values.host }),
@@ -56,6 +67,8 @@ async function main(): Promise<void> {
     ...(values["bearer-token"] && { bearerTokens: values["bearer-token"] }),
     ...(values.region && { region: values.region }),
     ...(timeScale !== undefined && { timeScale }),
+    ...(values.quota && { quotas: quotas(values.quota) }),
+    ...(windowMs !== undefined && { quotaWindowMs: windowMs }),
     deployments: values["any-deployment"]
       ? "any"
       : deployments(values.deployment ?? [], values["only-deployments"] === true),
@@ -79,6 +92,26 @@ function deployments(pairs: string[], only: boolean): Record<string, string> {
     table[name] = model;
   }
   if (only && pairs.length === 0) throw new Error("--only-deployments needs at least one --deployment");
+  return table;
+}
+
+function quotas(specs: string[]): Record<string, DeploymentQuota> {
+  const table: Record<string, DeploymentQuota> = {};
+  for (const spec of specs) {
+    const at = spec.indexOf("=");
+    const name = spec.slice(0, at).trim();
+    if (at < 1 || !name) throw new Error(`invalid --quota: ${spec} (expected name=rpm:N,tpm:N)`);
+    const quota: DeploymentQuota = {};
+    for (const part of spec.slice(at + 1).split(",")) {
+      const [kind, raw] = part.split(":").map((x) => x.trim());
+      const n = Number(raw);
+      if (!raw || !Number.isInteger(n) || n <= 0 || (kind !== "rpm" && kind !== "tpm"))
+        throw new Error(`invalid --quota: ${spec} (expected name=rpm:N,tpm:N with whole numbers > 0)`);
+      if (kind === "rpm") quota.requestsPerMinute = n;
+      else quota.tokensPerMinute = n;
+    }
+    table[name] = quota;
+  }
   return table;
 }
 

@@ -23,6 +23,7 @@ import { matchResponses } from "./ops/responses-route.js";
 import type { ResponseStore } from "./ops/responses-store.js";
 import type { OpRequest } from "./ops/types.js";
 import type { ResolvedOptions } from "./options.js";
+import { estimateTokens, type QuotaLimiter } from "./quotas.js";
 import type { Reply } from "./reply.js";
 import { type RequestLog, redactHeaders } from "./request-log.js";
 import { bodyLimit, matchResource } from "./resources/route.js";
@@ -48,6 +49,8 @@ export interface HandlerState {
   /** Counts requests: the seed of request ids. */
   counter: number;
   window: { minute: number; requests: number; tokens: number };
+  /** Enforced per-deployment quotas. */
+  quotas: QuotaLimiter;
 }
 
 /** Answers one HTTP request. Never throws: every failure becomes an Azure-shaped error response. */
@@ -110,6 +113,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
   if (serveModels(req, res, url, state.options.deployments)) return;
   const route = resolveRoute(url.pathname, url.searchParams, req.method);
   if (req.method !== "POST") throw methodNotAllowed();
+  enforceQuota(res, route, raw, multipart, state);
   const faultHeader = header(req, "x-aoai-emulator-fault");
   const fault = imageFault(route.operation, state.faults.take(route.operation, faultHeader));
 
@@ -235,6 +239,31 @@ function serveImage(pathname: string, res: ServerResponse, state: HandlerState):
   res.setHeader("content-type", image.contentType);
   res.setHeader("content-length", image.bytes.length);
   res.end(image.bytes);
+}
+
+/** Counts the request against its deployment's quota, if it has one; throws Azure's 429 past it. */
+function enforceQuota(
+  res: ServerResponse,
+  route: ReturnType<typeof resolveRoute>,
+  raw: Buffer,
+  multipart: boolean,
+  state: HandlerState,
+): void {
+  if (state.quotas.empty || (route.deployment !== undefined && !state.quotas.has(route.deployment))) return;
+  let body: Record<string, unknown> | undefined;
+  if (!multipart && raw.length > 0) {
+    try {
+      body = parseJsonObject(raw);
+    } catch {
+      // A body that is not JSON is refused later with its own error; it still counts its bytes.
+    }
+  }
+  // The v1 API names the deployment in the body.
+  const deployment = route.deployment ?? (typeof body?.model === "string" ? body.model : undefined);
+  if (deployment === undefined || !state.quotas.has(deployment)) return;
+  const verdict = state.quotas.take(deployment, estimateTokens(raw, body), route.operation, route.apiVersion);
+  if (verdict.refusal) throw verdict.refusal;
+  setHeaders(res, verdict.headers);
 }
 
 function rateHeaders(

@@ -34,6 +34,7 @@ export type { HostedTool, ScriptedResponse } from "./ops/responses-script.js";
 export { PLACEHOLDER_TRANSCRIPT } from "./ops/transcriptions.js";
 export type { EmulatorOptions } from "./options.js";
 export { DEFAULT_API_KEY } from "./options.js";
+export type { DeploymentQuota } from "./quotas.js";
 export { SESSION_MS_HEADER } from "./realtime/endpoint.js";
 export { TOKEN_DENIED_MESSAGE } from "./realtime/socket-auth.js";
 export type { RecordedRequest } from "./request-log.js";

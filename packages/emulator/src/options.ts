@@ -42,6 +42,14 @@ export interface EmulatorOptions {
   requestLogSize?: number;
   /** Per-minute limits behind the `x-ratelimit-*` headers (never enforced). @default { requests: 1000, tokens: 1000000 } */
   rateLimits?: { requests: number; tokens: number };
+  /**
+   * Enforced quotas per deployment name: `{ ptu: { requestsPerMinute: 60, tokensPerMinute: 10000 } }`.
+   * A request past one gets Azure's 429 with `retry-after-ms`, `retry-after` and `x-ratelimit-*`
+   * headers; a deployment without a quota is never throttled. @default {}
+   */
+  quotas?: Readonly<Record<string, DeploymentQuota>>;
+  /** The quota window in ms: a minute as on Azure; tests shorten it. @default 60000 */
+  quotaWindowMs?: number;
 }
 
 /** {@link EmulatorOptions} with every default applied. */
@@ -51,6 +59,7 @@ export type ResolvedOptions = Required<EmulatorOptions>;
 export const DEFAULT_API_KEY = "emulator-key";
 
 import { DEFAULT_DEPLOYMENTS } from "./models.js";
+import type { DeploymentQuota } from "./quotas.js";
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   return {
@@ -67,5 +76,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     timeScale: options.timeScale ?? 1,
     requestLogSize: options.requestLogSize ?? 100,
     rateLimits: options.rateLimits ?? { requests: 1000, tokens: 1_000_000 },
+    quotas: options.quotas ?? {},
+    quotaWindowMs: options.quotaWindowMs ?? 60_000,
   };
 }

@@ -5,6 +5,7 @@ import { type HandlerState, handleRequest } from "./handler.js";
 import { ImageStore } from "./image-store.js";
 import { ResponseStore } from "./ops/responses-store.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
+import { QuotaLimiter } from "./quotas.js";
 import { createRealtime } from "./realtime/endpoint.js";
 import { type RecordedRequest, RequestLog } from "./request-log.js";
 import { ResourceStore } from "./resources/store.js";
@@ -47,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseUrl: () => url,
     counter: 0,
     window: { minute: 0, requests: 0, tokens: 0 },
+    quotas: new QuotaLimiter(resolved.quotas, resolved.quotaWindowMs),
   };
   const realtime = createRealtime({
     auth: { apiKeys: resolved.apiKeys, bearerTokens: resolved.bearerTokens },

@@ -1,0 +1,2 @@
+// The build every feature package shares.
+export { default } from "../../scripts/tsdown-feature.ts";
