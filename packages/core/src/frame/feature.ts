@@ -103,12 +103,11 @@ export function sentVersions(
   also: readonly string[] = [],
 ): readonly ApiVersion[] | undefined {
   const table = of.versions;
-  if (!table) return undefined;
   const set = (of.fields ?? []).filter((f) => {
     const value = (body as Record<string, unknown>)[f];
     return value != null && value !== false;
   });
-  return versionsWith(table(name), ...[...set, ...also].map(table));
+  return table && versionsWith(table(name), ...set.concat(also).map(table));
 }
 
 /** Sends one call and reads the answer with `reader`: every verb ends here. */
@@ -124,14 +123,10 @@ export function call<T>(
   return send(
     on.client,
     {
+      // The parts as they are (method, params, query, body, creates, url); `gate` rides along unread.
+      ...parts,
       path,
       deployment: on.deployment,
-      params: parts.params,
-      query: parts.query,
-      method: parts.method,
-      body: parts.body,
-      creates: parts.creates,
-      url: parts.url,
       versions: parts.versions ?? of.versions?.(gate),
       feature: gate,
       userAgent: of.userAgent,
