@@ -1,4 +1,4 @@
-// Budget: 15.25 KB gzip. A browser app that builds a batch, uploads it, waits for it and reads the results.
+// Budget: 15 KB gzip. A browser app that builds a batch, uploads it, waits for it and reads the results.
 import { BatchClient, buildBatchInput, isBatchSuccess, readBatchResults } from "@aoai/batches";
 import { AzureOpenAIClient } from "@aoai/core";
 import { FileClient } from "@aoai/files";
