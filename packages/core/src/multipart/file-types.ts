@@ -23,7 +23,9 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 /** The content type a file name suggests, or `application/octet-stream`. */
 export function typeFromName(name: string): string {
   const dot = name.lastIndexOf(".");
-  return (dot >= 0 && BY_EXTENSION[name.slice(dot + 1).toLowerCase()]) || "application/octet-stream";
+  const extension = dot >= 0 ? name.slice(dot + 1).toLowerCase() : "";
+  // Own keys only: `x.constructor` must not find Object.prototype's constructor.
+  return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension]! : "application/octet-stream";
 }
 
 const ascii = (bytes: Uint8Array, at: number, text: string): boolean => {
