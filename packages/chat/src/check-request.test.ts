@@ -22,6 +22,14 @@ const bad = (request: unknown, streaming = false) =>
   param(() => checkRequest(ga, request as ChatCompletionRequest, streaming));
 
 describe("input validation", () => {
+  it("refuses what Azure refuses with a 400: top_logprobs without logprobs", () => {
+    expect(bad({ messages: [user], top_logprobs: 2 })).toBe("top_logprobs");
+    expect(bad({ messages: [user], top_logprobs: 2, logprobs: false })).toBe("top_logprobs");
+    expect(() =>
+      checkRequest(ga, { messages: [user], top_logprobs: 2, logprobs: true }, false),
+    ).not.toThrow();
+  });
+
   it("accepts every role and content-part shape", () => {
     expect(() =>
       checkRequest(

@@ -48,6 +48,8 @@ export function checkRequest(
       });
     }
   }
+  // Azure answers it with a 400: say so before the round trip.
+  if (body!.top_logprobs != null && body!.logprobs !== true) invalid("top_logprobs", "needs logprobs: true.");
   checkFields(chat, client, body!);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
   const sources = body!.data_sources;
