@@ -30,7 +30,12 @@ it("indexes files from the page and searches them with filters", async () => {
   );
   expect(result.failed).toEqual([]);
   expect(result.file_counts.completed).toBe(2);
-  const [cats] = (await stores.listFiles(store.id, { order: "asc" })).data;
+  // Both files were made in the same second, so list order cannot tell them apart: find cats.md by name.
+  const listed = (await stores.listFiles(store.id)).data;
+  const names = await Promise.all(
+    listed.map(async (f) => (await new FileClient(client).retrieve(f.id)).filename),
+  );
+  const cats = listed[names.indexOf("cats.md")];
   await stores.updateFile(store.id, cats!.id, { attributes: { topic: "pets" } });
 
   const search = new VectorStoreSearchClient(client);
