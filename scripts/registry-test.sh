@@ -29,6 +29,14 @@ TS_VERSIONS="7.0.2 5.9.3" # the project's compiler, and the last JavaScript-base
 PACKAGES=$(for d in packages/*/; do
   [ -f "$d/package.json" ] && node -e 'process.exit(require(process.argv[1]).private ? 1 : 0)' "$PWD/$d/package.json" && basename "$d"
 done)
+# Found is not enough: a package marked private by mistake would drop out unseen. These must be there.
+for p in core chat embeddings audio images completions files batches fine-tuning emulator realtime \
+  responses vector-stores webhooks router; do
+  case " $(echo $PACKAGES) " in
+    *" $p "*) ;;
+    *) echo "registry-test: @aoai/$p is not among the packages to publish (is it private?)" >&2; exit 1 ;;
+  esac
+done
 start=$SECONDS
 work=$(mktemp -d "${TMPDIR:-/tmp}/aoai-registry-test.XXXXXX")
 pids=()
