@@ -106,6 +106,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: HandlerS
   if (responses)
     return serveResponses(req, res, responses, raw, {
       responses: state.responses,
+      resources: state.resources,
       faults: state.faults,
       deployments: state.options.deployments,
       timeScale: state.options.timeScale,

@@ -82,6 +82,15 @@ function itemEvents(item: Item, output_index: number, response: Record<string, u
           });
           for (const delta of wordPieces(String(part.text)))
             out.push({ type: "response.output_text.delta", ...where, delta });
+          // Citations come once the text they point into has been sent.
+          const annotations = (part.annotations ?? []) as Record<string, unknown>[];
+          for (const [annotation_index, annotation] of annotations.entries())
+            out.push({
+              type: "response.output_text.annotation.added",
+              ...where,
+              annotation_index,
+              annotation,
+            });
           out.push({ type: "response.output_text.done", ...where, text: part.text });
         }
         out.push({ type: "response.content_part.done", ...where, part });

@@ -2,8 +2,11 @@ import { invalidRequest } from "../errors.js";
 import { sha256Hex } from "../hash.js";
 import { sampleFromSchema } from "../json-schema-sample.js";
 import { encodePng } from "../png.js";
+import type { ChunkHit } from "../resources/vector-store-search.js";
 import { clip, countTokens, limitTokens } from "../text.js";
 import { longText } from "./chat-plan.js";
+import { citedAnswer } from "./responses-citations.js";
+import type { FileSearcher } from "./responses-file-search.js";
 import type { HostedTool, ScriptedResponse } from "./responses-script.js";
 
 /** An item on the wire (input or output), loosely typed: the emulator reads a few fields. */
@@ -22,6 +25,8 @@ export interface PlanContext {
   history: Item[];
   /** Seconds since the epoch. */
   now: number;
+  /** Searches the request's `file_search` stores; without it a file_search call finds nothing. */
+  searchFiles?: FileSearcher | undefined;
 }
 
 /** A response decided before it is sent as JSON or as events. */
@@ -86,7 +91,8 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
   const last = input.at(-1);
   const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
   const include = Array.isArray(body.include) ? (body.include as string[]) : [];
-  const question = clip(lastUserText(conversation), 120);
+  const asked = lastUserText(conversation);
+  const question = clip(asked, 120);
   const output: Item[] = [];
   const reasoning = body.reasoning as { effort?: string; summary?: string } | undefined;
   if (script?.reasoning || REASONING_MODEL.test(ctx.deployment))
@@ -97,8 +103,10 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
   const hosted: HostedTool[] =
     script?.hosted_tools ?? (toolsOff || !userTurn ? [] : tools.flatMap((t) => hostedKind(t.type)));
   let awaitingApproval = false;
+  // What file_search found: the answer quotes and cites it.
+  const found: ChunkHit[] = [];
   for (const kind of hosted) {
-    const items = hostedItems(kind, ctx, question, tools, include);
+    const items = hostedItems(kind, ctx, { question, asked, found }, tools, include);
     output.push(...items);
     if (items.some((i) => i.type === "mcp_approval_request")) awaitingApproval = true;
   }
@@ -135,11 +143,13 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
   let incomplete: Record<string, unknown> | null = null;
   if (calls.length === 0 && !awaitingApproval) {
     const refusal = script?.refusal;
+    const cited =
+      ctx.searchFiles && hosted.includes("file_search") ? citedAnswer(question, found) : undefined;
     let text =
       script?.text ??
       (script?.stream_events !== undefined
         ? longText(script.stream_events)
-        : replyText(question, conversation, last));
+        : (cited?.text ?? replyText(question, conversation, last)));
     const format = (body.text as { format?: { type?: string; schema?: unknown } } | undefined)?.format;
     if (script?.text === undefined && format?.type === "json_schema")
       text = JSON.stringify(sampleFromSchema(format.schema ?? {}));
@@ -150,10 +160,13 @@ export function planResponse(ctx: PlanContext): PlannedResponse {
       status = "incomplete";
       incomplete = { reason: "max_output_tokens" };
     }
+    // Citations back the emulator's own answer, as far as it was not cut short.
+    const annotations =
+      cited && text === cited.text ? cited.annotations.filter((a) => a.index <= limited.text.length) : [];
     const part =
       refusal !== undefined
         ? { type: "refusal", refusal }
-        : { type: "output_text", text: limited.text, annotations: [] };
+        : { type: "output_text", text: limited.text, annotations };
     output.push({
       type: "message",
       id: newId("msg"),
@@ -274,14 +287,22 @@ function hostedKind(type: unknown): HostedTool[] {
     : [];
 }
 
+/** The user's turn as hosted tools see it: the question clipped and whole, and file_search's hits. */
+interface Turn {
+  question: string;
+  asked: string;
+  found: ChunkHit[];
+}
+
 function hostedItems(
   kind: HostedTool,
   ctx: PlanContext,
-  question: string,
+  turn: Turn,
   tools: Record<string, unknown>[],
   include: string[],
 ): Item[] {
   const { newId } = ctx;
+  const { question } = turn;
   const tool = tools.find((t) => hostedKind(t.type)[0] === kind) ?? {};
   switch (kind) {
     case "code_interpreter":
@@ -296,24 +317,17 @@ function hostedItems(
         },
       ];
     case "file_search": {
-      const ids = Array.isArray(tool.vector_store_ids) ? (tool.vector_store_ids as string[]) : [];
+      // The emulated model searches with the user's words as they are.
+      const queries = [clip(turn.asked, 1000) || "search"];
+      const hits = ctx.searchFiles?.(queries) ?? [];
+      turn.found.push(...hits);
       return [
         {
           type: "file_search_call",
           id: newId("fs"),
           status: "completed",
-          queries: [question || "search"],
-          results: include.includes("file_search_call.results")
-            ? [
-                {
-                  file_id: `assistant-${sha256Hex(ids[0] ?? "vs").slice(0, 22)}`,
-                  filename: "emulated.md",
-                  score: 0.9,
-                  text: `Emulated passage relevant to "${question}".`,
-                  attributes: {},
-                },
-              ]
-            : null,
+          queries,
+          results: include.includes("file_search_call.results") ? hits.map((hit) => ({ ...hit })) : null,
         },
       ];
     }

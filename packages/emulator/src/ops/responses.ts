@@ -6,8 +6,10 @@ import { modelOf } from "../models.js";
 import type { Reply } from "../reply.js";
 import { timeScale } from "../resources/clock.js";
 import { paginate } from "../resources/pagination.js";
+import type { ResourceStore } from "../resources/store.js";
 import { sendReply } from "../respond.js";
 import { eventFrames, responseEvents } from "./responses-events.js";
+import { fileSearcher } from "./responses-file-search.js";
 import { type Item, inputItems, planResponse } from "./responses-plan.js";
 import type { ResponsesRoute } from "./responses-route.js";
 import { parseScriptedResponse } from "./responses-script.js";
@@ -16,6 +18,8 @@ import type { ResponseStore, StoredResponse } from "./responses-store.js";
 /** What the emulator-wide state lends a Responses request. */
 export interface ResponsesState {
   responses: ResponseStore;
+  /** The vector stores a `file_search` tool searches. */
+  resources: ResourceStore;
   faults: FaultInjector;
   deployments: Readonly<Record<string, string>> | "any";
   timeScale: number;
@@ -125,13 +129,14 @@ function create(
         `include[${i}]`,
         "invalid_value",
       );
-  const tools = Array.isArray(body.tools) ? (body.tools as { type?: unknown }[]) : [];
+  const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
   if (tools.some((t) => t?.type === "image_generation") && !header(IMAGE_DEPLOYMENT_HEADER))
     throw invalidRequest(
       `The image_generation tool needs the '${IMAGE_DEPLOYMENT_HEADER}' header naming an image model deployment.`,
       "tools",
       "invalid_request_error",
     );
+  const searchFiles = fileSearcher(tools, state.resources, now);
   let history: Item[] = [];
   const previous = body.previous_response_id;
   if (previous !== undefined && previous !== null) {
@@ -162,6 +167,7 @@ function create(
     newId: (prefix) => state.responses.newId(prefix),
     history,
     now: Math.floor(now / 1000),
+    searchFiles,
   });
   const response = plan.response as StoredResponse["response"];
   const events = responseEvents(response);

@@ -1,3 +1,4 @@
+import type { EmulatorHttpError } from "../errors.js";
 import { invalidPayload } from "./resource-errors.js";
 import type { Attributes } from "./vector-store-record.js";
 
@@ -9,30 +10,33 @@ export type Filter = (attributes: Attributes | null) => boolean;
 /**
  * Compiles a search `filters` value (a comparison, or `and` / `or` over filters, nested), or
  * answers 400 naming the bad part as the service does. A file without the key never matches a
- * comparison; `gt`-style comparisons need both sides numbers or both strings.
+ * comparison; `gt`-style comparisons need both sides numbers or both strings. `fail` makes the
+ * error in the caller's shape.
  */
-export function compileFilter(value: unknown, param = "filters"): Filter {
+export function compileFilter(
+  value: unknown,
+  param = "filters",
+  fail: (message: string, param: string) => EmulatorHttpError = invalidPayload,
+): Filter {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw invalidPayload(`'${param}' must be an object.`, param);
+    throw fail(`'${param}' must be an object.`, param);
   const node = value as Record<string, unknown>;
   const type = node.type;
   if (type === "and" || type === "or") {
-    if (!Array.isArray(node.filters))
-      throw invalidPayload(`'${param}.filters' must be an array.`, `${param}.filters`);
-    const parts = node.filters.map((f, i) => compileFilter(f, `${param}.filters[${i}]`));
+    if (!Array.isArray(node.filters)) throw fail(`'${param}.filters' must be an array.`, `${param}.filters`);
+    const parts = node.filters.map((f, i) => compileFilter(f, `${param}.filters[${i}]`, fail));
     return type === "and" ? (a) => parts.every((p) => p(a)) : (a) => parts.some((p) => p(a));
   }
   if (typeof type !== "string" || !COMPARISONS.includes(type))
-    throw invalidPayload(
+    throw fail(
       `'${param}.type' must be one of ${[...COMPARISONS, "and", "or"].join(", ")}; got ${JSON.stringify(type)}.`,
       `${param}.type`,
     );
   const key = node.key;
   const expected = node.value;
-  if (typeof key !== "string" || !key)
-    throw invalidPayload(`'${param}.key' must be a string.`, `${param}.key`);
+  if (typeof key !== "string" || !key) throw fail(`'${param}.key' must be a string.`, `${param}.key`);
   if (!["string", "number", "boolean"].includes(typeof expected))
-    throw invalidPayload(`'${param}.value' must be a string, number or boolean.`, `${param}.value`);
+    throw fail(`'${param}.value' must be a string, number or boolean.`, `${param}.value`);
   return (attributes) => {
     const actual = attributes?.[key];
     if (actual === undefined) return false;
