@@ -1,4 +1,6 @@
 import { AzureOpenAIClient, type AzureOpenAIClientOptions } from "@aoai/core";
+import { FileClient } from "@aoai/files";
+import { uploadAndIndex, VectorStoreClient } from "@aoai/vector-stores";
 import { inject } from "vitest";
 import {
   ResponseClient,
@@ -58,3 +60,44 @@ export const CITY_FORMAT: { format: ResponseTextFormatJsonSchema } = {
     strict: true,
   },
 };
+
+/** A few markdown documents about different things, so a search has one clear best answer. */
+export const DOCS: Record<string, string> = {
+  "cats.md": "# Cats\nCats purr and sleep most of the day. A cat likes warm windows.",
+  "rust.md": "# Rust\nThe Rust compiler checks ownership and borrowing at compile time.",
+  "tea.md": "# Tea\nGreen tea is steeped at 80 degrees for two minutes.",
+};
+
+/**
+ * A vector store on the shared emulator (v1 API) holding `DOCS`, uploaded through the files API
+ * and indexed at once (time scale 0), every file with `attributes`; and each file's id by name.
+ */
+export async function indexedDocs(
+  attributes: Record<string, string> | null = null,
+): Promise<{ store: string; ids: Record<string, string> }> {
+  const client = new AzureOpenAIClient({
+    endpoint: inject("emulatorUrl"),
+    apiKey: inject("emulatorApiKey"),
+    apiVersion: "v1",
+    maxRetries: 0,
+  });
+  const stores = new VectorStoreClient(client);
+  const now = { headers: { "x-aoai-emulator-time-scale": "0" } };
+  const store = await stores.create(
+    { name: "docs", expires_after: { anchor: "last_active_at", days: 1 } },
+    now,
+  );
+  const files = Object.entries(DOCS).map(([name, text]) => new File([text], name));
+  const indexed = await uploadAndIndex(
+    stores,
+    new FileClient(client),
+    store.id,
+    { files, attributes },
+    { ...now, pollInterval: 5, maxPollInterval: 20 },
+  );
+  if (indexed.failed.length > 0) throw new Error(`not indexed: ${JSON.stringify(indexed.failed)}`);
+  const ids: Record<string, string> = {};
+  for await (const file of stores.listFiles(store.id))
+    ids[(await new FileClient(client).retrieve(file.id)).filename] = file.id;
+  return { store: store.id, ids };
+}

@@ -11,7 +11,7 @@ import {
   toInputItems,
   waitForResponse,
 } from "../src/index.js";
-import { cityTool, emulatorResponses, fault, scripted } from "./helpers.js";
+import { cityTool, emulatorResponses, fault, indexedDocs, scripted } from "./helpers.js";
 
 // A test's own emulator where the request log matters (nothing sent on bad input).
 let own: Emulator;
@@ -117,6 +117,7 @@ describe("create", () => {
 
   it("types function calls, refusals, reasoning and each hosted tool's items", async () => {
     const { responses } = emulatorResponses({}, "o4-mini", { imageGenerationDeployment: "gpt-image-1" });
+    const docs = await indexedDocs({ lang: "en" });
     const response = await responses.create(
       {
         input: "Use everything",
@@ -125,7 +126,7 @@ describe("create", () => {
         tools: [
           {
             type: "file_search",
-            vector_store_ids: ["vs_1"],
+            vector_store_ids: [docs.store],
             filters: { type: "eq", key: "lang", value: "en" },
           },
           { type: "code_interpreter", container: { type: "auto" } },
@@ -161,7 +162,7 @@ describe("create", () => {
     if (reasoning?.type !== "reasoning" || search?.type !== "file_search_call") throw new Error("shape");
     expect(reasoning.summary[0]?.text).toBe("Plan");
     expect(reasoning.encrypted_content).toMatch(/^gAAAAA/);
-    expect(search.results?.[0]?.filename).toBe("emulated.md");
+    expect(search.results?.[0]?.attributes).toEqual({ lang: "en" });
     expect(response.output_text).toBe("");
     const images = imagesOf(response);
     expect(images).toHaveLength(1);

@@ -2,7 +2,7 @@ import { APIError } from "@aoai/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
 import { listInputItems, type ResponseCreateRequest } from "../src/index.js";
-import { CITY_FORMAT, cityTool, emulatorResponses } from "./helpers.js";
+import { CITY_FORMAT, cityTool, emulatorResponses, indexedDocs } from "./helpers.js";
 
 // Requests of the dated preview route through a Prism validating proxy of the committed
 // 2025-04-01-preview spec, to the emulator: Prism answers a request that violates the spec with a
@@ -36,11 +36,6 @@ const shapes: Record<string, ResponseCreateRequest> = {
     tools: [cityTool()],
     tool_choice: { type: "function", name: "get_weather" },
     parallel_tool_calls: false,
-  },
-  "file_search tool with include results": {
-    input: "Find it",
-    tools: [{ type: "file_search", vector_store_ids: ["vs_1"], max_num_results: 3 }],
-    include: ["file_search_call.results"],
   },
   "structured output": {
     input: "A city",
@@ -99,6 +94,20 @@ describe("the dated preview route's requests validate against the 2025-04-01-pre
       expect((error as APIError).message).toContain("input.1 must match exactly one schema in oneOf");
     });
   }
+
+  it("create(): file_search tool with include results, over a real store (results and citations)", async () => {
+    const docs = await indexedDocs({ lang: "en" });
+    const response = await responses().create({
+      input: "How long is green tea steeped?",
+      tools: [{ type: "file_search", vector_store_ids: [docs.store], max_num_results: 3 }],
+      include: ["file_search_call.results"],
+    });
+    const [search, message] = response.output;
+    expect(search).toMatchObject({ type: "file_search_call", results: [{ filename: "tea.md" }, {}, {}] });
+    expect(message).toMatchObject({
+      content: [{ annotations: [{ type: "file_citation", filename: "tea.md" }] }],
+    });
+  });
 
   it("retrieve, input items and delete pass", async () => {
     const r = responses();

@@ -12,11 +12,13 @@ export interface FileCitation {
 // An answer quotes at most this many passages, each at most this long.
 const QUOTED = 3;
 const QUOTE_CHARS = 240;
+// A hit is quoted when it scores at least this share of the best hit's score.
+const RELEVANT = 0.5;
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 /**
- * What the emulated model answers from file_search hits: the sentence of each of the best chunks
- * that shares the most words with the question, one a line, each followed by a `file_citation`
+ * What the emulated model answers from file_search hits (best first): the sentence of each of the
+ * best chunks that shares the most words with the question, one a line, each followed by a `file_citation`
  * whose `index` is where its line ends (as the service places citations after the text they back).
  */
 export function citedAnswer(
@@ -29,7 +31,9 @@ export function citedAnswer(
   let text = `From the files searched, about "${question}":`;
   const annotations: FileCitation[] = [];
   const quoted = new Set<string>();
-  for (const hit of hits) {
+  // Like a model, it leaves out what is far from the best match (search keeps every hit).
+  const relevant = hits.filter((hit) => hit.score >= hits[0]!.score * RELEVANT);
+  for (const hit of relevant) {
     if (annotations.length === QUOTED) break;
     const quote = clip(bestSentence(hit.text, asked), QUOTE_CHARS);
     // Overlapping chunks often share their best sentence: quote it once.
