@@ -1,7 +1,8 @@
 /**
  * A measuring child: one scenario, one client, in a fresh process. Prints one JSON line.
  * Usage: node src/child.ts <scenario> <client|decoder> '<json {target, config, inFlight?, uploadPath?}>'
- * Scenarios: chat, load, stream, completions, embed, upload, speech, images, sse.
+ * Scenarios: chat, load, stream, completions, responses, responses-stream, embed, upload, speech,
+ * images, sse.
  */
 import { type ClientName, loadClient, type Target } from "./clients/types.ts";
 import type { BenchConfig } from "./config.ts";
@@ -33,6 +34,10 @@ async function main(): Promise<unknown> {
       return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "chat");
     case "completions":
       return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "completions");
+    case "responses":
+      return (await import("./scenarios/responses.ts")).measureResponses(client, config.responses);
+    case "responses-stream":
+      return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "responses");
     case "embed":
       return (await import("./scenarios/embeddings.ts")).measureEmbeddings(client, config.embed);
     case "upload":

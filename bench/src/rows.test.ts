@@ -16,6 +16,8 @@ function runsWithUpload(extra: { aoai: number[]; openai: number[]; http: number[
     load: {},
     stream: {},
     completions: {},
+    responses: {},
+    "responses-stream": {},
     embed: {},
     upload: {
       aoai: extra.aoai.map(upload),

@@ -58,7 +58,17 @@ const short = (figures: unknown) =>
   JSON.stringify(figures, (_, v) => (typeof v === "number" ? round(v, 2) : v));
 
 /** The client scenarios, each client in a fresh process per repetition. */
-const SCENARIOS = ["chat", "stream", "completions", "embed", "upload", "speech", "images"] as const;
+const SCENARIOS = [
+  "chat",
+  "stream",
+  "completions",
+  "responses",
+  "responses-stream",
+  "embed",
+  "upload",
+  "speech",
+  "images",
+] as const;
 
 async function clientScenarios(target: Target, uploadPath: string) {
   const runs = {
@@ -66,6 +76,8 @@ async function clientScenarios(target: Target, uploadPath: string) {
     load: {},
     stream: {},
     completions: {},
+    responses: {},
+    "responses-stream": {},
     embed: {},
     upload: {},
     speech: {},
@@ -116,6 +128,7 @@ const MEASURED_PACKAGES = [
   "@aoai/completions",
   "@aoai/audio",
   "@aoai/images",
+  "@aoai/responses",
   "@aoai/emulator",
 ];
 
