@@ -17,6 +17,8 @@ export interface BenchConfig {
   /** Speech of `megabytes`: time to first byte, and streamed to a file. */
   speech: { megabytes: number; warmups: number; requests: number; maxMs: number };
   images: { n: number; size: "1536x1024"; warmups: number; requests: number; maxMs: number };
+  /** A folder of `files` markdown files uploaded and indexed into a vector store, polled every `pollMs`. */
+  index: { files: number; pollMs: number; maxMs: number };
   coldImport: { runs: number };
   sse: { chunks: number; warmupChunks: number };
   /** Kill a measuring child that runs longer than this. */
@@ -41,6 +43,9 @@ export const FULL: BenchConfig = {
   upload: { megabytes: 20, warmups: 2, requests: 3, maxMs: 60_000 },
   speech: { megabytes: 10, warmups: 1, requests: 3, maxMs: 60_000 },
   images: { n: 4, size: "1536x1024", warmups: 2, requests: 5, maxMs: 60_000 },
+  // The same poll interval for both clients: their defaults differ, and polling, not the client,
+  // would set the wall time.
+  index: { files: 1000, pollMs: 200, maxMs: 60_000 },
   coldImport: { runs: 15 },
   sse: { chunks: 100_000, warmupChunks: 20_000 },
   childTimeoutMs: 120_000,
@@ -57,6 +62,7 @@ export const SMOKE: BenchConfig = {
   upload: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
   speech: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
   images: { n: 1, size: "1536x1024", warmups: 1, requests: 1, maxMs: 5_000 },
+  index: { files: 20, pollMs: 50, maxMs: 10_000 },
   coldImport: { runs: 3 },
   sse: { chunks: 2_000, warmupChunks: 200 },
   childTimeoutMs: 30_000,

@@ -4,6 +4,7 @@ import type { BundleFigures } from "./scenarios/bundles.ts";
 import type { ChatFigures } from "./scenarios/chat.ts";
 import type { EmbedFigures } from "./scenarios/embeddings.ts";
 import type { ImagesFigures } from "./scenarios/images.ts";
+import type { IndexFigures } from "./scenarios/index-files.ts";
 import type { LoadFigures } from "./scenarios/load.ts";
 import type { ResponsesFigures } from "./scenarios/responses.ts";
 import type { DecoderName, SseFigures } from "./scenarios/sse-decoder.ts";
@@ -71,6 +72,7 @@ export interface Runs {
   completions: PerClient<StreamFigures>;
   responses: PerClient<ResponsesFigures>;
   "responses-stream": PerClient<StreamFigures>;
+  index: PerClient<IndexFigures>;
   embed: PerClient<EmbedFigures>;
   upload: PerClient<UploadFigures>;
   speech: PerClient<SpeechFigures>;
@@ -131,6 +133,9 @@ export const EXPECTED_ROW_IDS = [
   "responses-stream.total",
   "responses-stream.cpu",
   "responses-stream.rss",
+  "index.time",
+  "index.cpu",
+  "index.rss",
   "embed.time",
   "embed.cpu",
   "embed.rss",
@@ -234,11 +239,19 @@ const n = (v: number) => v.toLocaleString("en-US");
 /** `counts` name stream lengths, batch and file sizes in the section titles. */
 export function buildRows(
   runs: Runs,
-  counts: { streamChunks: number; embedInputs: number; uploadMb: number; speechMb: number; images: string },
+  counts: {
+    streamChunks: number;
+    embedInputs: number;
+    uploadMb: number;
+    speechMb: number;
+    images: string;
+    indexFiles: number;
+  },
 ): Row[] {
   const chat = "Chat (non-streaming)";
   const stream = `Chat streaming (${n(counts.streamChunks)} chunks)`;
   const completions = `Completions streaming (${n(counts.streamChunks)} chunks)`;
+  const index = `Vector store: upload and index ${n(counts.indexFiles)} files`;
   const responsesCreate = "Responses (non-streamed create, v1 route)";
   const responsesStream = `Responses streaming (${n(counts.streamChunks)} text deltas)`;
   const dims = runs.embed.aoai?.[0]?.dims ?? 0;
@@ -318,6 +331,9 @@ export function buildRows(
       "MB",
       pick(runs["responses-stream"], "peakRssMb"),
     ),
+    row("index.time", index, "wall time", "ms", pick(runs.index, "timeMs")),
+    row("index.cpu", index, "client CPU", "ms", pick(runs.index, "cpuMs")),
+    row("index.rss", index, "peak RSS", "MB", pick(runs.index, "peakRssMb")),
     row("embed.time", embed, "time per request (defaults)", "ms", pick(runs.embed, "timeMs")),
     row("embed.cpu", embed, "client CPU per request", "ms", pick(runs.embed, "cpuMsPerRequest")),
     row("embed.rss", embed, "peak RSS (embeddings)", "MB", pick(runs.embed, "peakRssMb")),

@@ -52,6 +52,15 @@ export function aoaiClient(t: Target): BenchClient {
     async () =>
       new (await import("@aoai/responses")).ResponseClient(core(t.endpoint, "v1"), t.responsesDeployment),
   );
+  const stores = once(async () => {
+    const m = await import("@aoai/vector-stores");
+    const client = core(t.endpoint);
+    return {
+      m,
+      stores: new m.VectorStoreClient(client),
+      files: new (await import("@aoai/files")).FileClient(client),
+    };
+  });
   let chatClient: Awaited<ReturnType<typeof chat>> | undefined;
 
   return {
@@ -114,6 +123,23 @@ export function aoaiClient(t: Target): BenchClient {
         { headers: { [REPLY_HEADER]: JSON.stringify({ stream_events: deltas }) } },
       );
       for await (const event of stream) onEvent(event);
+    },
+
+    async indexFiles(dir, pollMs) {
+      const { m, stores: client, files } = await stores();
+      const store = await client.create({ name: "bench" });
+      const result = await m.uploadAndIndex(
+        client,
+        files,
+        store.id,
+        { files: dir },
+        {
+          pollInterval: pollMs,
+          maxPollInterval: pollMs,
+        },
+      );
+      if (result.failed.length) throw new Error(`${result.failed.length} files not indexed`);
+      return result.file_counts.completed;
     },
   };
 }

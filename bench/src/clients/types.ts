@@ -59,6 +59,12 @@ export interface BenchClient {
   images(n: number, size: "1536x1024"): Promise<Uint8Array[]>;
   /** A non-streamed response (Responses API, v1 route); returns its output text. */
   responses(): Promise<string>;
+  /**
+   * Uploads every file of the folder `dir` and indexes them in a new vector store (batches of at
+   * most 500, the service's limit), waiting with `pollMs` between polls; returns how many were
+   * indexed. Only @aoai and openai have it (the floors have no uploads-and-poll helper).
+   */
+  indexFiles?(dir: string, pollMs: number): Promise<number>;
   /** A streamed response of `deltas` text deltas; `onEvent` runs for every event the client yields. */
   responsesStream(deltas: number, onEvent: (event: unknown) => void): Promise<void>;
 }
