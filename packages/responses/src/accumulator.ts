@@ -78,6 +78,16 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
         if (content) content[e.content_index] = { ...e.part };
         return;
       }
+      case "response.output_text.annotation.added":
+      case "response.output_text_annotation.added": {
+        // A copy of the list: the part came from an event the caller may still hold.
+        const part = (this.#output[e.output_index]?.content as Loose[] | undefined)?.[e.content_index];
+        if (!part) return;
+        const annotations = [...((part.annotations as unknown[] | undefined) ?? [])];
+        annotations[e.annotation_index] = e.annotation;
+        part.annotations = annotations;
+        return;
+      }
       case "response.reasoning_summary_part.added":
       case "response.reasoning_summary_part.done": {
         this.#fold(e.output_index);
