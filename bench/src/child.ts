@@ -1,7 +1,8 @@
 /**
  * A measuring child: one scenario, one client, in a fresh process. Prints one JSON line.
  * Usage: node src/child.ts <scenario> <client|decoder> '<json {target, config, inFlight?, uploadPath?}>'
- * Scenarios: chat, load, stream, completions, embed, upload, speech, images, sse.
+ * Scenarios: chat, load, stream, completions, responses, responses-stream, index, embed, upload,
+ * speech, images, sse.
  */
 import { type ClientName, loadClient, type Target } from "./clients/types.ts";
 import type { BenchConfig } from "./config.ts";
@@ -13,10 +14,12 @@ export interface ChildArgs {
   inFlight?: number;
   /** The upload scenario's file. */
   uploadPath?: string;
+  /** The index scenario's folder. */
+  indexDir?: string;
 }
 
 const [scenario, name, json] = process.argv.slice(2);
-const { target, config, inFlight, uploadPath } = JSON.parse(json ?? "{}") as ChildArgs;
+const { target, config, inFlight, uploadPath, indexDir } = JSON.parse(json ?? "{}") as ChildArgs;
 
 async function main(): Promise<unknown> {
   if (scenario === "sse") {
@@ -33,6 +36,12 @@ async function main(): Promise<unknown> {
       return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "chat");
     case "completions":
       return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "completions");
+    case "responses":
+      return (await import("./scenarios/responses.ts")).measureResponses(client, config.responses);
+    case "responses-stream":
+      return (await import("./scenarios/stream.ts")).measureStream(client, config.stream, "responses");
+    case "index":
+      return (await import("./scenarios/index-files.ts")).measureIndex(client, config.index, indexDir!);
     case "embed":
       return (await import("./scenarios/embeddings.ts")).measureEmbeddings(client, config.embed);
     case "upload":

@@ -2,7 +2,8 @@
  * A quick look at one scenario while working on a hot path: runs it for the given clients,
  * interleaved, `--reps` times (fresh process each) against one server, and prints each figure's
  * median and min–max. Not a substitute for `pnpm bench`.
- * Usage: node src/profile.ts --compare <chat|load|stream|completions|embed|upload|speech|images>
+ * Usage: node src/profile.ts --compare <chat|load|stream|completions|responses|responses-stream|
+ *          index|embed|upload|speech|images>
  *          [aoai,openai,http,fetch] [--reps 5] [--smoke] [--in-flight 64]
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { API_KEY, benchTarget, FULL, SMOKE } from "./config.ts";
 import { runJsonChild } from "./proc.ts";
 import { fmt } from "./report.ts";
 import { writeAudioFile } from "./scenarios/audio.ts";
+import { writeMarkdownFiles } from "./scenarios/index-files.ts";
 import { startServer } from "./server-control.ts";
 import { median, range } from "./stats.ts";
 
@@ -37,8 +39,16 @@ export async function compare(): Promise<void> {
   try {
     const uploadPath = join(dir, "upload.mp3");
     if (scenario === "upload") writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
+    const indexDir = join(dir, "notes");
+    if (scenario === "index") writeMarkdownFiles(indexDir, config.index.files);
     const target = benchTarget(server.url, server.frontUrl);
-    const args = JSON.stringify({ target, config, uploadPath, inFlight: Number(values["in-flight"]) });
+    const args = JSON.stringify({
+      target,
+      config,
+      uploadPath,
+      indexDir,
+      inFlight: Number(values["in-flight"]),
+    });
     const runs: Record<string, Record<string, number>[]> = {};
     for (let r = 0; r < Number(values.reps); r++) {
       for (let i = 0; i < clients.length; i++) {

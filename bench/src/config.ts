@@ -9,12 +9,16 @@ export interface BenchConfig {
   /** The concurrency sweep: per level, `requests` (at least 20 per worker) after a warm-up. */
   load: { levels: number[]; requests: number; warmup: number; maxMs: number };
   stream: { chunks: number; warmupChunks: number; warmups: number; maxMs: number };
+  /** Non-streamed responses: `requests` measured after `warmup`. */
+  responses: { warmup: number; requests: number; maxMs: number };
   embed: { inputs: number; warmups: number; requests: number; maxMs: number };
   /** A transcription upload of `megabytes` (a file on disk), after warm-ups with a 64 KiB file. */
   upload: { megabytes: number; warmups: number; requests: number; maxMs: number };
   /** Speech of `megabytes`: time to first byte, and streamed to a file. */
   speech: { megabytes: number; warmups: number; requests: number; maxMs: number };
   images: { n: number; size: "1536x1024"; warmups: number; requests: number; maxMs: number };
+  /** A folder of `files` markdown files uploaded and indexed into a vector store, polled every `pollMs`. */
+  index: { files: number; pollMs: number; maxMs: number };
   coldImport: { runs: number };
   sse: { chunks: number; warmupChunks: number };
   /** Kill a measuring child that runs longer than this. */
@@ -33,10 +37,15 @@ export const FULL: BenchConfig = {
   // The same warm-up as chat's, for the same reason: each level is a fresh process.
   load: { levels: [1, 8, 64, 256], requests: 3000, warmup: 3000, maxMs: 15_000 },
   stream: { chunks: 100_000, warmupChunks: 20_000, warmups: 3, maxMs: 60_000 },
+  // As chat's: warm until V8 has compiled the path, then 2,000 measured.
+  responses: { warmup: 3000, requests: 2000, maxMs: 20_000 },
   embed: { inputs: 512, warmups: 5, requests: 9, maxMs: 30_000 },
   upload: { megabytes: 20, warmups: 2, requests: 3, maxMs: 60_000 },
   speech: { megabytes: 10, warmups: 1, requests: 3, maxMs: 60_000 },
   images: { n: 4, size: "1536x1024", warmups: 2, requests: 5, maxMs: 60_000 },
+  // The same poll interval for both clients: their defaults differ, and polling, not the client,
+  // would set the wall time.
+  index: { files: 1000, pollMs: 200, maxMs: 60_000 },
   coldImport: { runs: 15 },
   sse: { chunks: 100_000, warmupChunks: 20_000 },
   childTimeoutMs: 120_000,
@@ -48,10 +57,12 @@ export const SMOKE: BenchConfig = {
   chat: { warmup: 5, sequential: 30, concurrent: 64, inFlight: 32, maxMs: 3_000 },
   load: { levels: [1, 8], requests: 40, warmup: 8, maxMs: 2_000 },
   stream: { chunks: 2_000, warmupChunks: 100, warmups: 1, maxMs: 5_000 },
+  responses: { warmup: 5, requests: 30, maxMs: 3_000 },
   embed: { inputs: 16, warmups: 1, requests: 1, maxMs: 5_000 },
   upload: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
   speech: { megabytes: 1, warmups: 1, requests: 1, maxMs: 5_000 },
   images: { n: 1, size: "1536x1024", warmups: 1, requests: 1, maxMs: 5_000 },
+  index: { files: 20, pollMs: 50, maxMs: 10_000 },
   coldImport: { runs: 3 },
   sse: { chunks: 2_000, warmupChunks: 200 },
   childTimeoutMs: 30_000,
@@ -77,5 +88,6 @@ export function benchTarget(endpoint: string, frontEndpoint: string): Target {
     transcribeDeployment: "whisper",
     speechDeployment: "tts",
     imageDeployment: "gpt-image-1",
+    responsesDeployment: "gpt-4.1",
   };
 }

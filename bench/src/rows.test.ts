@@ -16,6 +16,9 @@ function runsWithUpload(extra: { aoai: number[]; openai: number[]; http: number[
     load: {},
     stream: {},
     completions: {},
+    responses: {},
+    "responses-stream": {},
+    index: {},
     embed: {},
     upload: {
       aoai: extra.aoai.map(upload),
@@ -31,7 +34,7 @@ function runsWithUpload(extra: { aoai: number[]; openai: number[]; http: number[
   };
 }
 
-const counts = { streamChunks: 1, embedInputs: 1, uploadMb: 1, speechMb: 1, images: "1" };
+const counts = { streamChunks: 1, embedInputs: 1, uploadMb: 1, speechMb: 1, images: "1", indexFiles: 1000 };
 const extraRow = (runs: Runs) => buildRows(runs, counts).find((r) => r.id === "upload.extra")!;
 
 describe("bench rows", () => {

@@ -22,6 +22,7 @@ import { writeAudioFile } from "./scenarios/audio.ts";
 import { measureBundles } from "./scenarios/bundles.ts";
 import { measureColdImports } from "./scenarios/cold-import.ts";
 import { measureColdStarts } from "./scenarios/cold-start.ts";
+import { writeMarkdownFiles } from "./scenarios/index-files.ts";
 import { DECODER_NAMES } from "./scenarios/sse-decoder.ts";
 import { startServer } from "./server-control.ts";
 import { round } from "./stats.ts";
@@ -58,24 +59,37 @@ const short = (figures: unknown) =>
   JSON.stringify(figures, (_, v) => (typeof v === "number" ? round(v, 2) : v));
 
 /** The client scenarios, each client in a fresh process per repetition. */
-const SCENARIOS = ["chat", "stream", "completions", "embed", "upload", "speech", "images"] as const;
+const SCENARIOS = [
+  "chat",
+  "stream",
+  "completions",
+  "responses",
+  "responses-stream",
+  "embed",
+  "upload",
+  "speech",
+  "images",
+] as const;
 
-async function clientScenarios(target: Target, uploadPath: string) {
+async function clientScenarios(target: Target, uploadPath: string, indexDir: string) {
   const runs = {
     chat: {},
     load: {},
     stream: {},
     completions: {},
+    responses: {},
+    "responses-stream": {},
+    index: {},
     embed: {},
     upload: {},
     speech: {},
     images: {},
     sse: {},
-  } as Pick<Runs, (typeof SCENARIOS)[number] | "load" | "sse">;
+  } as Pick<Runs, (typeof SCENARIOS)[number] | "load" | "sse" | "index">;
   const child = (scenario: string, name: string, extra: object = {}) =>
     retryMissingModule(() =>
       runJsonChild<Record<string, number>>(
-        [CHILD, scenario, name, JSON.stringify({ target, config, uploadPath, ...extra })],
+        [CHILD, scenario, name, JSON.stringify({ target, config, uploadPath, indexDir, ...extra })],
         config.childTimeoutMs,
       ),
     );
@@ -90,6 +104,12 @@ async function clientScenarios(target: Target, uploadPath: string) {
         add(runs[scenario], client, figures);
         log(`rep ${r + 1}/${config.reps} ${scenario} ${client}: ${short(figures)}`);
       }
+    }
+    // Only @aoai and openai have an uploads-and-poll helper; each run makes its own store.
+    for (const client of rotate<ClientName>(["aoai", "openai"], r)) {
+      const figures = await child("index", client);
+      add(runs.index, client, figures);
+      log(`rep ${r + 1}/${config.reps} index ${client}: ${short(figures)}`);
     }
     for (const level of config.load.levels) {
       for (const client of rotate<ClientName>(CLIENT_NAMES, r)) {
@@ -116,6 +136,8 @@ const MEASURED_PACKAGES = [
   "@aoai/completions",
   "@aoai/audio",
   "@aoai/images",
+  "@aoai/responses",
+  "@aoai/vector-stores",
   "@aoai/emulator",
 ];
 
@@ -146,10 +168,12 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(os.tmpdir(), "aoai-bench-"));
   const uploadPath = join(tmp, "speech.mp3");
   writeAudioFile(uploadPath, Math.round(config.upload.megabytes * 2 ** 20));
+  const indexDir = join(tmp, "notes");
+  writeMarkdownFiles(indexDir, config.index.files);
   let measured: Awaited<ReturnType<typeof clientScenarios>>;
   let coldStart: Runs["coldStart"];
   try {
-    measured = await clientScenarios(target, uploadPath);
+    measured = await clientScenarios(target, uploadPath, indexDir);
     log("cold starts");
     coldStart = measureColdStarts(CLIENT_NAMES, target, config.coldImport.runs, transportUrl());
     log(`cold starts: ${short(coldStart)}`);
@@ -175,6 +199,7 @@ async function main(): Promise<void> {
     uploadMb: config.upload.megabytes,
     speechMb: config.speech.megabytes,
     images: `${config.images.n} x ${config.images.size}`,
+    indexFiles: config.index.files,
   });
   const results: Results = {
     meta: {

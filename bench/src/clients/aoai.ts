@@ -5,6 +5,8 @@ import {
   countBytes,
   IMAGE_PROMPT,
   MESSAGES,
+  REPLY_HEADER,
+  RESPONSES_INPUT,
   SPEECH_INPUT,
   STREAM_CHUNKS_HEADER,
   type Target,
@@ -45,6 +47,19 @@ export function aoaiClient(t: Target): BenchClient {
   const images = once(async () => {
     const m = await import("@aoai/images");
     return { m, client: new m.ImageClient(core(t.frontEndpoint, t.previewApiVersion), t.imageDeployment) };
+  });
+  const responses = once(
+    async () =>
+      new (await import("@aoai/responses")).ResponseClient(core(t.endpoint, "v1"), t.responsesDeployment),
+  );
+  const stores = once(async () => {
+    const m = await import("@aoai/vector-stores");
+    const client = core(t.endpoint);
+    return {
+      m,
+      stores: new m.VectorStoreClient(client),
+      files: new (await import("@aoai/files")).FileClient(client),
+    };
   });
   let chatClient: Awaited<ReturnType<typeof chat>> | undefined;
 
@@ -96,6 +111,35 @@ export function aoaiClient(t: Target): BenchClient {
       const { m, client } = await images();
       const result = await client.generate({ prompt: IMAGE_PROMPT, n, size, response_format: "b64_json" });
       return Promise.all(result.data.map((image) => m.imageBytes(client, image)));
+    },
+
+    async responses() {
+      return (await (await responses()).create({ input: RESPONSES_INPUT })).output_text;
+    },
+
+    async responsesStream(deltas, onEvent) {
+      const stream = await (await responses()).stream(
+        { input: RESPONSES_INPUT },
+        { headers: { [REPLY_HEADER]: JSON.stringify({ stream_events: deltas }) } },
+      );
+      for await (const event of stream) onEvent(event);
+    },
+
+    async indexFiles(dir, pollMs) {
+      const { m, stores: client, files } = await stores();
+      const store = await client.create({ name: "bench" });
+      const result = await m.uploadAndIndex(
+        client,
+        files,
+        store.id,
+        { files: dir },
+        {
+          pollInterval: pollMs,
+          maxPollInterval: pollMs,
+        },
+      );
+      if (result.failed.length) throw new Error(`${result.failed.length} files not indexed`);
+      return result.file_counts.completed;
     },
   };
 }

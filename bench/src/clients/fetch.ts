@@ -3,13 +3,15 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { decodeEmbeddings, floorUrls, readFrames } from "./floor.ts";
+import { decodeEmbeddings, floorUrls, type OutputItem, outputText, readEvents, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
   countBytes,
   IMAGE_PROMPT,
   MESSAGES,
+  REPLY_HEADER,
+  RESPONSES_INPUT,
   SPEECH_INPUT,
   STREAM_CHUNKS_HEADER,
   type Target,
@@ -28,7 +30,12 @@ export function fetchClient(t: Target): BenchClient {
       body: JSON.stringify(body),
     });
   const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
-  const { transcribe: transcribeUrl, speech: speechUrl, images: imagesUrl } = floorUrls(t);
+  const {
+    transcribe: transcribeUrl,
+    speech: speechUrl,
+    images: imagesUrl,
+    responses: responsesUrl,
+  } = floorUrls(t);
 
   const sse = async (u: string, body: object, chunks: number, onChunk: (chunk: unknown) => void) => {
     const res = await post(u, { ...body, stream: true }, { [STREAM_CHUNKS_HEADER]: String(chunks) });
@@ -90,6 +97,21 @@ export function fetchClient(t: Target): BenchClient {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const json = (await res.json()) as { data: { b64_json: string }[] };
       return json.data.map((image) => Buffer.from(image.b64_json, "base64"));
+    },
+
+    async responses() {
+      const res = await post(responsesUrl, { model: t.responsesDeployment, input: RESPONSES_INPUT });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return outputText(((await res.json()) as { output: OutputItem[] }).output);
+    },
+
+    async responsesStream(deltas, onEvent) {
+      const body = { model: t.responsesDeployment, input: RESPONSES_INPUT, stream: true };
+      const res = await post(responsesUrl, body, {
+        [REPLY_HEADER]: JSON.stringify({ stream_events: deltas }),
+      });
+      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      await readEvents(res.body, onEvent);
     },
   };
 }

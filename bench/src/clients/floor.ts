@@ -41,6 +41,45 @@ export async function readFrames(
   return false;
 }
 
+/** An output item of a response, as far as its text goes. */
+export type OutputItem = { type: string; content?: { type: string; text?: string }[] };
+
+/** A response's output text, joined as openai's `output_text` joins it. */
+export function outputText(output: OutputItem[]): string {
+  let text = "";
+  for (const item of output)
+    if (item.type === "message")
+      for (const part of item.content ?? []) if (part.type === "output_text") text += part.text ?? "";
+  return text;
+}
+
+/**
+ * Reads server-sent events (`event: …` then `data: …`, as the Responses API sends them) from a body
+ * to its end, hand-split, each `data` given to `JSON.parse`; returns how many there were.
+ */
+export async function readEvents(
+  body: AsyncIterable<Uint8Array>,
+  onEvent: (event: unknown) => void,
+): Promise<number> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let count = 0;
+  for await (const bytes of body) {
+    buffer += decoder.decode(bytes, { stream: true });
+    let start = 0;
+    for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n", start)) {
+      const data = buffer.indexOf("data: ", start);
+      if (data !== -1 && data < end) {
+        onEvent(JSON.parse(buffer.slice(data + 6, end)));
+        count++;
+      }
+      start = end + 2;
+    }
+    buffer = buffer.slice(start);
+  }
+  return count;
+}
+
 /** The deployment URLs each floor client calls, on the emulator or the bench's own front. */
 export function floorUrls(t: Target) {
   const url = (endpoint: string, deployment: string, op: string, version = t.apiVersion) =>
@@ -52,5 +91,6 @@ export function floorUrls(t: Target) {
     transcribe: url(t.frontEndpoint, t.transcribeDeployment, "audio/transcriptions", t.previewApiVersion),
     speech: url(t.frontEndpoint, t.speechDeployment, "audio/speech", t.previewApiVersion),
     images: url(t.frontEndpoint, t.imageDeployment, "images/generations", t.previewApiVersion),
+    responses: `${t.endpoint}/openai/v1/responses`,
   };
 }

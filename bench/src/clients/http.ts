@@ -4,13 +4,15 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { decodeEmbeddings, floorUrls, readFrames } from "./floor.ts";
+import { decodeEmbeddings, floorUrls, type OutputItem, outputText, readEvents, readFrames } from "./floor.ts";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
   countBytes,
   IMAGE_PROMPT,
   MESSAGES,
+  REPLY_HEADER,
+  RESPONSES_INPUT,
   SPEECH_INPUT,
   STREAM_CHUNKS_HEADER,
   type Target,
@@ -74,7 +76,12 @@ export async function httpClient(t: Target): Promise<BenchClient> {
     return JSON.parse(res.bodyAsText!) as T;
   };
   const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
-  const { transcribe: transcribeUrl, speech: speechUrl, images: imagesUrl } = floorUrls(t);
+  const {
+    transcribe: transcribeUrl,
+    speech: speechUrl,
+    images: imagesUrl,
+    responses: responsesUrl,
+  } = floorUrls(t);
 
   const sse = async (u: string, body: object, chunks: number, onChunk: (chunk: unknown) => void) => {
     const res = await send(u, { ...body, stream: true }, { [STREAM_CHUNKS_HEADER]: String(chunks) }, true);
@@ -151,6 +158,27 @@ export async function httpClient(t: Target): Promise<BenchClient> {
         response_format: "b64_json",
       });
       return r.data.map((image) => Buffer.from(image.b64_json, "base64"));
+    },
+
+    async responses() {
+      const r = await json<{ output: OutputItem[] }>(responsesUrl, {
+        model: t.responsesDeployment,
+        input: RESPONSES_INPUT,
+      });
+      return outputText(r.output);
+    },
+
+    async responsesStream(deltas, onEvent) {
+      const body = { model: t.responsesDeployment, input: RESPONSES_INPUT, stream: true };
+      const res = await send(
+        responsesUrl,
+        body,
+        { [REPLY_HEADER]: JSON.stringify({ stream_events: deltas }) },
+        true,
+      );
+      const stream = res.readableStreamBody;
+      if (res.status !== 200 || !stream) throw new Error(`HTTP ${res.status}`);
+      await readEvents(stream, onEvent);
     },
   };
 }

@@ -1,14 +1,17 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { AzureOpenAI } from "openai";
+import { AzureOpenAI, OpenAI } from "openai";
 import {
   type BenchClient,
   COMPLETION_PROMPT,
   countBytes,
   IMAGE_PROMPT,
   MESSAGES,
+  REPLY_HEADER,
+  RESPONSES_INPUT,
   SPEECH_INPUT,
   STREAM_CHUNKS_HEADER,
   type Target,
@@ -32,6 +35,9 @@ export function openaiClient(t: Target): BenchClient {
     return c;
   };
   let chatClient: AzureOpenAI | undefined;
+  // Azure's v1 route takes the OpenAI client as it is (Microsoft's v1 how-to), model = deployment.
+  let v1Client: OpenAI | undefined;
+  const v1 = () => (v1Client ??= new OpenAI({ baseURL: `${t.endpoint}/openai/v1/`, apiKey: t.apiKey }));
   const chat = () => (chatClient ??= client(t.endpoint, t.chatDeployment));
   const speech = () =>
     client(t.frontEndpoint, t.speechDeployment, t.previewApiVersion).audio.speech.create({
@@ -102,6 +108,39 @@ export function openaiClient(t: Target): BenchClient {
         response_format: "b64_json",
       });
       return (result.data ?? []).map((image) => Buffer.from(image.b64_json!, "base64"));
+    },
+
+    async responses() {
+      const response = await v1().responses.create({ model: t.responsesDeployment, input: RESPONSES_INPUT });
+      return response.output_text;
+    },
+
+    async responsesStream(deltas, onEvent) {
+      const stream = v1().responses.stream(
+        { model: t.responsesDeployment, input: RESPONSES_INPUT },
+        { headers: { [REPLY_HEADER]: JSON.stringify({ stream_events: deltas }) } },
+      );
+      for await (const event of stream) onEvent(event);
+    },
+
+    async indexFiles(dir, pollMs) {
+      // uploadAndPoll puts every file in one batch, and a batch takes at most 500: two calls, as
+      // a user of 1,000 files must write it.
+      const names = readdirSync(dir);
+      const store = await v1().vectorStores.create({ name: "bench" });
+      let completed = 0;
+      for (let i = 0; i < names.length; i += 500) {
+        const files = names.slice(i, i + 500).map((name) => createReadStream(join(dir, name)));
+        const batch = await v1().vectorStores.fileBatches.uploadAndPoll(
+          store.id,
+          { files },
+          { pollIntervalMs: pollMs },
+        );
+        if (batch.status !== "completed" || batch.file_counts.failed)
+          throw new Error(`batch ${batch.status}`);
+        completed += batch.file_counts.completed;
+      }
+      return completed;
     },
   };
 }

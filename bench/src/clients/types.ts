@@ -16,6 +16,8 @@ export interface Target {
   transcribeDeployment: string;
   speechDeployment: string;
   imageDeployment: string;
+  /** The Responses API's deployment, on the v1 route (`model` = this name, no api-version). */
+  responsesDeployment: string;
 }
 
 /** The header of the emulator's long-stream control (see packages/emulator/README.md). */
@@ -25,6 +27,10 @@ export const MESSAGES = [
   { role: "system" as const, content: "You are a helpful assistant." },
   { role: "user" as const, content: "Say hello in five words." },
 ];
+
+/** The emulator's scripted-reply header; `{"stream_events": n}` makes a response of n text deltas. */
+export const REPLY_HEADER = "x-aoai-emulator-reply";
+export const RESPONSES_INPUT = "Say hello in five words.";
 
 export const COMPLETION_PROMPT = "Write a long story about a lighthouse keeper.";
 export const SPEECH_INPUT = "The quick brown fox jumps over the lazy dog.";
@@ -51,6 +57,16 @@ export interface BenchClient {
   speechToFile(path: string): Promise<number>;
   /** Generates `n` images of `size` as `b64_json` and decodes them to bytes. */
   images(n: number, size: "1536x1024"): Promise<Uint8Array[]>;
+  /** A non-streamed response (Responses API, v1 route); returns its output text. */
+  responses(): Promise<string>;
+  /**
+   * Uploads every file of the folder `dir` and indexes them in a new vector store (batches of at
+   * most 500, the service's limit), waiting with `pollMs` between polls; returns how many were
+   * indexed. Only @aoai and openai have it (the floors have no uploads-and-poll helper).
+   */
+  indexFiles?(dir: string, pollMs: number): Promise<number>;
+  /** A streamed response of `deltas` text deltas; `onEvent` runs for every event the client yields. */
+  responsesStream(deltas: number, onEvent: (event: unknown) => void): Promise<void>;
 }
 
 /** Reads a body to its end without keeping it, as `BenchClient.speech` says: the bytes read. */

@@ -11,16 +11,20 @@ export interface StreamFigures {
 }
 
 /**
- * One long streamed chat completion (or legacy completion, `kind`) after warm-up streams; every
- * yielded chunk is counted.
+ * One long streamed chat completion (or legacy completion, or response: `kind`) after warm-up
+ * streams; every yielded chunk (a response's events, its text deltas and the rest) is counted.
  */
 export async function measureStream(
   client: BenchClient,
   cfg: BenchConfig["stream"],
-  kind: "chat" | "completions" = "chat",
+  kind: "chat" | "completions" | "responses" = "chat",
 ): Promise<StreamFigures> {
   const stream = (chunks: number, onChunk: (chunk: unknown) => void) =>
-    kind === "chat" ? client.stream(chunks, onChunk) : client.completionsStream(chunks, onChunk);
+    kind === "chat"
+      ? client.stream(chunks, onChunk)
+      : kind === "completions"
+        ? client.completionsStream(chunks, onChunk)
+        : client.responsesStream(chunks, onChunk);
   for (let i = 0; i < cfg.warmups; i++) {
     let n = 0;
     await stream(cfg.warmupChunks, () => n++);

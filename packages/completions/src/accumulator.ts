@@ -1,4 +1,5 @@
-import { addChunkHeader, appendText, mergeFilters } from "@aoai/core/internal";
+import type { ContentFilterChoiceResults } from "@aoai/core";
+import { addChunkHeader, appendText, type FilterMerge, filterMerge } from "@aoai/core/internal";
 import type { Completion, CompletionChoice, CompletionChunk, CompletionLogprobs } from "./response-types.js";
 
 // n is at most 128 per prompt; far more prompts than this do not fit a request.
@@ -17,6 +18,8 @@ export class CompletionAccumulator {
   readonly #result: Completion = { id: "", object: "text_completion", created: 0, model: "", choices: [] };
   /** Each choice's text so far (set into it by result()). */
   readonly #text: (string[] | undefined)[] = [];
+  /** Each choice's content-filter results so far (set into it by result()). */
+  readonly #filters: (FilterMerge<ContentFilterChoiceResults> | undefined)[] = [];
 
   /** The text `chunk` carries for `choice`. */
   text(chunk: CompletionChunk, choice: number): string | undefined {
@@ -43,13 +46,11 @@ export class CompletionAccumulator {
       }
       if (part.finish_reason) choice.finish_reason = part.finish_reason;
       if (part.logprobs) appendLogprobs(choice, part.logprobs);
-      // The rule of chat's filterMerge, folded chunk by chunk: the helper would not fit the
-      // package's browser budget, and a completion streams fewer, larger chunks.
-      if (part.content_filter_results)
-        choice.content_filter_results = mergeFilters(
-          choice.content_filter_results,
-          part.content_filter_results,
-        );
+      // Chat's rule, at chat's cost: most chunks repeat the categories of the one before.
+      if (part.content_filter_results) {
+        this.#filters[index] ??= filterMerge();
+        this.#filters[index].add(part.content_filter_results);
+      }
     }
   }
 
@@ -58,6 +59,9 @@ export class CompletionAccumulator {
     const choices = this.#result.choices;
     this.#text.forEach((text, index) => {
       if (text) choices[index]!.text = text.join("");
+    });
+    this.#filters.forEach((filters, index) => {
+      if (filters) choices[index]!.content_filter_results = filters.result();
     });
     return { ...this.#result, choices: choices.filter(Boolean) };
   }

@@ -32,6 +32,8 @@ export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";
 export { accepting, type ContentTypes } from "./readers/content-types.js";
 export { type EmptyResult, json } from "./readers/json.js";
+export { liftStrings } from "./readers/lift-strings.js";
+export { liftedJson } from "./readers/lifted-json.js";
 export type { Reader, SentResponse } from "./readers/reader.js";
 export { sse } from "./readers/sse.js";
 export { text } from "./readers/text.js";

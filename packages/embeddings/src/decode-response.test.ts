@@ -1,6 +1,13 @@
 import { InvalidResponseError } from "@aoai/core";
+import { liftStrings } from "@aoai/core/internal";
 import { describe, expect, it, vi } from "vitest";
-import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
+import { decodeResponse, placeBase64, type WireResponse } from "./decode-response.js";
+
+const parseBase64Response = (text: string) => {
+  const lifted = liftStrings(text, "embedding");
+  return lifted && placeBase64(lifted.value, lifted.strings);
+};
+
 import type { EmbeddingResponse } from "./types.js";
 
 const b64 = (list: number[]) => Buffer.from(new Float32Array(list).buffer).toString("base64");

@@ -3,7 +3,7 @@ import { base64ToFloat32 } from "./float32.js";
 import type { EmbeddingResponse, EmbeddingType } from "./types.js";
 
 // Node only: browsers get parse-base64.browser.ts, which leaves the text to JSON.parse.
-export { parseBase64Response } from "./parse-base64.js";
+export { placeBase64 } from "./parse-base64.js";
 
 /** A response as parsed, before decoding: base64 strings or JSON numbers (or already decoded). */
 export type WireResponse = WithResponse<EmbeddingResponse<string | number[] | Float32Array<ArrayBuffer>>>;

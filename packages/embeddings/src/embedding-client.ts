@@ -1,8 +1,8 @@
 import type { WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { invalid, json, post, type Reader, withResponse } from "@aoai/core/internal";
+import { invalid, liftedJson, post } from "@aoai/core/internal";
 import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
-import { decodeResponse, parseBase64Response, type WireResponse } from "./decode-response.js";
+import { decodeResponse, placeBase64, type WireResponse } from "./decode-response.js";
 import { embeddings } from "./feature.js";
 import type {
   EmbeddingRequest,
@@ -14,17 +14,11 @@ import type {
 
 const PATH = "embeddings";
 
-const JSON_READER = json<WireResponse>();
-
 /** core's JSON reader, with base64 embeddings decoded straight from the text in Node. */
-const READER: Reader<WireResponse> = {
-  accept: JSON_READER.accept,
-  streams: false,
-  read(sent) {
-    const fast = parseBase64Response(sent.raw.bodyAsText ?? "");
-    return fast ? withResponse(fast, sent.info) : JSON_READER.read(sent);
-  },
-};
+const READER = liftedJson<EmbeddingResponse<string | number[] | Float32Array<ArrayBuffer>>>(
+  "embedding",
+  placeBase64,
+);
 
 /**
  * Embeddings from one deployment, as .NET's `azureClient.GetEmbeddingClient("text-embedding-3-large")`.

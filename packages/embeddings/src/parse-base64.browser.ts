@@ -1,9 +1,9 @@
 import type { EmbeddingResponse } from "./types.js";
 
-/**
- * Browsers: no Node `Buffer` to decode the values from their place in the text (parse-base64.ts),
- * so the whole text goes to `JSON.parse`, and bundles carry none of that parser.
- */
-export function parseBase64Response(_text: string): EmbeddingResponse<Float32Array<ArrayBuffer>> | undefined {
+/** Browsers: nothing to place (core's liftedJson parses the whole text there); see parse-base64.ts. */
+export function placeBase64(
+  _parsed: unknown,
+  _strings: string[],
+): EmbeddingResponse<Float32Array<ArrayBuffer>> | undefined {
   return undefined;
 }

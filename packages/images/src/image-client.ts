@@ -1,10 +1,14 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
-import { call, json, sentVersions } from "@aoai/core/internal";
+import { call, liftedJson, sentVersions } from "@aoai/core/internal";
 import { checkRequest } from "./check-request.js";
 import { images } from "./feature.js";
+import { placeImages } from "./place-images.js";
 import type { ImageGenerateRequest } from "./request-types.js";
 import type { ImagesResponse } from "./response-types.js";
+
+// b64_json images are sliced from the text, not parsed: several MB each.
+const READER = liftedJson("b64_json", placeImages);
 
 const PATH = "images/generations";
 
@@ -33,6 +37,6 @@ export class ImageClient extends DeploymentClient {
     // The caller's object is sent as is; a client given no API version sends gpt-image-1's
     // options where they are served (core's autoVersion).
     const versions = sentVersions(images, PATH, request);
-    return call(images, this, PATH, { body: request, versions }, options, json<ImagesResponse>());
+    return call(images, this, PATH, { body: request, versions }, options, READER);
   }
 }

@@ -62,6 +62,14 @@ describe("ResponseAccumulator", () => {
       { type: "response.output_text.delta", item_id: "m", output_index: 2, content_index: 0, delta: "Hel" },
       { type: "response.output_text.delta", item_id: "m", output_index: 2, content_index: 0, delta: "lo" },
       {
+        type: "response.output_text.annotation.added",
+        item_id: "m",
+        output_index: 2,
+        content_index: 0,
+        annotation_index: 0,
+        annotation: { type: "file_citation", index: 5, file_id: "file-1", filename: "a.md" },
+      },
+      {
         type: "response.content_part.added",
         item_id: "m",
         output_index: 2,
@@ -81,7 +89,11 @@ describe("ResponseAccumulator", () => {
         role: "assistant",
         status: "in_progress",
         content: [
-          { type: "output_text", text: "Hello", annotations: [] },
+          {
+            type: "output_text",
+            text: "Hello",
+            annotations: [{ type: "file_citation", index: 5, file_id: "file-1", filename: "a.md" }],
+          },
           { type: "refusal", refusal: "No" },
         ],
       },

@@ -18,17 +18,23 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
   readonly #output: Loose[] = [];
   /** Text, refusal, argument and summary pieces not yet folded into their item, by place. */
   readonly #pieces = new Map<string, { item: number; apply: (text: string) => void; parts: string[] }>();
+  /** The text pieces the last text delta went to, and where: most deltas go where the last one did. */
+  #last: { type: string; item: number; content: number; parts: string[] } | undefined;
 
   add(event: ResponseStreamEvent): void {
     const e = event as Loose & ResponseStreamEvent;
     switch (e.type) {
       case "response.output_text.delta":
-      case "response.refusal.delta":
-        appendText(
-          this.#piece(e.output_index, `c${e.content_index}`, (text) => this.#setPart(e, text)),
-          e.delta,
-        );
+      case "response.refusal.delta": {
+        let last = this.#last;
+        if (last?.type !== e.type || last.item !== e.output_index || last.content !== e.content_index) {
+          const parts = this.#piece(e.output_index, `c${e.content_index}`, (text) => this.#setPart(e, text));
+          last = { type: e.type, item: e.output_index, content: e.content_index, parts };
+          this.#last = last;
+        }
+        appendText(last.parts, e.delta);
         return;
+      }
       case "response.function_call_arguments.delta":
       case "response.mcp_call_arguments.delta":
         appendText(
@@ -70,6 +76,16 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
         this.#fold(e.output_index);
         const content = this.#output[e.output_index]?.content as Loose[] | undefined;
         if (content) content[e.content_index] = { ...e.part };
+        return;
+      }
+      case "response.output_text.annotation.added":
+      case "response.output_text_annotation.added": {
+        // A copy of the list: the part came from an event the caller may still hold.
+        const part = (this.#output[e.output_index]?.content as Loose[] | undefined)?.[e.content_index];
+        if (!part) return;
+        const annotations = [...((part.annotations as unknown[] | undefined) ?? [])];
+        annotations[e.annotation_index] = e.annotation;
+        part.annotations = annotations;
         return;
       }
       case "response.reasoning_summary_part.added":
@@ -114,6 +130,7 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
 
   /** Writes the pieces gathered for an item into it (before the item or a part is replaced). */
   #fold(item: number): void {
+    this.#last = undefined;
     for (const [key, entry] of this.#pieces)
       if (entry.item === item) {
         entry.apply(entry.parts.join(""));

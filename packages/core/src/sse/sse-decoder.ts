@@ -51,6 +51,12 @@ export class SseDecoder {
         start = end + 2;
         continue;
       }
+      // The `event:` line the Responses API puts before each `data:` line, as line() reads it.
+      if (text.startsWith("event:", start)) {
+        this.event = text.slice(start + (text.charCodeAt(start + 6) === 32 ? 7 : 6), end);
+        start = end + 1;
+        continue;
+      }
       this.line(text.slice(start, end), out);
       start = end + 1;
     }
