@@ -7,7 +7,8 @@ interface FileHandle {
   close(): Promise<void>;
   createWriteStream(options: { highWaterMark: number; flush: boolean }): FileStream;
 }
-interface FileStream extends NodeJS.WritableStream {
+/** An `fs.WriteStream`, as far as this file uses one. */
+interface FileStream {
   readonly bytesWritten: number;
 }
 interface Fs {
@@ -25,7 +26,7 @@ interface Path {
   join(...paths: string[]): string;
 }
 interface Streams {
-  pipeline(source: AsyncIterable<Uint8Array>, destination: NodeJS.WritableStream): Promise<void>;
+  pipeline(source: AsyncIterable<Uint8Array>, destination: FileStream): Promise<void>;
 }
 type GetBuiltin = ((id: "node:fs/promises") => Fs) &
   ((id: "node:path") => Path) &
