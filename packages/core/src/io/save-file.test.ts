@@ -12,9 +12,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { saveToFile } from "./save-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "aoai-save-"));
@@ -41,6 +42,32 @@ describe("saveToFile", () => {
     const b = readFileSync(join(here, "b.bin"));
     expect([b[0], b[999], b[1000], b[49_999]]).toEqual([0, 0, 1, 49]);
     expect(readdirSync(here).sort()).toEqual(["a.bin", "b.bin"]);
+  });
+
+  it("takes chunks while a write is under way and writes them together", async () => {
+    const here = folder("batched");
+    // FileHandle's class is not exported: its prototype is reached through a handle.
+    const probe = await open(join(here, "probe"), "w");
+    const handle = Object.getPrototypeOf(probe) as { write: () => unknown; writev: () => unknown };
+    await probe.close();
+    rmSync(join(here, "probe"));
+    const write = vi.spyOn(handle, "write");
+    const writev = vi.spyOn(handle, "writev");
+    let calls: unknown[][];
+    try {
+      // 50 chunks ready at once, none waiting for the disk: they go out in one or two calls.
+      expect(await saveToFile(chunks(50), join(here, "d.bin"))).toBe(50_000);
+      calls = [...write.mock.calls, ...writev.mock.calls];
+    } finally {
+      write.mockRestore();
+      writev.mockRestore();
+    }
+    // One write per chunk, each awaited before the next was taken, made 50 calls.
+    const sizes = calls.map(([data]) => (Array.isArray(data) ? data.length : 1));
+    expect(sizes.length).toBeLessThanOrEqual(2);
+    expect(sizes.reduce((a, b) => a + b)).toBe(50);
+    const d = readFileSync(join(here, "d.bin"));
+    expect([d.length, d[0], d[999], d[1000], d[49_999]]).toEqual([50_000, 0, 0, 1, 49]);
   });
 
   it("leaves no file when the source fails midway", async () => {

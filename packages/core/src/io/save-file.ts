@@ -5,6 +5,11 @@ interface FileHandle {
   datasync(): Promise<void>;
   chmod(mode: number): Promise<void>;
   close(): Promise<void>;
+  createWriteStream(options: { highWaterMark: number; flush: boolean }): FileStream;
+}
+/** An `fs.WriteStream`, as far as this file uses one. */
+interface FileStream {
+  readonly bytesWritten: number;
 }
 interface Fs {
   open(path: string, flags: string): Promise<FileHandle>;
@@ -20,7 +25,20 @@ interface Path {
   resolve(...paths: string[]): string;
   join(...paths: string[]): string;
 }
-type GetBuiltin = ((id: "node:fs/promises") => Fs) & ((id: "node:path") => Path);
+interface Streams {
+  pipeline(source: AsyncIterable<Uint8Array>, destination: FileStream): Promise<void>;
+}
+type GetBuiltin = ((id: "node:fs/promises") => Fs) &
+  ((id: "node:path") => Path) &
+  ((id: "node:stream/promises") => Streams);
+
+/**
+ * Bytes a download may queue for the file while a write is under way: what arrives meanwhile goes
+ * out in one `writev` when it ends, rather than one write per socket chunk, each awaited before
+ * the next chunk is taken (speech, 10 MB: 6,529 writes over seven downloads, 1.2x the time of a
+ * plain `pipeline` into a file). Past it, reading waits for the disk: memory stays bounded.
+ */
+const QUEUED_BYTES = 1024 * 1024;
 
 /**
  * Throws `InvalidInputError` unless a file can be written at `path` here (Node, a non-empty path),
@@ -68,15 +86,16 @@ export async function saveToFile(
     if (data instanceof Uint8Array) {
       await file.write(data);
       written = data.byteLength;
+      // On disk before the rename, so a crash cannot leave the target renamed but empty.
+      await file.datasync();
+      await file.close();
     } else {
-      for await (const chunk of data) {
-        await file.write(chunk);
-        written += chunk.byteLength;
-      }
+      // The stream closes the file once all is written, synced first (`flush`) for the same
+      // reason; on a failure `pipeline` destroys it and the handle is closed below.
+      const out = file.createWriteStream({ highWaterMark: QUEUED_BYTES, flush: true });
+      await builtin("node:stream/promises").pipeline(data, out);
+      written = out.bytesWritten;
     }
-    // On disk before the rename, so a crash cannot leave the target renamed but empty.
-    await file.datasync();
-    await file.close();
     await fs.rename(temp, target);
   } catch (error) {
     await file.close().catch(() => {});
