@@ -30,6 +30,38 @@ describe("input validation", () => {
     ).not.toThrow();
   });
 
+  it("refuses what Azure refuses with a 400 about how the parts fit together", () => {
+    const call = { id: "c1", type: "function", function: { name: "f", arguments: "{}" } };
+    const asked = { role: "assistant", content: null, tool_calls: [call] };
+    const answer = { role: "tool", tool_call_id: "c1", content: "42" };
+    expect(bad({ messages: [user, answer] })).toBe("messages[1]");
+    expect(bad({ messages: [user, asked, answer, answer, user, answer] })).toBe("messages[5]");
+    expect(() => checkRequest(ga, { messages: [user, asked, answer, answer] } as never, false)).not.toThrow();
+    expect(bad({ messages: [user], stream_options: { include_usage: true } })).toBe("stream_options");
+    expect(() =>
+      checkRequest(ga, { messages: [user], stream_options: { include_usage: true } }, true),
+    ).not.toThrow();
+    const json = { type: "json_object" };
+    expect(bad({ messages: [user], response_format: json })).toBe("response_format");
+    expect(() =>
+      checkRequest(
+        ga,
+        { messages: [{ role: "system", content: "Answer in JSON." }, user], response_format: json } as never,
+        false,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkRequest(
+        ga,
+        {
+          messages: [{ role: "user", content: [{ type: "text", text: "a json list" }] }],
+          response_format: json,
+        } as never,
+        false,
+      ),
+    ).not.toThrow();
+  });
+
   it("accepts every role and content-part shape", () => {
     expect(() =>
       checkRequest(
@@ -97,7 +129,8 @@ describe("input validation", () => {
 describe("API version checks", () => {
   const unsupported = (apiVersion: string, request: Partial<ChatCompletionRequest>) => {
     try {
-      checkRequest(client(apiVersion), { messages: [user], ...request } as ChatCompletionRequest, false);
+      const streaming = "stream_options" in request;
+      checkRequest(client(apiVersion), { messages: [user], ...request } as ChatCompletionRequest, streaming);
     } catch (error) {
       expect(error).toBeInstanceOf(UnsupportedApiVersionError);
       return (error as UnsupportedApiVersionError).feature;

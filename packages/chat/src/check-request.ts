@@ -1,5 +1,6 @@
 import type { AzureOpenAIClient } from "@aoai/core";
 import { checkFields, checkGate, invalid } from "@aoai/core/internal";
+import { checkConversation } from "./check-conversation.js";
 import { chat } from "./feature.js";
 import type { ChatCompletionRequest } from "./request-types.js";
 
@@ -48,8 +49,7 @@ export function checkRequest(
       });
     }
   }
-  // Azure answers it with a 400: say so before the round trip.
-  if (body!.top_logprobs != null && body!.logprobs !== true) invalid("top_logprobs", "needs logprobs: true.");
+  checkConversation(body!, messages as Loose[], streaming);
   checkFields(chat, client, body!);
   if ((body!.response_format as Loose)?.type === "json_schema") check(client, "json_schema");
   const sources = body!.data_sources;
