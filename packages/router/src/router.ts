@@ -63,11 +63,12 @@ interface CallTrail {
  * One logical deployment over many: a drop-in for `AzureOpenAIClient` that every feature package
  * takes (`new ChatClient(router, "gpt-4o")`), sending each call to a target of the pool named by
  * the deployment (in the URL, or on the v1 API as the body's `model`, which each target gets as
- * its own deployment; resource operations go to the `resources` target). Priority groups, weights, a cooldown per target after a 429 (the call moves on
- * at once), skipping a target whose `x-ratelimit-remaining-*` says it is about to throttle, a
- * circuit breaker per target, and never a duplicate: a body that cannot be replayed is sent once,
- * a call that may have reached the service is retried only under core's retry rules, and a stream
- * moves only before its first byte. Its targets' credentials are never reachable from the object.
+ * its own deployment; resource operations go to the `resources` target). Priority groups,
+ * weights, a cooldown per target after a 429 (the call moves on at once), skipping a target whose
+ * `x-ratelimit-remaining-*` says it is about to throttle, a circuit breaker per target, and never
+ * a duplicate: a body that cannot be replayed is sent once, a call that may have reached the
+ * service is retried only under core's retry rules, and a stream moves only before its first
+ * byte. Its targets' credentials are never reachable from the object.
  */
 export class AzureOpenAIRouter {
   /** Not a real endpoint: calls go to the targets' endpoints. */
