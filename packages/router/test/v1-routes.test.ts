@@ -86,6 +86,20 @@ describe("the router on the v1 API", () => {
     expect(routeOf(stream)?.target).toBe("standard");
   });
 
+  it("routes responses on a dated preview by the body's model too (no deployment in its URL)", async () => {
+    const e = await emulator();
+    const router = new AzureOpenAIRouter({
+      pools: { "gpt-4o": [target(e, "ptu", "ptu-4o")] },
+      apiVersion: "2025-04-01-preview",
+    });
+    const made = await new ResponseClient(router, "gpt-4o").create({ input: "Hi", store: false });
+    expect(routeOf(made)?.target).toBe("ptu");
+    const seen = e.requests.at(-1)!;
+    expect(seen.path).toBe("/openai/responses");
+    expect(seen.query["api-version"]).toBe("2025-04-01-preview");
+    expect((seen.body as { model: string }).model).toBe("ptu-4o");
+  });
+
   it("sends resource operations to the one resource of its targets, and a stored response's follow-ups with them", async () => {
     const e = await emulator();
     const router = new AzureOpenAIRouter({
