@@ -26,7 +26,7 @@ export interface ChildConfig {
   index: number;
 }
 
-export const TARGETS = ["ptu", "east", "west"] as const;
+const TARGETS = ["ptu", "east", "west"] as const;
 
 /** Per call: start offset (ms), latency (ms), 1 when it succeeded, target index (-1 when none). */
 export interface ChildResult {
