@@ -31,6 +31,22 @@ describe("FaultInjector", () => {
     expect(injector.size).toBe(0);
   });
 
+  it("takes about `rate` of matching requests, and only those use up `times`", () => {
+    const injector = new FaultInjector();
+    injector.push({ kind: "status", status: 503, rate: 0.3, times: 1_000_000 });
+    let taken = 0;
+    for (let i = 0; i < 10_000; i++) if (injector.take("chat/completions", undefined)) taken++;
+    expect(taken).toBeGreaterThan(2500);
+    expect(taken).toBeLessThan(3500);
+    injector.clear();
+    injector.push({ kind: "reset", rate: 0 });
+    expect(injector.take("chat/completions", undefined)).toBeUndefined();
+    expect(injector.size).toBe(1);
+    const header = '{"kind":"reset","rate":0}';
+    expect(injector.take("chat/completions", header)).toBeUndefined();
+    expect(() => parseFaultHeader('{"kind":"reset","rate":1.5}')).toThrow(/rate/);
+  });
+
   it("validates header JSON", () => {
     expect(() => parseFaultHeader("[]")).toThrow(/JSON object/);
     expect(() => parseFaultHeader('{"kind":"slow-stream"}')).toThrow(/chunk_delay_ms/);

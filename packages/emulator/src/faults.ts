@@ -13,6 +13,12 @@ export interface FaultScope {
   id?: string;
   /** Wait this long before answering (composes with every kind). @default 0 */
   delay_ms?: number;
+  /**
+   * The share of matching requests the fault takes, each drawn at random (0.3: about 30%): a
+   * region that fails some of its calls. A request it passes over does not use up `times`.
+   * @default 1
+   */
+  rate?: number;
 }
 
 /** Answer with any status, headers and body, e.g. 429 with `retry_after_ms`, 500, 503, 504. */
@@ -120,6 +126,7 @@ export const FAULT_KINDS: readonly Fault["kind"][] = [
 
 const NUMERIC_FIELDS = [
   "times",
+  "rate",
   "delay_ms",
   "ms",
   "chunk_delay_ms",
@@ -150,6 +157,7 @@ function parseFault(value: unknown): Fault {
       throw bad("status must be an HTTP status code");
     }
   }
+  if ((fault.rate as number) > 1) throw bad("rate must be a share from 0 to 1");
   if (fault.kind === "delay" && fault.ms === undefined) throw bad("delay needs ms");
   if (fault.kind === "slow-stream" && fault.chunk_delay_ms === undefined)
     throw bad("slow-stream needs chunk_delay_ms");
@@ -217,7 +225,7 @@ export class FaultInjector implements FaultQueue {
   take(operation: string, header: string | undefined): Fault | undefined {
     if (header !== undefined) return this.#fromHeader(operation, header);
     const index = this.#queue.findIndex(
-      (q) => q.fault.operation === undefined || q.fault.operation === operation,
+      (q) => (q.fault.operation === undefined || q.fault.operation === operation) && drawn(q.fault),
     );
     if (index < 0) return undefined;
     const entry = this.#queue[index]!;
@@ -228,11 +236,16 @@ export class FaultInjector implements FaultQueue {
 
   #fromHeader(operation: string, header: string): Fault | undefined {
     const fault = parseFaultHeader(header);
-    if (fault.operation !== undefined && fault.operation !== operation) return undefined;
+    if ((fault.operation !== undefined && fault.operation !== operation) || !drawn(fault)) return undefined;
     const attempts = this.#headerAttempts.get(header) ?? 0;
     if (this.#headerAttempts.size >= MAX_HEADER_COUNTERS) this.#headerAttempts.clear();
     this.#headerAttempts.set(header, attempts + 1);
     if (fault.times !== undefined && attempts >= fault.times) return undefined;
     return fault;
   }
+}
+
+/** Whether a fault with a `rate` takes this request. */
+function drawn(fault: Fault): boolean {
+  return fault.rate === undefined || Math.random() < fault.rate;
 }

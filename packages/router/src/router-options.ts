@@ -61,13 +61,21 @@ export interface RouterOptions
     | "userAgentPrefix"
   > {
   /**
-   * The API version of every call, whatever the target: a dated one (the router routes the
-   * deployment named in the URL, which the v1 API has in the body).
-   * @default "2024-10-21", or OPENAI_API_VERSION when set
+   * The API version of every call, whatever the target. Without one, each call goes where Azure
+   * serves it, as a core client's does (the v1 API for chat, embeddings, responses…). On the v1
+   * API the router routes by the body's `model` and sends each target its own deployment there.
+   * @default per operation, or OPENAI_API_VERSION when set
    */
   apiVersion?: AzureOpenAIClientOptions["apiVersion"];
   /** Logical deployment name -> the targets that serve it. */
   pools: Readonly<Record<string, readonly RouterTarget[]>>;
+  /**
+   * The name of the target whose resource (endpoint and credential) serves resource operations:
+   * files, batches, vector stores, fine-tuning, stored responses by id. They are kept by one
+   * resource, so they are never moved to another.
+   * @default the resource of every target when they share one; else such calls are refused
+   */
+  resources?: string;
   /** Where cooldowns, breaker states and rate-limit budgets are kept. @default an in-memory store */
   store?: RouterStore;
   /** The circuit breaker of each target. @default { failures: 3, openMs: 30000 } */

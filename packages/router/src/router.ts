@@ -6,7 +6,6 @@ import {
   connectionOf,
   defaultHttpClient,
   isTransportError,
-  isV1,
   logger,
   retryAfterMs,
   retryPolicy,
@@ -33,13 +32,10 @@ import { HEALTHY, MemoryStore, type RouterStore, type TargetHealth } from "./sto
 
 // Never contacted: every call is sent to one of its pool's targets instead.
 const ROUTER_ENDPOINT = "https://router.invalid";
-const DEPLOYMENTS = `${ROUTER_ENDPOINT}/openai/deployments/`;
-/**
- * The version of every call when none is given (neither `apiVersion` nor OPENAI_API_VERSION):
- * the latest dated GA one. Core's client then picks one per operation, often v1, which names the
- * deployment in the body, where the router cannot route it.
- */
-const ROUTER_API_VERSION = "2024-10-21";
+const OPENAI = `${ROUTER_ENDPOINT}/openai/`;
+// Operations that name their deployment in the body as `model` off the deployment URLs (the v1
+// API, and responses on dated previews); fine-tuning's `model` is a base model, not a deployment.
+const MODEL_OPS = /^(v1\/)?(chat|completions|embeddings|responses|audio|images)(\/|\?|$)/;
 // How long a store that failed is left alone before it is tried again.
 const STORE_RETRY_MS = 5000;
 
@@ -47,7 +43,8 @@ interface Target {
   readonly name: string;
   /** The store key: endpoint and deployment, no secret. */
   readonly key: string;
-  readonly base: string;
+  readonly endpoint: string;
+  readonly deployment: string;
   readonly priority: number;
   readonly weight: number;
   readonly spillover: string | undefined;
@@ -65,11 +62,13 @@ interface CallTrail {
 /**
  * One logical deployment over many: a drop-in for `AzureOpenAIClient` that every feature package
  * takes (`new ChatClient(router, "gpt-4o")`), sending each call to a target of the pool named by
- * the deployment. Priority groups, weights, a cooldown per target after a 429 (the call moves on
- * at once), skipping a target whose `x-ratelimit-remaining-*` says it is about to throttle, a
- * circuit breaker per target, and never a duplicate: a body that cannot be replayed is sent once,
- * a call that may have reached the service is retried only under core's retry rules, and a stream
- * moves only before its first byte. Its targets' credentials are never reachable from the object.
+ * the deployment (in the URL, or on the v1 API as the body's `model`, which each target gets as
+ * its own deployment; resource operations go to the `resources` target). Priority groups,
+ * weights, a cooldown per target after a 429 (the call moves on at once), skipping a target whose
+ * `x-ratelimit-remaining-*` says it is about to throttle, a circuit breaker per target, and never
+ * a duplicate: a body that cannot be replayed is sent once, a call that may have reached the
+ * service is retried only under core's retry rules, and a stream moves only before its first
+ * byte. Its targets' credentials are never reachable from the object.
  */
 export class AzureOpenAIRouter {
   /** Not a real endpoint: calls go to the targets' endpoints. */
@@ -77,6 +76,10 @@ export class AzureOpenAIRouter {
   /** The API version of every call, whatever the target. */
   readonly apiVersion: ApiVersion | (string & {});
   readonly #pools = new Map<string, Target[]>();
+  /** Pools whose targets are in more than one resource. */
+  readonly #spans = new Set<string>();
+  /** The target whose resource serves resource operations (files, batches…). */
+  readonly #home: Target | undefined;
   readonly #store: RouterStore;
   readonly #local = new MemoryStore();
   /** While a failed store is left alone (ms since the epoch). */
@@ -104,13 +107,7 @@ export class AzureOpenAIRouter {
       userAgentPrefix: options.userAgentPrefix,
     });
     const base = connectionOf(settings);
-    const apiVersion = base.autoVersion ? ROUTER_API_VERSION : settings.apiVersion;
-    if (isV1(apiVersion))
-      throw new RouterConfigError(
-        "The router routes deployment URLs: pass a dated apiVersion (the v1 API names the deployment in the body).",
-        "apiVersion",
-      );
-    this.apiVersion = apiVersion;
+    this.apiVersion = settings.apiVersion;
     const breaker = options.breaker ?? {};
     this.#rules = {
       failures: positive(breaker.failures ?? 3, "breaker.failures"),
@@ -122,11 +119,22 @@ export class AzureOpenAIRouter {
     this.#random = options.random ?? Math.random;
     this.#onEvent = options.onEvent;
     this.#idleMs = base.streamIdleTimeout;
-    for (const [logical, targets] of Object.entries(options.pools))
-      this.#pools.set(
-        logical,
-        targets.map((t) => makeTarget(t, this.apiVersion)),
-      );
+    const all: Target[] = [];
+    for (const [logical, targets] of Object.entries(options.pools)) {
+      const pool = targets.map((t) => makeTarget(t, this.apiVersion));
+      this.#pools.set(logical, pool);
+      if (new Set(pool.map((t) => t.endpoint)).size > 1) this.#spans.add(logical);
+      all.push(...pool);
+    }
+    const home = options.resources;
+    this.#home =
+      home === undefined
+        ? all.every((t) => t.endpoint === all[0]!.endpoint)
+          ? all[0]
+          : undefined
+        : all.find((t) => t.name === home);
+    if (home !== undefined && !this.#home)
+      throw new RouterConfigError(`resources: no target is named ${JSON.stringify(home)}.`, "resources");
     const retry = retryPolicy();
     attachConnection(this, {
       maxRetries: base.maxRetries,
@@ -135,8 +143,9 @@ export class AzureOpenAIRouter {
       maxRetryAfter: base.maxRetryAfter,
       retryUncertain: base.retryUncertain,
       versionChecks: base.versionChecks,
-      // Every target takes the router's dated version: the deployment is in the URL it routes.
-      autoVersion: false,
+      // Given no version, each call goes where Azure serves it, as a client's does: the router
+      // routes the deployment in the URL, or the v1 API's `model` in the body.
+      autoVersion: base.autoVersion,
       // The calling package's token, then the router's: the service's logs tell routed calls apart.
       headers: (feature) => base.headers(feature ? `${feature} ${router.userAgent}` : router.userAgent),
       auth: {
@@ -159,14 +168,37 @@ export class AzureOpenAIRouter {
 
   async #dispatch(request: PipelineRequest): Promise<PipelineResponse> {
     // The call's settings and state travel on its request (core's CallRequest).
-    if (!(request instanceof CallRequest))
+    if (!(request instanceof CallRequest) || !request.url.startsWith(OPENAI))
       throw new RouterConfigError("The router sends calls made by @aoai packages only.", "client");
-    const { logical, rest } = splitUrl(request.url);
+    const after = request.url.slice(OPENAI.length);
+    let logical: string | undefined;
+    let rest = "";
+    let json: Record<string, unknown> | undefined;
+    if (after.startsWith("deployments/")) {
+      const end = after.indexOf("/", 12);
+      logical = decodeURIComponent(after.slice(12, end < 0 ? undefined : end));
+      rest = end < 0 ? "" : after.slice(end);
+    } else if (MODEL_OPS.test(after)) {
+      if (typeof request.body === "string") {
+        json = JSON.parse(request.body) as Record<string, unknown>;
+        if (typeof json.model === "string") logical = json.model;
+      } else if (request.body !== undefined)
+        throw new RouterConfigError(
+          "A form on the v1 API hides its deployment from the router: pass a dated apiVersion, or none.",
+          "apiVersion",
+        );
+    }
+    if (logical === undefined) return this.#resource(request, after);
     const pool = this.#pools.get(logical);
     if (!pool)
       throw new RouterConfigError(
         `The router has no pool named ${JSON.stringify(logical)}; it has: ${this.deployments.join(", ")}.`,
         "deployment",
+      );
+    if (this.#spans.has(logical) && (json?.previous_response_id != null || json?.conversation != null))
+      throw new RouterConfigError(
+        `Pool ${JSON.stringify(logical)} spans resources; stored responses stay where they were made: send the history (store: false).`,
+        json!.conversation != null ? "conversation" : "previous_response_id",
       );
     let trail = this.#trails.get(request);
     if (!trail) {
@@ -191,7 +223,14 @@ export class AzureOpenAIRouter {
       this.#emit({ type: "chosen", pool: logical, target: target.name, probe: chosen.probeUntil > now });
       logger.info(`Router: ${logical} -> ${target.name}`);
 
-      const sub = subRequest(request, target, rest);
+      const sub = subRequest(
+        request,
+        target,
+        `${target.endpoint}/openai/${json ? after : `deployments/${encodeURIComponent(target.deployment)}${rest}`}`,
+        // The v1 API's `model` is the deployment: each target gets its own.
+        json ? JSON.stringify({ ...json, model: target.deployment }) : request.body,
+        true,
+      );
       let response: PipelineResponse;
       try {
         response = await target.connection.pipeline(sub);
@@ -262,6 +301,24 @@ export class AzureOpenAIRouter {
         this.#transition(logical, target, transition, "");
       }
       return annotate(response, target, trail);
+    }
+  }
+
+  /** A resource operation (files, batches, vector stores, a stored response): to one resource, never moved. */
+  async #resource(request: CallRequest, after: string): Promise<PipelineResponse> {
+    const home = this.#home;
+    if (!home)
+      throw new RouterConfigError(
+        "Files, batches, stored responses… stay in one resource, and the targets span several: name one with the resources option.",
+        "resources",
+      );
+    const sub = subRequest(request, home, `${home.endpoint}/openai/${after}`, request.body, false);
+    try {
+      const response = await home.connection.pipeline(sub);
+      request.release = sub.release;
+      return annotate(response, home, { tried: [], failed: new Set() });
+    } finally {
+      request.controller = sub.controller;
     }
   }
 
@@ -354,7 +411,8 @@ function makeTarget(t: RouterTarget, apiVersion: string): Target {
   return {
     name: t.name ?? `${host}/${t.deployment}`,
     key: `${client.endpoint} ${t.deployment}`,
-    base: `${client.endpoint}/openai/deployments/${encodeURIComponent(t.deployment)}`,
+    endpoint: client.endpoint,
+    deployment: t.deployment,
     priority: t.priority ?? 1,
     weight: t.weight ?? 1,
     spillover: t.spilloverDeployment,
@@ -377,27 +435,22 @@ function keyHeaderClient(inner: HttpClient, header: string): HttpClient {
   };
 }
 
-function splitUrl(url: string): { logical: string; rest: string } {
-  if (!url.startsWith(DEPLOYMENTS))
-    throw new RouterConfigError(
-      "The router serves deployment operations only (chat, embeddings, audio…).",
-      "client",
-    );
-  const end = url.indexOf("/", DEPLOYMENTS.length);
-  const segment = url.slice(DEPLOYMENTS.length, end < 0 ? undefined : end);
-  return { logical: decodeURIComponent(segment), rest: end < 0 ? "" : url.slice(end) };
-}
-
 /**
  * The call's request as one target gets it: its URL, its headers (never another target's
  * credential), and the call's settings with one attempt (the router's retry policy makes the
  * others) and the target's own timeout when it has one.
  */
-function subRequest(request: CallRequest, target: Target, rest: string): CallRequest {
+function subRequest(
+  request: CallRequest,
+  target: Target,
+  url: string,
+  body: CallRequest["body"],
+  spill: boolean,
+): CallRequest {
   const headers = target.connection.headers(undefined);
   for (const [name, value] of Object.entries(request.headers.toJSON({ preserveCase: true })))
     headers.set(name, value);
-  if (target.spillover !== undefined) headers.set("x-ms-spillover-deployment", target.spillover);
+  if (spill && target.spillover !== undefined) headers.set("x-ms-spillover-deployment", target.spillover);
   return new CallRequest(
     {
       maxRetries: 0,
@@ -406,10 +459,10 @@ function subRequest(request: CallRequest, target: Target, rest: string): CallReq
       streamIdleTimeout: request.idleTimeoutMs,
       retryUncertain: request.retryUncertain,
     },
-    target.base + rest,
+    url,
     request.method,
     headers,
-    request.body,
+    body,
     request.replayable,
     request.streamResponseStatusCodes !== undefined,
     // The caller's signal, and the call's choice on uncertain failures even for a create.
