@@ -1,5 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { badRequest, type EmulatorHttpError } from "../errors.js";
+import type { UploadedFile } from "../ops/types.js";
+import { type FormSchemaNode, formBody } from "./form-body.js";
 import REQUEST_SCHEMAS from "./request-schemas.json" with { type: "json" };
 
 /** The committed specs whose request schemas request-schemas.json holds. */
@@ -33,6 +35,11 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "audio/speech": ["instructions", "stream_format"],
   // gpt-image-1: `moderation`.
   "images/generations": ["moderation"],
+  // whisper's word timestamps on GA versions (the 2024-10-21 spec lacks them); the gpt-4o
+  // transcribe models' `stream`, `include[]` (logprobs) and `chunking_strategy`.
+  "audio/transcriptions": ["timestamp_granularities[]", "stream", "include[]", "chunking_strategy"],
+  // gpt-image-1's edits take the output options its generations take (the spec has them there).
+  "images/edits": ["background", "output_format", "output_compression", "input_fidelity"],
 };
 
 /**
@@ -94,14 +101,31 @@ function rebase(schema: SchemaNode, version: SpecVersion): object {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"aoai:${version}#/components/`));
 }
 
-/** Every top-level property a schema names, through `$ref`, `allOf`, `anyOf` and `oneOf`. */
-function propertyNames(doc: SpecDocument, node: SchemaNode | undefined, into: Set<string>): Set<string> {
+/** Every top-level property a schema names, through `$ref`, `allOf`, `anyOf` and `oneOf`, with its schema. */
+function properties(
+  doc: SpecDocument,
+  node: SchemaNode | undefined,
+  into: Map<string, SchemaNode>,
+): Map<string, SchemaNode> {
   if (!node) return into;
-  if (node.$ref) return propertyNames(doc, doc.components.schemas[node.$ref.split("/").pop()!], into);
-  for (const name of Object.keys(node.properties ?? {})) into.add(name);
+  if (node.$ref) return properties(doc, doc.components.schemas[node.$ref.split("/").pop()!], into);
+  for (const [name, schema] of Object.entries(node.properties ?? {}))
+    if (!into.has(name)) into.set(name, schema as SchemaNode);
   for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? [])])
-    propertyNames(doc, sub, into);
+    properties(doc, sub, into);
   return into;
+}
+
+const topLevel = new Map<string, ReadonlyMap<string, SchemaNode> | undefined>();
+
+function topProperties(version: SpecVersion, operation: string): ReadonlyMap<string, SchemaNode> | undefined {
+  const key = `${version} ${operation}`;
+  if (!topLevel.has(key)) {
+    const doc = DOCUMENTS[version];
+    const root = doc.operations[operation];
+    topLevel.set(key, root && properties(doc, root, new Map()));
+  }
+  return topLevel.get(key);
 }
 
 const known = new Map<string, ReadonlySet<string>>();
@@ -110,11 +134,10 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
   const key = `${version} ${operation}`;
   let names = known.get(key);
   if (!names) {
-    const doc = DOCUMENTS[version];
-    const root = doc.operations[operation];
-    if (!root) return undefined;
+    const props = topProperties(version, operation);
+    if (!props) return undefined;
     // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
-    names = propertyNames(doc, root, new Set(["model", ...(SPEC_GAPS[operation] ?? [])]));
+    names = new Set(["model", ...(SPEC_GAPS[operation] ?? []), ...props.keys()]);
     known.set(key, names);
   }
   return names;
@@ -140,6 +163,26 @@ export function checkAgainstSpec(operation: string, apiVersion: string, body: Re
   const tokens = TOKEN_FIELDS[operation];
   const checked = tokens && isTokens(body[tokens]) ? { ...body, [tokens]: "tokens" } : body;
   if (validate && !validate(checked)) throw schemaError(validate.errors ?? [], version);
+}
+
+/**
+ * Checks a multipart body against the `multipart/form-data` schema of its operation in the
+ * committed spec of its version, as {@link checkAgainstSpec} checks a JSON body: the form is read
+ * as the JSON its schema describes (see {@link formBody}), so a value of the wrong type, outside
+ * an enum, a missing part (the file too) and a field the spec does not have are refused alike.
+ */
+export function checkFormAgainstSpec(
+  operation: string,
+  apiVersion: string,
+  form: { fields: Record<string, string | string[]>; files: Record<string, UploadedFile> },
+): void {
+  const version = specFor(apiVersion);
+  const props = version && topProperties(version, operation);
+  if (!version || !props) return;
+  // The spec documents are untyped JSON; a property's schema is read as a form field's.
+  const fields = props as ReadonlyMap<string, FormSchemaNode>;
+  const body = formBody(form.fields, form.files, fields, (node) => resolve(node, version) as FormSchemaNode);
+  checkAgainstSpec(operation, apiVersion, body);
 }
 
 const COMBINATORS = ["anyOf", "oneOf", "allOf", "if"];
