@@ -3,8 +3,10 @@
 // emulator serves, taken from the committed spec copies (../../specs/azure-openai/<version>), each
 // with the component schemas it reaches, plus the list of every path the specs name (so that a
 // route Azure has and the emulator does not emulate answers "not emulated", not "wrong URL").
-//   node packages/emulator/scripts/derive-request-schemas.mjs [--check]
+//   node packages/emulator/scripts/derive-request-schemas.mjs [--check] [--v1 FILE]
 // --check exits 1 when the committed file differs from what the specs give.
+// --v1 FILE also writes (or with --check, checks) src/validation/v1-request-schemas.json from the
+// official Azure OpenAI v1 spec FILE, which is not committed (see V1_SOURCE).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +55,88 @@ function fixSpec(_version, schemas) {
     jsonSchema.required = jsonSchema.required.filter((name) => name !== "type");
 }
 
+/** The official v1 spec the committed v1 schemas come from. */
+const V1_SOURCE = {
+  repository: "Azure/azure-rest-api-specs",
+  path: "specification/ai/data-plane/OpenAI.v1/azure-v1-v1-generated.json",
+  commit: "0723d852ed5d4c0b95f331ce6f37833be70ea019",
+};
+const V1_OUT = here("../src/validation/v1-request-schemas.json");
+// The operations the emulator checks with these schemas (the deployment-style operations; the
+// spec's other ones, such as responses and vector stores, have handlers of their own).
+const V1_OPERATIONS = [
+  "chat/completions",
+  "completions",
+  "embeddings",
+  "images/generations",
+  "images/edits",
+  "audio/speech",
+  "audio/transcriptions",
+  "audio/translations",
+];
+
+/**
+ * The v1 spec is too large to commit (660 KB, most of it responses and evals): each operation
+ * keeps its request's own top-level schema only. A `$ref` to another component becomes `{}`
+ * (nested values are judged by the emulator's own checks), descriptions go, and `nullable` goes
+ * where no `type` is left beside it.
+ */
+function reduceV1(node) {
+  if (Array.isArray(node)) return node.map(reduceV1);
+  if (!node || typeof node !== "object") return node;
+  if (typeof node.$ref === "string") return {};
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("x-") || key === "description" || key === "deprecated") continue;
+    out[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, reduceV1(v)]))
+        : reduceV1(value);
+  }
+  if (Array.isArray(out.allOf)) {
+    out.allOf = out.allOf.filter((sub) => Object.keys(sub).length > 0);
+    if (out.allOf.length === 0) delete out.allOf;
+  }
+  // Ajv takes `nullable` beside a `type` (as in the dated specs) and refuses it without one.
+  if ("nullable" in out && !("type" in out)) delete out.nullable;
+  return out;
+}
+
+/**
+ * Mistakes of the v1 spec that would refuse what the service takes, fixed here:
+ * - chat `modalities` is typed `object` around a `$ref` to ResponseModalities, an array
+ *   (`["text", "audio"]`, as clients send it).
+ */
+function fixV1(schemas) {
+  const modalities = schemas.AzureCreateChatCompletionRequest?.properties?.modalities;
+  if (modalities?.type === "object" && modalities.allOf) delete modalities.type;
+}
+
+function deriveV1(file) {
+  const spec = JSON.parse(readFileSync(file, "utf8"));
+  const schemas = spec.components.schemas;
+  fixV1(schemas);
+  const operations = {};
+  for (const operation of V1_OPERATIONS) {
+    const content = spec.paths[`/${operation}`]?.post?.requestBody?.content;
+    let schema = content && Object.values(content)[0]?.schema;
+    if (!schema) continue;
+    if (schema.$ref) schema = schemas[schema.$ref.replace("#/components/schemas/", "")];
+    operations[operation] = reduceV1(schema);
+  }
+  return `${JSON.stringify({ source: V1_SOURCE, operations }, null, 2)}\n`;
+}
+
+/** Writes `text` to `out`, or with --check exits 1 when `out` holds something else. */
+function emit(out, text, command) {
+  if (process.argv.includes("--check")) {
+    if (readFileSync(out, "utf8") !== text) {
+      process.stderr.write(`${out} is stale: run ${command}\n`);
+      process.exit(1);
+    }
+  } else writeFileSync(out, text);
+}
+
 const versions = {};
 const paths = new Set();
 for (const version of VERSIONS) {
@@ -76,9 +160,11 @@ for (const version of VERSIONS) {
   versions[version] = { operations, components: { schemas: components } };
 }
 const text = `${JSON.stringify({ versions, paths: [...paths].sort() })}\n`;
-if (process.argv.includes("--check")) {
-  if (readFileSync(OUT, "utf8") !== text) {
-    process.stderr.write(`${OUT} is stale: run node packages/emulator/scripts/derive-request-schemas.mjs\n`);
-    process.exit(1);
-  }
-} else writeFileSync(OUT, text);
+emit(OUT, text, "node packages/emulator/scripts/derive-request-schemas.mjs");
+const v1 = process.argv.indexOf("--v1");
+if (v1 > 0)
+  emit(
+    V1_OUT,
+    deriveV1(process.argv[v1 + 1]),
+    "node packages/emulator/scripts/derive-request-schemas.mjs --v1 <azure-v1-v1-generated.json>",
+  );

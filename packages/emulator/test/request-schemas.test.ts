@@ -9,4 +9,12 @@ describe("src/validation/request-schemas.json", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
+
+  it("and src/validation/v1-request-schemas.json what it makes of the v1 spec's excerpt", () => {
+    const script = fileURLToPath(new URL("../scripts/derive-request-schemas.mjs", import.meta.url));
+    const excerpt = fileURLToPath(new URL("../scripts/v1-spec-excerpt.json", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--check", "--v1", excerpt], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
 });

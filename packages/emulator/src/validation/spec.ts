@@ -3,9 +3,13 @@ import { badRequest, type EmulatorHttpError } from "../errors.js";
 import type { UploadedFile } from "../ops/types.js";
 import { type FormSchemaNode, formBody } from "./form-body.js";
 import REQUEST_SCHEMAS from "./request-schemas.json" with { type: "json" };
+import V1_SCHEMAS from "./v1-request-schemas.json" with { type: "json" };
 
-/** The committed specs whose request schemas request-schemas.json holds. */
-type SpecVersion = "2024-10-21" | "2025-04-01-preview";
+/**
+ * The specs whose request schemas are checked: the committed dated ones (request-schemas.json)
+ * and the v1 API's (v1-request-schemas.json, each request's top-level shape).
+ */
+type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1";
 
 interface SchemaNode {
   $ref?: string;
@@ -20,7 +24,10 @@ interface SpecDocument {
   components: { schemas: Record<string, SchemaNode> };
 }
 
-const DOCUMENTS = REQUEST_SCHEMAS.versions as unknown as Record<SpecVersion, SpecDocument>;
+const DOCUMENTS = {
+  ...REQUEST_SCHEMAS.versions,
+  v1: { operations: V1_SCHEMAS.operations, components: { schemas: {} } },
+} as unknown as Record<SpecVersion, SpecDocument>;
 
 /**
  * Parameters the service takes on the versions these specs describe though the spec files lack
@@ -43,15 +50,23 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The committed spec a route's version is checked against, or undefined where no sound choice
- * exists. Dated GA versions use the 2024-10-21 spec and dated previews the 2025-04-01-preview
- * spec: each is the newest of its line and adds to the older ones, so an older version's valid
- * body passes (it may let through a field that version lacks, never refuse one it has). The v1
- * API (`v1`, `preview`) takes fields no committed spec has, so only its per-model and
- * conversation rules apply.
+ * Parameters the v1 API takes that its spec lacks: gpt-5's `verbosity`, and `service_tier`.
+ */
+const V1_SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
+  "chat/completions": ["verbosity", "service_tier"],
+};
+
+/**
+ * The spec a route's version is checked against, or undefined where no sound choice exists.
+ * Dated GA versions use the 2024-10-21 spec and dated previews the 2025-04-01-preview spec: each
+ * is the newest of its line and adds to the older ones, so an older version's valid body passes
+ * (it may let through a field that version lacks, never refuse one it has). The v1 API uses the
+ * v1 spec's request schemas; its `preview` takes fields that spec lacks, and no preview spec is
+ * derived, so only its per-model and conversation rules apply.
  */
 function specFor(apiVersion: string): SpecVersion | undefined {
-  if (apiVersion === "v1" || apiVersion === "preview") return undefined;
+  if (apiVersion === "v1") return "v1";
+  if (apiVersion === "preview") return undefined;
   return apiVersion.endsWith("-preview") ? "2025-04-01-preview" : "2024-10-21";
 }
 
@@ -137,7 +152,8 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
     const props = topProperties(version, operation);
     if (!props) return undefined;
     // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
-    names = new Set(["model", ...(SPEC_GAPS[operation] ?? []), ...props.keys()]);
+    const gaps = [...(SPEC_GAPS[operation] ?? []), ...((version === "v1" && V1_SPEC_GAPS[operation]) || [])];
+    names = new Set(["model", ...gaps, ...props.keys()]);
     known.set(key, names);
   }
   return names;
