@@ -3,10 +3,11 @@
 // emulator serves, taken from the committed spec copies (../../specs/azure-openai/<version>), each
 // with the component schemas it reaches, plus the list of every path the specs name (so that a
 // route Azure has and the emulator does not emulate answers "not emulated", not "wrong URL").
-//   node packages/emulator/scripts/derive-request-schemas.mjs [--check] [--v1 FILE]
+//   node packages/emulator/scripts/derive-request-schemas.mjs [--check] [--v1 FILE] [--v1-preview FILE]
 // --check exits 1 when the committed file differs from what the specs give.
-// --v1 FILE also writes (or with --check, checks) src/validation/v1-request-schemas.json from the
-// official Azure OpenAI v1 spec FILE, which is not committed (see V1_SOURCE).
+// --v1 FILE (--v1-preview FILE) also writes, or with --check checks, src/validation/
+// v1-request-schemas.json (v1-preview-request-schemas.json) from a copy or an excerpt of the
+// official Azure OpenAI v1 (v1 preview) spec, which is not committed (see V1_SPECS).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -55,13 +56,30 @@ function fixSpec(_version, schemas) {
     jsonSchema.required = jsonSchema.required.filter((name) => name !== "type");
 }
 
-/** The official v1 spec the committed v1 schemas come from. */
-const V1_SOURCE = {
-  repository: "Azure/azure-rest-api-specs",
-  path: "specification/ai/data-plane/OpenAI.v1/azure-v1-v1-generated.json",
-  commit: "0723d852ed5d4c0b95f331ce6f37833be70ea019",
-};
-const V1_OUT = here("../src/validation/v1-request-schemas.json");
+/**
+ * The v1 API's official specs (not committed: see reduceV1), by the option that names a copy of
+ * each: `v1` for `/openai/v1/…`, `preview` for its `api-version=preview`.
+ */
+const V1_SPECS = [
+  {
+    option: "--v1",
+    out: here("../src/validation/v1-request-schemas.json"),
+    source: {
+      repository: "Azure/azure-rest-api-specs",
+      path: "specification/ai/data-plane/OpenAI.v1/azure-v1-v1-generated.json",
+      commit: "0723d852ed5d4c0b95f331ce6f37833be70ea019",
+    },
+  },
+  {
+    option: "--v1-preview",
+    out: here("../src/validation/v1-preview-request-schemas.json"),
+    source: {
+      repository: "Azure/azure-rest-api-specs",
+      path: "specification/ai/data-plane/OpenAI.v1/azure-v1-preview-generated.json",
+      commit: "3957f3def9f1e065e7832c04d29bce48bb71b5fb",
+    },
+  },
+];
 // The operations the emulator checks with these schemas (the deployment-style operations; the
 // spec's other ones, such as responses and vector stores, have handlers of their own).
 const V1_OPERATIONS = [
@@ -112,7 +130,7 @@ function fixV1(schemas) {
   if (modalities?.type === "object" && modalities.allOf) delete modalities.type;
 }
 
-function deriveV1(file) {
+function deriveV1(file, source) {
   const spec = JSON.parse(readFileSync(file, "utf8"));
   const schemas = spec.components.schemas;
   fixV1(schemas);
@@ -124,7 +142,7 @@ function deriveV1(file) {
     if (schema.$ref) schema = schemas[schema.$ref.replace("#/components/schemas/", "")];
     operations[operation] = reduceV1(schema);
   }
-  return `${JSON.stringify({ source: V1_SOURCE, operations }, null, 2)}\n`;
+  return `${JSON.stringify({ source, operations }, null, 2)}\n`;
 }
 
 /** Writes `text` to `out`, or with --check exits 1 when `out` holds something else. */
@@ -161,10 +179,12 @@ for (const version of VERSIONS) {
 }
 const text = `${JSON.stringify({ versions, paths: [...paths].sort() })}\n`;
 emit(OUT, text, "node packages/emulator/scripts/derive-request-schemas.mjs");
-const v1 = process.argv.indexOf("--v1");
-if (v1 > 0)
-  emit(
-    V1_OUT,
-    deriveV1(process.argv[v1 + 1]),
-    "node packages/emulator/scripts/derive-request-schemas.mjs --v1 <azure-v1-v1-generated.json>",
-  );
+for (const { option, out, source } of V1_SPECS) {
+  const at = process.argv.indexOf(option);
+  if (at > 0)
+    emit(
+      out,
+      deriveV1(process.argv[at + 1], source),
+      `node packages/emulator/scripts/derive-request-schemas.mjs ${option} <${source.path.split("/").pop()}>`,
+    );
+}

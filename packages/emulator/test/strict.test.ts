@@ -255,6 +255,24 @@ describe("request bodies against the spec of their version", () => {
     expect((await postJson(embeddings, { ...v1Embed, input: [[1, 2], [3]] })).res.status).toBe(200);
   });
 
+  it("checks v1 preview bodies against the v1 preview spec (images among them)", async () => {
+    const images = `${shared}/openai/v1/images/generations?api-version=preview`;
+    const image = { model: "gpt-image-1", prompt: "a fox" };
+    expect((await refused(images, { ...image, quality: "ultra" })).error).toMatchObject({
+      param: "quality",
+      code: "invalid_value",
+    });
+    expect((await refused(images, { ...image, colour: "red" })).error.message).toBe(
+      "Unrecognized request argument supplied: colour",
+    );
+    expect((await refused(images, { ...image, n: 11 })).error.param).toBe("n");
+    expect((await postJson(images, { ...image, moderation: "low", quality: "low" })).res.status).toBe(200);
+    const chat = `${shared}/openai/v1/chat/completions?api-version=preview`;
+    expect((await refused(chat, { ...USER_CHAT, model: "gpt-4o", logprobs: "yes" })).error.param).toBe(
+      "logprobs",
+    );
+  });
+
   it("validates older dated versions against the nearest spec of their line", async () => {
     for (const version of ["2024-02-01", "2023-05-15", "2024-05-01-preview", "2024-02-15-preview"]) {
       expect(

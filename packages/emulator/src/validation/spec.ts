@@ -3,13 +3,15 @@ import { badRequest, type EmulatorHttpError } from "../errors.js";
 import type { UploadedFile } from "../ops/types.js";
 import { type FormSchemaNode, formBody } from "./form-body.js";
 import REQUEST_SCHEMAS from "./request-schemas.json" with { type: "json" };
+import V1_PREVIEW_SCHEMAS from "./v1-preview-request-schemas.json" with { type: "json" };
 import V1_SCHEMAS from "./v1-request-schemas.json" with { type: "json" };
 
 /**
  * The specs whose request schemas are checked: the committed dated ones (request-schemas.json)
- * and the v1 API's (v1-request-schemas.json, each request's top-level shape).
+ * and the v1 API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json:
+ * each request's top-level shape).
  */
-type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1";
+type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1" | "v1-preview";
 
 interface SchemaNode {
   $ref?: string;
@@ -27,6 +29,7 @@ interface SpecDocument {
 const DOCUMENTS = {
   ...REQUEST_SCHEMAS.versions,
   v1: { operations: V1_SCHEMAS.operations, components: { schemas: {} } },
+  "v1-preview": { operations: V1_PREVIEW_SCHEMAS.operations, components: { schemas: {} } },
 } as unknown as Record<SpecVersion, SpecDocument>;
 
 /**
@@ -50,23 +53,21 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Parameters the v1 API takes that its spec lacks: gpt-5's `verbosity`, and `service_tier`.
+ * Parameters the v1 API takes that its specs lack: gpt-5's `verbosity`, and `service_tier`.
  */
 const V1_SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "chat/completions": ["verbosity", "service_tier"],
 };
 
 /**
- * The spec a route's version is checked against, or undefined where no sound choice exists.
- * Dated GA versions use the 2024-10-21 spec and dated previews the 2025-04-01-preview spec: each
- * is the newest of its line and adds to the older ones, so an older version's valid body passes
- * (it may let through a field that version lacks, never refuse one it has). The v1 API uses the
- * v1 spec's request schemas; its `preview` takes fields that spec lacks, and no preview spec is
- * derived, so only its per-model and conversation rules apply.
+ * The spec a route's version is checked against. Dated GA versions use the 2024-10-21 spec and
+ * dated previews the 2025-04-01-preview spec: each is the newest of its line and adds to the
+ * older ones, so an older version's valid body passes (it may let through a field that version
+ * lacks, never refuse one it has). The v1 API uses its own specs, `v1` and `preview`.
  */
-function specFor(apiVersion: string): SpecVersion | undefined {
+function specFor(apiVersion: string): SpecVersion {
   if (apiVersion === "v1") return "v1";
-  if (apiVersion === "preview") return undefined;
+  if (apiVersion === "preview") return "v1-preview";
   return apiVersion.endsWith("-preview") ? "2025-04-01-preview" : "2024-10-21";
 }
 
@@ -152,7 +153,8 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
     const props = topProperties(version, operation);
     if (!props) return undefined;
     // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
-    const gaps = [...(SPEC_GAPS[operation] ?? []), ...((version === "v1" && V1_SPEC_GAPS[operation]) || [])];
+    const v1 = version === "v1" || version === "v1-preview";
+    const gaps = [...(SPEC_GAPS[operation] ?? []), ...((v1 && V1_SPEC_GAPS[operation]) || [])];
     names = new Set(["model", ...gaps, ...props.keys()]);
     known.set(key, names);
   }
@@ -160,14 +162,12 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
 }
 
 /**
- * Checks a JSON body against the request schema of its operation in the committed spec of its
- * version: first the parameters the spec does not have (Azure's "Unrecognized request argument
- * supplied"), then the schema. Bodies of versions no committed spec covers pass (see
- * {@link specFor}).
+ * Checks a JSON body against the request schema of its operation in the spec of its version
+ * (see {@link specFor}): first the parameters the spec does not have (Azure's "Unrecognized
+ * request argument supplied"), then the schema. Operations the spec lacks pass.
  */
 export function checkAgainstSpec(operation: string, apiVersion: string, body: Record<string, unknown>): void {
   const version = specFor(apiVersion);
-  if (!version) return;
   const names = knownParameters(version, operation);
   if (!names) return;
   const unknown = Object.keys(body).filter((k) => !names.has(k));
@@ -182,8 +182,8 @@ export function checkAgainstSpec(operation: string, apiVersion: string, body: Re
 }
 
 /**
- * Checks a multipart body against the `multipart/form-data` schema of its operation in the
- * committed spec of its version, as {@link checkAgainstSpec} checks a JSON body: the form is read
+ * Checks a multipart body against the `multipart/form-data` schema of its operation in the spec
+ * of its version, as {@link checkAgainstSpec} checks a JSON body: the form is read
  * as the JSON its schema describes (see {@link formBody}), so a value of the wrong type, outside
  * an enum, a missing part (the file too) and a field the spec does not have are refused alike.
  */
@@ -193,8 +193,8 @@ export function checkFormAgainstSpec(
   form: { fields: Record<string, string | string[]>; files: Record<string, UploadedFile> },
 ): void {
   const version = specFor(apiVersion);
-  const props = version && topProperties(version, operation);
-  if (!version || !props) return;
+  const props = topProperties(version, operation);
+  if (!props) return;
   // The spec documents are untyped JSON; a property's schema is read as a form field's.
   const fields = props as ReadonlyMap<string, FormSchemaNode>;
   const body = formBody(form.fields, form.files, fields, (node) => resolve(node, version) as FormSchemaNode);
