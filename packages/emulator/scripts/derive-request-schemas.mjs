@@ -3,8 +3,11 @@
 // emulator serves, taken from the committed spec copies (../../specs/azure-openai/<version>), each
 // with the component schemas it reaches, plus the list of every path the specs name (so that a
 // route Azure has and the emulator does not emulate answers "not emulated", not "wrong URL").
-//   node packages/emulator/scripts/derive-request-schemas.mjs [--check]
+//   node packages/emulator/scripts/derive-request-schemas.mjs [--check] [--v1 FILE] [--v1-preview FILE]
 // --check exits 1 when the committed file differs from what the specs give.
+// --v1 FILE (--v1-preview FILE) also writes, or with --check checks, src/validation/
+// v1-request-schemas.json (v1-preview-request-schemas.json) from a copy or an excerpt of the
+// official Azure OpenAI v1 (v1 preview) spec, which is not committed (see V1_SPECS).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -53,6 +56,105 @@ function fixSpec(_version, schemas) {
     jsonSchema.required = jsonSchema.required.filter((name) => name !== "type");
 }
 
+/**
+ * The v1 API's official specs (not committed: see reduceV1), by the option that names a copy of
+ * each: `v1` for `/openai/v1/…`, `preview` for its `api-version=preview`.
+ */
+const V1_SPECS = [
+  {
+    option: "--v1",
+    out: here("../src/validation/v1-request-schemas.json"),
+    source: {
+      repository: "Azure/azure-rest-api-specs",
+      path: "specification/ai/data-plane/OpenAI.v1/azure-v1-v1-generated.json",
+      commit: "0723d852ed5d4c0b95f331ce6f37833be70ea019",
+    },
+  },
+  {
+    option: "--v1-preview",
+    out: here("../src/validation/v1-preview-request-schemas.json"),
+    source: {
+      repository: "Azure/azure-rest-api-specs",
+      path: "specification/ai/data-plane/OpenAI.v1/azure-v1-preview-generated.json",
+      commit: "3957f3def9f1e065e7832c04d29bce48bb71b5fb",
+    },
+  },
+];
+// The operations the emulator checks with these schemas (the deployment-style operations; the
+// spec's other ones, such as responses and vector stores, have handlers of their own).
+const V1_OPERATIONS = [
+  "chat/completions",
+  "completions",
+  "embeddings",
+  "images/generations",
+  "images/edits",
+  "audio/speech",
+  "audio/transcriptions",
+  "audio/translations",
+];
+
+/**
+ * The v1 spec is too large to commit (660 KB, most of it responses and evals): each operation
+ * keeps its request's own top-level schema only. A `$ref` to another component becomes `{}`
+ * (nested values are judged by the emulator's own checks), descriptions go, and `nullable` goes
+ * where no `type` is left beside it.
+ */
+function reduceV1(node) {
+  if (Array.isArray(node)) return node.map(reduceV1);
+  if (!node || typeof node !== "object") return node;
+  if (typeof node.$ref === "string") return {};
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("x-") || key === "description" || key === "deprecated") continue;
+    out[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, reduceV1(v)]))
+        : reduceV1(value);
+  }
+  if (Array.isArray(out.allOf)) {
+    out.allOf = out.allOf.filter((sub) => Object.keys(sub).length > 0);
+    if (out.allOf.length === 0) delete out.allOf;
+  }
+  // Ajv takes `nullable` beside a `type` (as in the dated specs) and refuses it without one.
+  if ("nullable" in out && !("type" in out)) delete out.nullable;
+  return out;
+}
+
+/**
+ * Mistakes of the v1 spec that would refuse what the service takes, fixed here:
+ * - chat `modalities` is typed `object` around a `$ref` to ResponseModalities, an array
+ *   (`["text", "audio"]`, as clients send it).
+ */
+function fixV1(schemas) {
+  const modalities = schemas.AzureCreateChatCompletionRequest?.properties?.modalities;
+  if (modalities?.type === "object" && modalities.allOf) delete modalities.type;
+}
+
+function deriveV1(file, source) {
+  const spec = JSON.parse(readFileSync(file, "utf8"));
+  const schemas = spec.components.schemas;
+  fixV1(schemas);
+  const operations = {};
+  for (const operation of V1_OPERATIONS) {
+    const content = spec.paths[`/${operation}`]?.post?.requestBody?.content;
+    let schema = content && Object.values(content)[0]?.schema;
+    if (!schema) continue;
+    if (schema.$ref) schema = schemas[schema.$ref.replace("#/components/schemas/", "")];
+    operations[operation] = reduceV1(schema);
+  }
+  return `${JSON.stringify({ source, operations }, null, 2)}\n`;
+}
+
+/** Writes `text` to `out`, or with --check exits 1 when `out` holds something else. */
+function emit(out, text, command) {
+  if (process.argv.includes("--check")) {
+    if (readFileSync(out, "utf8") !== text) {
+      process.stderr.write(`${out} is stale: run ${command}\n`);
+      process.exit(1);
+    }
+  } else writeFileSync(out, text);
+}
+
 const versions = {};
 const paths = new Set();
 for (const version of VERSIONS) {
@@ -76,9 +178,13 @@ for (const version of VERSIONS) {
   versions[version] = { operations, components: { schemas: components } };
 }
 const text = `${JSON.stringify({ versions, paths: [...paths].sort() })}\n`;
-if (process.argv.includes("--check")) {
-  if (readFileSync(OUT, "utf8") !== text) {
-    process.stderr.write(`${OUT} is stale: run node packages/emulator/scripts/derive-request-schemas.mjs\n`);
-    process.exit(1);
-  }
-} else writeFileSync(OUT, text);
+emit(OUT, text, "node packages/emulator/scripts/derive-request-schemas.mjs");
+for (const { option, out, source } of V1_SPECS) {
+  const at = process.argv.indexOf(option);
+  if (at > 0)
+    emit(
+      out,
+      deriveV1(process.argv[at + 1], source),
+      `node packages/emulator/scripts/derive-request-schemas.mjs ${option} <${source.path.split("/").pop()}>`,
+    );
+}

@@ -169,7 +169,7 @@ async function buildReply(
     apiVersion: route.apiVersion,
     model: deployedModel,
     body,
-    multipart: takesMultipart(route.operation),
+    ...(takesMultipart(route.operation) && { files }),
   });
   const isChat = route.operation === "chat/completions";
   const scriptHeader = header(req, "x-aoai-emulator-reply");

@@ -223,6 +223,56 @@ describe("request bodies against the spec of their version", () => {
     });
   });
 
+  it("checks v1 bodies against the v1 spec's request schemas", async () => {
+    const chat = `${shared}/openai/v1/chat/completions`;
+    const v1Chat = { ...USER_CHAT, model: "gpt-4o" };
+    expect((await refused(chat, { ...v1Chat, foo: 1 })).error.message).toBe(
+      "Unrecognized request argument supplied: foo",
+    );
+    expect((await refused(chat, { ...v1Chat, temperature: "hot" })).error).toMatchObject({
+      param: "temperature",
+      code: "invalid_type",
+    });
+    expect((await refused(chat, { ...v1Chat, n: 129 })).error).toMatchObject({
+      param: "n",
+      code: "integer_above_max_value",
+    });
+    // What the v1 spec has and the 2024-10-21 spec lacks, and what the service takes beyond it.
+    for (const extra of [
+      { store: true },
+      { modalities: ["text"] },
+      { verbosity: "low" },
+      { temperature: null },
+    ])
+      expect((await postJson(chat, { ...v1Chat, ...extra })).res.status, JSON.stringify(extra)).toBe(200);
+    const embeddings = `${shared}/openai/v1/embeddings`;
+    const v1Embed = { model: "text-embedding-3-small", input: "x" };
+    expect((await refused(embeddings, { ...v1Embed, encoding_format: "int8" })).error).toMatchObject({
+      param: "encoding_format",
+      code: "invalid_value",
+    });
+    expect((await refused(embeddings, { ...v1Embed, dimensions: 0 })).error.param).toBe("dimensions");
+    expect((await postJson(embeddings, { ...v1Embed, input: [[1, 2], [3]] })).res.status).toBe(200);
+  });
+
+  it("checks v1 preview bodies against the v1 preview spec (images among them)", async () => {
+    const images = `${shared}/openai/v1/images/generations?api-version=preview`;
+    const image = { model: "gpt-image-1", prompt: "a fox" };
+    expect((await refused(images, { ...image, quality: "ultra" })).error).toMatchObject({
+      param: "quality",
+      code: "invalid_value",
+    });
+    expect((await refused(images, { ...image, colour: "red" })).error.message).toBe(
+      "Unrecognized request argument supplied: colour",
+    );
+    expect((await refused(images, { ...image, n: 11 })).error.param).toBe("n");
+    expect((await postJson(images, { ...image, moderation: "low", quality: "low" })).res.status).toBe(200);
+    const chat = `${shared}/openai/v1/chat/completions?api-version=preview`;
+    expect((await refused(chat, { ...USER_CHAT, model: "gpt-4o", logprobs: "yes" })).error.param).toBe(
+      "logprobs",
+    );
+  });
+
   it("validates older dated versions against the nearest spec of their line", async () => {
     for (const version of ["2024-02-01", "2023-05-15", "2024-05-01-preview", "2024-02-15-preview"]) {
       expect(

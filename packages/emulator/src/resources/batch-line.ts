@@ -84,7 +84,7 @@ function answer(body: Record<string, unknown>, text: string, ctx: LineContext): 
   const operation = ctx.endpoint.slice(1);
   const model = modelOf(ctx.deployments, deployment);
   if (model === undefined) throw deploymentNotFound();
-  validateRequest({ operation, apiVersion: ctx.apiVersion, model, body, multipart: false });
+  validateRequest({ operation, apiVersion: ctx.apiVersion, model, body });
   const request: OpRequest = {
     route: { shape: "deployments", operation, deployment, apiVersion: ctx.apiVersion },
     deployment,

@@ -1,9 +1,17 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { badRequest, type EmulatorHttpError } from "../errors.js";
+import type { UploadedFile } from "../ops/types.js";
+import { type FormSchemaNode, formBody } from "./form-body.js";
 import REQUEST_SCHEMAS from "./request-schemas.json" with { type: "json" };
+import V1_PREVIEW_SCHEMAS from "./v1-preview-request-schemas.json" with { type: "json" };
+import V1_SCHEMAS from "./v1-request-schemas.json" with { type: "json" };
 
-/** The committed specs whose request schemas request-schemas.json holds. */
-type SpecVersion = "2024-10-21" | "2025-04-01-preview";
+/**
+ * The specs whose request schemas are checked: the committed dated ones (request-schemas.json)
+ * and the v1 API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json:
+ * each request's top-level shape).
+ */
+type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1" | "v1-preview";
 
 interface SchemaNode {
   $ref?: string;
@@ -18,7 +26,11 @@ interface SpecDocument {
   components: { schemas: Record<string, SchemaNode> };
 }
 
-const DOCUMENTS = REQUEST_SCHEMAS.versions as unknown as Record<SpecVersion, SpecDocument>;
+const DOCUMENTS = {
+  ...REQUEST_SCHEMAS.versions,
+  v1: { operations: V1_SCHEMAS.operations, components: { schemas: {} } },
+  "v1-preview": { operations: V1_PREVIEW_SCHEMAS.operations, components: { schemas: {} } },
+} as unknown as Record<SpecVersion, SpecDocument>;
 
 /**
  * Parameters the service takes on the versions these specs describe though the spec files lack
@@ -33,18 +45,29 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "audio/speech": ["instructions", "stream_format"],
   // gpt-image-1: `moderation`.
   "images/generations": ["moderation"],
+  // whisper's word timestamps on GA versions (the 2024-10-21 spec lacks them); the gpt-4o
+  // transcribe models' `stream`, `include[]` (logprobs) and `chunking_strategy`.
+  "audio/transcriptions": ["timestamp_granularities[]", "stream", "include[]", "chunking_strategy"],
+  // gpt-image-1's edits take the output options its generations take (the spec has them there).
+  "images/edits": ["background", "output_format", "output_compression", "input_fidelity"],
 };
 
 /**
- * The committed spec a route's version is checked against, or undefined where no sound choice
- * exists. Dated GA versions use the 2024-10-21 spec and dated previews the 2025-04-01-preview
- * spec: each is the newest of its line and adds to the older ones, so an older version's valid
- * body passes (it may let through a field that version lacks, never refuse one it has). The v1
- * API (`v1`, `preview`) takes fields no committed spec has, so only its per-model and
- * conversation rules apply.
+ * Parameters the v1 API takes that its specs lack: gpt-5's `verbosity`, and `service_tier`.
  */
-function specFor(apiVersion: string): SpecVersion | undefined {
-  if (apiVersion === "v1" || apiVersion === "preview") return undefined;
+const V1_SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
+  "chat/completions": ["verbosity", "service_tier"],
+};
+
+/**
+ * The spec a route's version is checked against. Dated GA versions use the 2024-10-21 spec and
+ * dated previews the 2025-04-01-preview spec: each is the newest of its line and adds to the
+ * older ones, so an older version's valid body passes (it may let through a field that version
+ * lacks, never refuse one it has). The v1 API uses its own specs, `v1` and `preview`.
+ */
+function specFor(apiVersion: string): SpecVersion {
+  if (apiVersion === "v1") return "v1";
+  if (apiVersion === "preview") return "v1-preview";
   return apiVersion.endsWith("-preview") ? "2025-04-01-preview" : "2024-10-21";
 }
 
@@ -94,14 +117,31 @@ function rebase(schema: SchemaNode, version: SpecVersion): object {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"aoai:${version}#/components/`));
 }
 
-/** Every top-level property a schema names, through `$ref`, `allOf`, `anyOf` and `oneOf`. */
-function propertyNames(doc: SpecDocument, node: SchemaNode | undefined, into: Set<string>): Set<string> {
+/** Every top-level property a schema names, through `$ref`, `allOf`, `anyOf` and `oneOf`, with its schema. */
+function properties(
+  doc: SpecDocument,
+  node: SchemaNode | undefined,
+  into: Map<string, SchemaNode>,
+): Map<string, SchemaNode> {
   if (!node) return into;
-  if (node.$ref) return propertyNames(doc, doc.components.schemas[node.$ref.split("/").pop()!], into);
-  for (const name of Object.keys(node.properties ?? {})) into.add(name);
+  if (node.$ref) return properties(doc, doc.components.schemas[node.$ref.split("/").pop()!], into);
+  for (const [name, schema] of Object.entries(node.properties ?? {}))
+    if (!into.has(name)) into.set(name, schema as SchemaNode);
   for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? [])])
-    propertyNames(doc, sub, into);
+    properties(doc, sub, into);
   return into;
+}
+
+const topLevel = new Map<string, ReadonlyMap<string, SchemaNode> | undefined>();
+
+function topProperties(version: SpecVersion, operation: string): ReadonlyMap<string, SchemaNode> | undefined {
+  const key = `${version} ${operation}`;
+  if (!topLevel.has(key)) {
+    const doc = DOCUMENTS[version];
+    const root = doc.operations[operation];
+    topLevel.set(key, root && properties(doc, root, new Map()));
+  }
+  return topLevel.get(key);
 }
 
 const known = new Map<string, ReadonlySet<string>>();
@@ -110,25 +150,24 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
   const key = `${version} ${operation}`;
   let names = known.get(key);
   if (!names) {
-    const doc = DOCUMENTS[version];
-    const root = doc.operations[operation];
-    if (!root) return undefined;
+    const props = topProperties(version, operation);
+    if (!props) return undefined;
     // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
-    names = propertyNames(doc, root, new Set(["model", ...(SPEC_GAPS[operation] ?? [])]));
+    const v1 = version === "v1" || version === "v1-preview";
+    const gaps = [...(SPEC_GAPS[operation] ?? []), ...((v1 && V1_SPEC_GAPS[operation]) || [])];
+    names = new Set(["model", ...gaps, ...props.keys()]);
     known.set(key, names);
   }
   return names;
 }
 
 /**
- * Checks a JSON body against the request schema of its operation in the committed spec of its
- * version: first the parameters the spec does not have (Azure's "Unrecognized request argument
- * supplied"), then the schema. Bodies of versions no committed spec covers pass (see
- * {@link specFor}).
+ * Checks a JSON body against the request schema of its operation in the spec of its version
+ * (see {@link specFor}): first the parameters the spec does not have (Azure's "Unrecognized
+ * request argument supplied"), then the schema. Operations the spec lacks pass.
  */
 export function checkAgainstSpec(operation: string, apiVersion: string, body: Record<string, unknown>): void {
   const version = specFor(apiVersion);
-  if (!version) return;
   const names = knownParameters(version, operation);
   if (!names) return;
   const unknown = Object.keys(body).filter((k) => !names.has(k));
@@ -140,6 +179,26 @@ export function checkAgainstSpec(operation: string, apiVersion: string, body: Re
   const tokens = TOKEN_FIELDS[operation];
   const checked = tokens && isTokens(body[tokens]) ? { ...body, [tokens]: "tokens" } : body;
   if (validate && !validate(checked)) throw schemaError(validate.errors ?? [], version);
+}
+
+/**
+ * Checks a multipart body against the `multipart/form-data` schema of its operation in the spec
+ * of its version, as {@link checkAgainstSpec} checks a JSON body: the form is read
+ * as the JSON its schema describes (see {@link formBody}), so a value of the wrong type, outside
+ * an enum, a missing part (the file too) and a field the spec does not have are refused alike.
+ */
+export function checkFormAgainstSpec(
+  operation: string,
+  apiVersion: string,
+  form: { fields: Record<string, string | string[]>; files: Record<string, UploadedFile> },
+): void {
+  const version = specFor(apiVersion);
+  const props = topProperties(version, operation);
+  if (!props) return;
+  // The spec documents are untyped JSON; a property's schema is read as a form field's.
+  const fields = props as ReadonlyMap<string, FormSchemaNode>;
+  const body = formBody(form.fields, form.files, fields, (node) => resolve(node, version) as FormSchemaNode);
+  checkAgainstSpec(operation, apiVersion, body);
 }
 
 const COMBINATORS = ["anyOf", "oneOf", "allOf", "if"];

@@ -1,6 +1,7 @@
+import type { UploadedFile } from "../ops/types.js";
 import { checkConversation } from "./conversation.js";
 import { checkModelRules, checkOperation } from "./model-rules.js";
-import { checkAgainstSpec } from "./spec.js";
+import { checkAgainstSpec, checkFormAgainstSpec } from "./spec.js";
 
 /** What one data-plane request is checked on. */
 export interface RequestToCheck {
@@ -9,19 +10,26 @@ export interface RequestToCheck {
   /** The deployment's model (see models.ts). */
   model: string;
   body: Record<string, unknown>;
-  /** True for multipart bodies, whose text fields the spec's JSON types do not describe. */
-  multipart: boolean;
+  /** The file parts of a multipart body, whose text fields are `body`; undefined for JSON. */
+  files?: Record<string, UploadedFile>;
 }
 
 /**
  * Every check Azure makes on a request body before the model runs, in the order Azure reports
- * them: the operation against the deployment's model, the body against the committed spec of its version (unknown parameters, then the schema),
+ * them: the operation against the deployment's model, the body (JSON, or a
+ * multipart form read as the JSON its schema describes) against the committed spec of its version
+ * (unknown parameters, then the schema),
  * the model's parameters and values, then the rules between parameters.
  * Throws the first failure as Azure's 400.
  */
 export function validateRequest(req: RequestToCheck): void {
   checkOperation(req.operation, req.model);
-  if (!req.multipart) checkAgainstSpec(req.operation, req.apiVersion, req.body);
+  if (req.files)
+    checkFormAgainstSpec(req.operation, req.apiVersion, {
+      fields: req.body as Record<string, string | string[]>,
+      files: req.files,
+    });
+  else checkAgainstSpec(req.operation, req.apiVersion, req.body);
   checkModelRules(req.operation, req.model, req.body);
   checkConversation(req.operation, req.body);
 }
