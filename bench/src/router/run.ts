@@ -9,14 +9,13 @@
  * issue's goals. Writes router.md and router.json to bench/results (bench/results/smoke with
  * --smoke: 200 calls from 2 processes). Servers bind 127.0.0.1; children are stopped by PID.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "@aoai/emulator";
-import { killChild, runJsonChild } from "../proc.ts";
+import { startRedisServer } from "../../../test-utils/redis-server.ts";
+import { runJsonChild } from "../proc.ts";
 import { percentile, round } from "../stats.ts";
 import type { ChildConfig, ChildResult } from "./child.ts";
 
@@ -147,32 +146,6 @@ function figures(
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** A redis-server on a loopback port, saving nothing; undefined when none is installed. */
-async function startRedis(): Promise<{ child: ChildProcess; url: string } | undefined> {
-  const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const ready = await new Promise<boolean>((resolve) => {
-    child.once("error", () => resolve(false));
-    child.once("exit", () => resolve(false));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready to accept connections")) resolve(true);
-    });
-  });
-  if (!ready) return undefined;
-  child.stdout!.resume();
-  return { child, url: `redis://127.0.0.1:${port}` };
-}
-
 const pct = (x: number, digits = 2) => `${round(x * 100, digits)}%`;
 
 function markdown(rows: Figures[], skipped: string[]): string {
@@ -226,7 +199,7 @@ function markdown(rows: Figures[], skipped: string[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-const redis = await startRedis();
+const redis = await startRedisServer();
 const skipped: string[] = [];
 const rows: Figures[] = [];
 try {
@@ -241,7 +214,7 @@ try {
     rows.push(row);
   }
 } finally {
-  if (redis) killChild(redis.child);
+  await redis?.stop();
 }
 mkdirSync(outDir, { recursive: true });
 const md = markdown(rows, skipped);

@@ -2,7 +2,7 @@ import type { WithResponse } from "@aoai/core";
 import { DeploymentClient } from "@aoai/core";
 import { invalid, liftedJson, post } from "@aoai/core/internal";
 import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
-import { decodeResponse, placeBase64, type WireResponse } from "./decode-response.js";
+import { decodeResponse, placeBase64 } from "./decode-response.js";
 import { embeddings } from "./feature.js";
 import type {
   EmbeddingRequest,

@@ -1,6 +1,5 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,46 +8,15 @@ import { type Emulator, startEmulator } from "@aoai/emulator";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleNodeScript } from "../../../test-utils/node-script.js";
+import { type RedisServer, startRedisServer } from "../../../test-utils/redis-server.js";
 import { AzureOpenAIRouter, RedisStore, type RouterTarget, routeOf } from "../src/index.js";
 
 // Debian's redis-server (scripts/check.sh installs it), started here on a free loopback port and
 // stopped by its PID.
 const MESSAGES = [{ role: "user" as const, content: "Hello" }];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startRedis(): Promise<{ process: ChildProcess; port: number }> {
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready to accept connections")) resolve();
-    });
-  });
-  return { process: child, port };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(child.pid!, "SIGKILL");
-  return exited;
-}
-
 describe("RedisStore against a real redis-server", () => {
-  let redis: { process: ChildProcess; port: number };
+  let redis: RedisServer;
   let ptu: Emulator;
   let standard: Emulator;
   const clients: Redis[] = [];
@@ -59,13 +27,15 @@ describe("RedisStore against a real redis-server", () => {
     dir = mkdtempSync(join(tmpdir(), "aoai-router-fleet-"));
     member = join(dir, "member.mjs");
     await bundleNodeScript(new URL("./fleet-member.ts", import.meta.url), member);
-    redis = await startRedis();
+    const started = await startRedisServer();
+    if (!started) throw new Error("redis-server is not installed (scripts/check.sh installs it)");
+    redis = started;
     ptu = await startEmulator();
     standard = await startEmulator();
   });
   afterAll(async () => {
     for (const c of clients) c.disconnect();
-    await stop(redis.process);
+    await redis.stop();
     await Promise.all([ptu.close(), standard.close()]);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -137,7 +107,7 @@ describe("RedisStore against a real redis-server", () => {
     await chat.complete({ messages: MESSAGES });
     // The router's state is in Redis before it goes away.
     expect(await clients.at(-1)!.keys(`t${redis.port}:*`)).not.toHaveLength(0);
-    await stop(redis.process);
+    await redis.stop("SIGKILL");
     for (let i = 0; i < 3; i++) expect((await chat.complete({ messages: MESSAGES })).choices).toHaveLength(1);
   });
 });
