@@ -20,6 +20,10 @@ export function isTransportError(error: unknown): error is TransportError {
 export const TIMEOUT_CODE = "TIMEOUT";
 
 /** A transport failure in RestError's shape, so retries and error mapping treat it alike. */
-export function transportError(message: string, request: PipelineRequest, code: string): TransportError {
+export function transportError(
+  message: string,
+  request: PipelineRequest | undefined,
+  code: string,
+): TransportError {
   return Object.assign(new Error(message), { name: "RestError" as const, code, request });
 }

@@ -1,6 +1,12 @@
 // What both builds of body-bytes share: fetch bodies and joining chunks.
+import { transportError } from "./transport-error.js";
 
-/** A fetch body through its reader; stopping early cancels it, which releases the connection. */
+/**
+ * A fetch body through its reader; stopping early cancels it, which releases the connection. A
+ * body cut mid-read (a reset, a network change) rejects in browsers with a bare TypeError
+ * ("network error"): it is thrown as a transport failure, so every reader maps it to
+ * `APIConnectionError` as it does a Node reset, and no package has to know fetch's way.
+ */
 export async function* webChunks(
   web: ReadableStream<Uint8Array> | undefined,
 ): AsyncGenerator<Uint8Array, undefined, undefined> {
@@ -8,7 +14,15 @@ export async function* webChunks(
   const reader = web.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        throw error instanceof TypeError
+          ? transportError(`fetch body failed: ${error.message}`, undefined, "BODY_READ_ERROR")
+          : error;
+      }
+      const { done, value } = next;
       if (done) return;
       yield value;
     }
