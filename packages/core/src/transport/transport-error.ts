@@ -27,3 +27,13 @@ export function transportError(
 ): TransportError {
   return Object.assign(new Error(message), { name: "RestError" as const, code, request });
 }
+
+/**
+ * What fetch rejects with (a bare TypeError: "Failed to fetch", or "network error" for a body cut
+ * mid-read) as a transport failure; an abort stays an abort.
+ */
+export function fetchFailure(error: unknown, request: PipelineRequest | undefined, code: string): unknown {
+  return (error as Error | undefined)?.name === "AbortError"
+    ? error
+    : transportError(`fetch failed: ${(error as Error | undefined)?.message}`, request, code);
+}

@@ -33,8 +33,8 @@ describe("webChunks", () => {
     expect((mapped as Error).message).toContain("network error");
   });
 
-  it("hands on any other failure as it is", async () => {
-    const failure = new RangeError("not a network error");
-    expect(await readAll(cutBody(failure))).toBe(failure);
+  it("hands on an abort as it is (the caller's or a timeout's, mapped by who aborted)", async () => {
+    const abort = Object.assign(new Error("The operation was aborted."), { name: "AbortError" });
+    expect(await readAll(cutBody(abort))).toBe(abort);
   });
 });
