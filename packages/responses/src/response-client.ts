@@ -1,4 +1,4 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
+import type { AzureOpenAIClient, EventStream, RequestOptions, WithResponse } from "@aoai/core";
 import { type Call, call, checkDeployment, invalid, json, type Reader, sse } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
 import { responses as feature } from "./feature.js";
@@ -114,10 +114,8 @@ export class ResponseClient {
    */
   async stream(request: ResponseCreateRequest, options?: ResponseStreamOptions): Promise<ResponseStream> {
     const events = await this.#create(request, true, options, streamed);
-    if (request.background !== true || options?.resume === false) return new ResponseStream(events);
-    return new ResponseStream(
-      new ResumableEvents(events, this.#reconnect(options), options?.maxResumes ?? 5),
-    );
+    // Only a background response can be resumed.
+    return this.#resuming(events, request.background === true, options);
   }
 
   /** Retrieves a stored response (a background one as it stands now). */
@@ -146,17 +144,9 @@ export class ResponseClient {
     options?: ResponseStreamOptions,
   ): Promise<ResponseStream> {
     checkInclude(this.client, query.include);
-    const events = await this.#openStored(responseId, query.starting_after, query.include, options);
-    if (options?.resume === false) return new ResponseStream(events);
-    return new ResponseStream(
-      new ResumableEvents(
-        events,
-        this.#reconnect(options, query.include),
-        options?.maxResumes ?? 5,
-        responseId,
-        query.starting_after,
-      ),
-    );
+    const { include, starting_after: after } = query;
+    const events = await this.#openStored(responseId, after, include, options);
+    return this.#resuming(events, true, options, include, responseId, after);
   }
 
   /** Deletes a stored response. */
@@ -208,11 +198,23 @@ export class ResponseClient {
     return this.#stored(STORED, responseId, { method: "GET", query }, options, streamed);
   }
 
-  #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
-    return (responseId: string, after: number) => {
+  /** The stream of `events`: resumable ones reconnect when the connection drops, unless `resume: false`. */
+  #resuming(
+    events: EventStream<ResponseStreamEvent>,
+    resumable: boolean,
+    options: ResponseStreamOptions | undefined,
+    include?: ResponseIncludable[],
+    responseId?: string,
+    startingAfter?: number,
+  ): ResponseStream {
+    if (!resumable || options?.resume === false) return new ResponseStream(events);
+    const reconnect = (id: string, after: number) => {
       options?.onResume?.(after);
-      return this.#openStored(responseId, after, include, options);
+      return this.#openStored(id, after, include, options);
     };
+    return new ResponseStream(
+      new ResumableEvents(events, reconnect, options?.maxResumes ?? 5, responseId, startingAfter),
+    );
   }
 
   /** Sets Azure's image deployment header on requests with the image_generation tool. */
