@@ -3,7 +3,7 @@ import { checkSavePath, saveToFile, withResponse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkSpeech } from "./check-speech.js";
 import { createSpeech } from "./create-speech.js";
-import type { SpeechRequest } from "./request-types.js";
+import type { SpeechCreateRequest } from "./request-types.js";
 
 /** What {@link saveSpeech} wrote. */
 export interface SavedSpeech {
@@ -27,7 +27,7 @@ export interface SavedSpeech {
  */
 export async function saveSpeech(
   audio: AudioClient,
-  request: SpeechRequest,
+  request: SpeechCreateRequest,
   path: string,
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {

@@ -1,7 +1,7 @@
 import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import { checkRequest } from "./check-request.js";
-import type { ChatCompletionRequest } from "./request-types.js";
+import type { ChatCompletionCreateRequest } from "./request-types.js";
 import { VERSIONED_FIELDS } from "./versions.js";
 
 const client = (apiVersion: string) =>
@@ -19,7 +19,7 @@ function param(fn: () => void): string | undefined {
   throw new Error("expected InvalidInputError");
 }
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as ChatCompletionRequest, streaming));
+  param(() => checkRequest(ga, request as ChatCompletionCreateRequest, streaming));
 
 describe("input validation", () => {
   it("refuses what Azure refuses with a 400: top_logprobs without logprobs", () => {
@@ -53,7 +53,7 @@ describe("input validation", () => {
           ],
           tools: [{ type: "function", function: { name: "f" } }],
           some_future_field: 1,
-        } as ChatCompletionRequest,
+        } as ChatCompletionCreateRequest,
         false,
       ),
     ).not.toThrow();
@@ -75,7 +75,7 @@ describe("input validation", () => {
     expect(bad({ messages: [user], stream: true })).toBe("stream");
     expect(bad({ messages: [user], stream: false }, true)).toBe("stream");
     expect(() =>
-      checkRequest(ga, { messages: [user], stream: true } as ChatCompletionRequest, true),
+      checkRequest(ga, { messages: [user], stream: true } as ChatCompletionCreateRequest, true),
     ).not.toThrow();
   });
 
@@ -95,9 +95,13 @@ describe("input validation", () => {
 });
 
 describe("API version checks", () => {
-  const unsupported = (apiVersion: string, request: Partial<ChatCompletionRequest>) => {
+  const unsupported = (apiVersion: string, request: Partial<ChatCompletionCreateRequest>) => {
     try {
-      checkRequest(client(apiVersion), { messages: [user], ...request } as ChatCompletionRequest, false);
+      checkRequest(
+        client(apiVersion),
+        { messages: [user], ...request } as ChatCompletionCreateRequest,
+        false,
+      );
     } catch (error) {
       expect(error).toBeInstanceOf(UnsupportedApiVersionError);
       return (error as UnsupportedApiVersionError).feature;
@@ -137,7 +141,7 @@ describe("API version checks", () => {
 
   it("checks every versioned field, whatever else the request has", () => {
     for (const field of VERSIONED_FIELDS) {
-      const request = { temperature: 1, [field]: {}, max_tokens: 5 } as Partial<ChatCompletionRequest>;
+      const request = { temperature: 1, [field]: {}, max_tokens: 5 } as Partial<ChatCompletionCreateRequest>;
       expect(unsupported("2024-06-01", request)).toBe(field);
     }
   });

@@ -1,7 +1,7 @@
 import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
 import { checkRequest } from "./check-request.js";
-import type { CompletionRequest } from "./request-types.js";
+import type { CompletionCreateRequest } from "./request-types.js";
 
 const client = (apiVersion: string, versionChecks = true) =>
   new AzureOpenAIClient({
@@ -22,9 +22,9 @@ function param(fn: () => void): string | undefined {
   throw new Error("expected InvalidInputError");
 }
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as CompletionRequest, streaming));
+  param(() => checkRequest(ga, request as CompletionCreateRequest, streaming));
 const ok = (request: unknown, streaming = false) =>
-  expect(() => checkRequest(ga, request as CompletionRequest, streaming)).not.toThrow();
+  expect(() => checkRequest(ga, request as CompletionCreateRequest, streaming)).not.toThrow();
 
 describe("prompt", () => {
   it("accepts a text, texts, token ids and token-id arrays, with every documented field", () => {
@@ -118,7 +118,7 @@ describe("options", () => {
 });
 
 describe("API version checks", () => {
-  const feature = (apiVersion: string, request: Partial<CompletionRequest>, checks = true) => {
+  const feature = (apiVersion: string, request: Partial<CompletionCreateRequest>, checks = true) => {
     try {
       checkRequest(client(apiVersion, checks), { prompt: "x", ...request }, true);
     } catch (error) {

@@ -15,7 +15,7 @@ export type EmbeddingVector<T extends EmbeddingType = "float32"> = T extends "nu
   : Float32Array<ArrayBuffer>;
 
 /** An embeddings request, as on the wire (the deployment is the client's). */
-export interface EmbeddingRequest {
+export interface EmbeddingCreateRequest {
   /** What to embed; at most 2048 inputs per request (`embedMany` takes any number). */
   input: EmbeddingInput;
   /**
@@ -71,8 +71,8 @@ export interface EmbeddingResponse<V = Float32Array<ArrayBuffer>> {
   usage: EmbeddingUsage;
 }
 
-/** An `embedMany` request: as {@link EmbeddingRequest}, with any number of texts or token arrays. */
-export interface EmbedManyRequest extends Omit<EmbeddingRequest, "input"> {
+/** An `embedMany` request: as {@link EmbeddingCreateRequest}, with any number of texts or token arrays. */
+export interface EmbedManyRequest extends Omit<EmbeddingCreateRequest, "input"> {
   input: readonly string[] | readonly (readonly number[])[];
 }
 

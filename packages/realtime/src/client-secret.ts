@@ -7,7 +7,7 @@ import type { RealtimeSessionState } from "./response-types.js";
 import { GA_ROUTE_VERSIONS } from "./versions.js";
 
 /** The body of `POST /openai/v1/realtime/client_secrets`. */
-export interface ClientSecretRequest {
+export interface ClientSecretCreateRequest {
   /** The session the secret opens; `type` defaults to `"realtime"` and `model` to the deployment. */
   session?: RealtimeSessionConfig;
   /** How long the secret lives (10 to 7200 s; the service's default is 600). */
@@ -29,7 +29,7 @@ export interface ClientSecret {
  */
 export function createClientSecret(
   realtime: RealtimeClient,
-  request: ClientSecretRequest = {},
+  request: ClientSecretCreateRequest = {},
   options?: RequestOptions,
 ): Promise<WithResponse<ClientSecret>> {
   const model = request.session?.model;
