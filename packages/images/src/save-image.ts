@@ -1,23 +1,16 @@
-import type { ResponseInfo } from "@aoai/core";
-import { base64ToBytes, byteStream, checkSavePath, saveToFile, withResponse } from "@aoai/core/internal";
+import type { ResponseInfo, SavedFile } from "@aoai/core";
+import { base64ToBytes, byteStream, checkSavePath, saveStream, saveToFile } from "@aoai/core/internal";
 import { download, type ImageBytesOptions } from "./download.js";
 import type { ImageClient } from "./image-client.js";
 import type { GeneratedImage } from "./response-types.js";
 
-/** What {@link saveImage} wrote: the shape of audio's `saveSpeech` result. */
-export interface SavedImage {
-  path: string;
-  /** Bytes written. */
-  bytes: number;
-  /**
-   * The image's type: the download's `content-type` for a `url` image; for a `b64_json` one, the
-   * format its bytes begin with (`image/png`, `image/jpeg`, `image/webp`), else
-   * `application/octet-stream`.
-   */
-  contentType: string;
-  /** The download's request id, headers and retries; `undefined` for a `b64_json` image (no request). */
-  readonly _response: ResponseInfo | undefined;
-}
+/**
+ * What {@link saveImage} wrote, the shape of audio's `saveSpeech` result. `contentType` is the
+ * download's for a `url` image; for a `b64_json` one, the format its bytes begin with
+ * (`image/png`, `image/jpeg`, `image/webp`), else `application/octet-stream`. `_response` is the
+ * download's, `undefined` for a `b64_json` image (no request).
+ */
+export type SavedImage = SavedFile & { readonly _response: ResponseInfo | undefined };
 
 /**
  * Writes a generated image to a file (Node only) and returns what it wrote (path, bytes, type):
@@ -43,16 +36,7 @@ export async function saveImage(
     // Not enumerable, as a result's `_response` is.
     return Object.defineProperty(saved, "_response", { value: undefined }) as SavedImage;
   }
-  const stream = await download(images, image, byteStream, options);
-  let bytes: number;
-  try {
-    bytes = await saveToFile(stream, path);
-  } catch (error) {
-    // A file that cannot be written leaves the body unread: release the connection.
-    stream.abort();
-    throw error;
-  }
-  return withResponse({ path, bytes, contentType: stream.contentType }, stream._response);
+  return saveStream(await download(images, image, byteStream, options), path);
 }
 
 /** The type of an image by its first bytes: the formats the image models return. */
