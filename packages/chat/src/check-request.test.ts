@@ -1,5 +1,6 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkRequest } from "./check-request.js";
 import type { ChatCompletionCreateRequest } from "./request-types.js";
 import { VERSIONED_FIELDS } from "./versions.js";
@@ -9,17 +10,8 @@ const client = (apiVersion: string) =>
 const ga = client("2024-10-21");
 const user = { role: "user", content: "hi" } as const;
 
-function param(fn: () => void): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("expected InvalidInputError");
-}
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as ChatCompletionCreateRequest, streaming));
+  paramOf(() => checkRequest(ga, request as ChatCompletionCreateRequest, streaming));
 
 describe("input validation", () => {
   it("refuses what Azure refuses with a 400: top_logprobs without logprobs", () => {

@@ -1,5 +1,6 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkRequest } from "./check-request.js";
 import type { CompletionCreateRequest } from "./request-types.js";
 
@@ -12,17 +13,8 @@ const client = (apiVersion: string, versionChecks = true) =>
   });
 const ga = client("2024-10-21");
 
-function param(fn: () => void): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("expected InvalidInputError");
-}
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as CompletionCreateRequest, streaming));
+  paramOf(() => checkRequest(ga, request as CompletionCreateRequest, streaming));
 const ok = (request: unknown, streaming = false) =>
   expect(() => checkRequest(ga, request as CompletionCreateRequest, streaming)).not.toThrow();
 
