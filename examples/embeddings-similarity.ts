@@ -27,7 +27,7 @@ try {
   console.log(`query: ${query}`);
   for (const { text, score } of ranked) console.log(`  ${score.toFixed(4)}  ${text}`);
   console.log(
-    `tokens: ${docs.usage.prompt_tokens} for ${docs.data.length} documents; request ids: ${docs.requestIds.join(", ")}`,
+    `tokens: ${docs.usage.prompt_tokens} for ${docs.data.length} documents; request ids: ${docs._responses.map((r) => r?.requestId).join(", ")}`,
   );
   // The emulator's vectors are deterministic but carry no meaning, so only a real deployment ranks
   // the Paris sentences first.

@@ -21,7 +21,8 @@ try {
 
   const result = await editImage(images, { image: photo, mask, prompt: "Add a rainbow in the sky" });
   const path = join(tmpdir(), "rabbit-rainbow.png");
-  console.log(`saved ${await saveImage(images, result.data[0]!, path)} bytes to ${path}`);
+  const saved = await saveImage(images, result.data[0]!, path);
+  console.log(`saved ${saved.bytes} bytes to ${saved.path}`);
   console.log("tokens:", JSON.stringify(result.usage));
 } finally {
   await close();

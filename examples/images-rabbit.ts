@@ -19,8 +19,8 @@ try {
   const image = result.data[0]!;
 
   const path = join(tmpdir(), "rabbit.png");
-  const bytes = await saveImage(images, image, path);
-  console.log(`saved ${bytes} bytes to ${path}`);
+  const saved = await saveImage(images, image, path);
+  console.log(`saved ${saved.bytes} bytes (${saved.contentType}) to ${saved.path}`);
   console.log("revised prompt:", image.revised_prompt);
   console.log("prompt filter:", JSON.stringify(image.prompt_filter_results));
   console.log("request id:", result._response.requestId);

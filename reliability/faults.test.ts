@@ -1,4 +1,4 @@
-import { ChatClient, type ChatCompletionRequest } from "@aoai/chat";
+import { ChatClient, type ChatCompletionCreateRequest } from "@aoai/chat";
 import {
   type AdditionalPolicy,
   AOAIError,
@@ -99,7 +99,7 @@ function planned(
 
 const attemptsOf = (id: string) => proxy.requestsOf(id).length;
 
-function chatRequest(id: string): ChatCompletionRequest {
+function chatRequest(id: string): ChatCompletionCreateRequest {
   return { messages: [{ role: "user", content: `${id}: héllo wörld 👋 ünïcödé ✓` }] };
 }
 

@@ -1,4 +1,4 @@
-import { ChatClient, type ChatCompletionRequest } from "@aoai/chat";
+import { ChatClient, type ChatCompletionCreateRequest } from "@aoai/chat";
 import {
   AOAIError,
   APIConnectionError,
@@ -427,7 +427,7 @@ async function reference(call: Call, client: AzureOpenAIClient): Promise<unknown
   return result.choices[0]?.message.content ?? null;
 }
 
-function chatRequest(call: Call): ChatCompletionRequest {
+function chatRequest(call: Call): ChatCompletionCreateRequest {
   return { messages: [{ role: "user", content: call.marker }] };
 }
 

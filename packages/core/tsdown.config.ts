@@ -10,10 +10,15 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
     clean: true,
+    // Tests may import the repo's test-utils (tsconfig.json's rootDir is the repo); builds take src.
+    tsconfig: "tsconfig.build.json",
   },
-  browserBuild({
-    "index.browser": "src/index.ts",
-    "internal.browser": "src/internal.ts",
-    "logging.browser": "src/logging.ts",
-  }),
+  browserBuild(
+    {
+      "index.browser": "src/index.ts",
+      "internal.browser": "src/internal.ts",
+      "logging.browser": "src/logging.ts",
+    },
+    "tsconfig.build.json",
+  ),
 ]);

@@ -3,7 +3,11 @@ import { DeploymentClient } from "@aoai/core";
 import { accepting, call, json, type Reader, text } from "@aoai/core/internal";
 import { checkTranscription } from "./check-transcription.js";
 import { audio } from "./feature.js";
-import type { AudioResponseFormat, TranscriptionRequest, TranslationRequest } from "./request-types.js";
+import type {
+  AudioResponseFormat,
+  TranscriptionCreateRequest,
+  TranslationCreateRequest,
+} from "./request-types.js";
 import type { TranscriptionFor } from "./response-types.js";
 import { audioCall } from "./upload.js";
 
@@ -31,7 +35,7 @@ export class AudioClient extends DeploymentClient {
    * over-25-MB file, an unknown format…) or `UnsupportedApiVersionError` before sending.
    */
   async transcribe<F extends AudioResponseFormat | undefined = undefined>(
-    request: TranscriptionRequest<F>,
+    request: TranscriptionCreateRequest<F>,
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "transcribe");
@@ -41,7 +45,7 @@ export class AudioClient extends DeploymentClient {
 
   /** Translates audio into English text; results and errors as {@link AudioClient.transcribe}. */
   async translate<F extends AudioResponseFormat | undefined = undefined>(
-    request: TranslationRequest<F>,
+    request: TranslationCreateRequest<F>,
     options?: RequestOptions,
   ): Promise<WithResponse<TranscriptionFor<F>>> {
     checkTranscription(this.client, request, "translate");

@@ -3,7 +3,7 @@ import { accepting, byteStream, post } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkSpeech, SPEECH } from "./check-speech.js";
 import { audio as feature } from "./feature.js";
-import type { SpeechRequest } from "./request-types.js";
+import type { SpeechCreateRequest } from "./request-types.js";
 
 /** Speech comes back as `audio/mpeg`, `audio/wav`…; the specs say `application/octet-stream`. */
 const SPEECH_READER = /* @__PURE__ */ accepting(byteStream, ["audio/*", "application/octet-stream"]);
@@ -23,7 +23,7 @@ const SPEECH_READER = /* @__PURE__ */ accepting(byteStream, ["audio/*", "applica
  */
 export async function createSpeech(
   audio: AudioClient,
-  request: SpeechRequest,
+  request: SpeechCreateRequest,
   options?: RequestOptions,
 ): Promise<ByteStream> {
   checkSpeech(audio.client, request);

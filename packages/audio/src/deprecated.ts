@@ -1,3 +1,8 @@
+import type {
+  SpeechCreateRequest,
+  TranscriptionCreateRequest,
+  TranslationCreateRequest,
+} from "./request-types.js";
 import { saveSpeech } from "./save-speech.js";
 
 /**
@@ -5,3 +10,10 @@ import { saveSpeech } from "./save-speech.js";
  * (`saveImage`); this alias goes in the next minor release.
  */
 export const speechToFile: typeof saveSpeech = saveSpeech;
+
+/** @deprecated Renamed `SpeechCreateRequest`: a request is named `<Thing><Verb>Request`. Goes in the next minor release. */
+export type SpeechRequest = SpeechCreateRequest;
+/** @deprecated Renamed `TranscriptionCreateRequest`: a request is named `<Thing><Verb>Request`. Goes in the next minor release. */
+export type TranscriptionRequest = TranscriptionCreateRequest;
+/** @deprecated Renamed `TranslationCreateRequest`: a request is named `<Thing><Verb>Request`. Goes in the next minor release. */
+export type TranslationRequest = TranslationCreateRequest;

@@ -2,17 +2,22 @@ export { AudioClient } from "./audio-client.js";
 export { MAX_SPEECH_INPUT } from "./check-speech.js";
 export { MAX_FILE_BYTES } from "./check-transcription.js";
 export { createSpeech } from "./create-speech.js";
-export { speechToFile } from "./deprecated.js";
+export {
+  type SpeechRequest,
+  speechToFile,
+  type TranscriptionRequest,
+  type TranslationRequest,
+} from "./deprecated.js";
 export type {
   AudioResponseFormat,
   AudioTextFormat,
+  SpeechCreateRequest,
   SpeechFormat,
-  SpeechRequest,
   SpeechVoice,
   TimestampGranularity,
   TranscriptionChunkingStrategy,
-  TranscriptionRequest,
-  TranslationRequest,
+  TranscriptionCreateRequest,
+  TranslationCreateRequest,
 } from "./request-types.js";
 export type {
   Transcription,

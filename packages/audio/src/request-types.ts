@@ -27,7 +27,7 @@ export type TranscriptionChunkingStrategy =
  * `file` is a `File`, `Blob`, `Uint8Array`, `ArrayBuffer`, web `ReadableStream`, or in Node a
  * path or a readable stream such as `createReadStream(path)`; 25 MB at most.
  */
-export interface TranslationRequest<
+export interface TranslationCreateRequest<
   F extends AudioResponseFormat | undefined = AudioResponseFormat | undefined,
 > {
   /** The audio: flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm. */
@@ -41,9 +41,9 @@ export interface TranslationRequest<
 }
 
 /** A transcription request (`audio/transcriptions`): text in the audio's own language. */
-export interface TranscriptionRequest<
+export interface TranscriptionCreateRequest<
   F extends AudioResponseFormat | undefined = AudioResponseFormat | undefined,
-> extends TranslationRequest<F> {
+> extends TranslationCreateRequest<F> {
   /** The audio's language as ISO-639-1 (`"en"`), which improves accuracy and latency. */
   language?: string;
   /**
@@ -85,7 +85,7 @@ export type SpeechVoice =
 export type SpeechFormat = "mp3" | "opus" | "aac" | "flac" | "wav" | "pcm";
 
 /** A text-to-speech request (`audio/speech`). */
-export interface SpeechRequest {
+export interface SpeechCreateRequest {
   /** The text to speak: 4096 characters at most. */
   input: string;
   /** A documented voice, or a custom voice `{ id }` (v1 API). */

@@ -1,18 +1,12 @@
-import type { RequestOptions, WithResponse } from "@aoai/core";
-import { checkSavePath, saveToFile, withResponse } from "@aoai/core/internal";
+import type { RequestOptions, SavedFile, WithResponse } from "@aoai/core";
+import { checkSavePath, saveStream } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkSpeech } from "./check-speech.js";
 import { createSpeech } from "./create-speech.js";
-import type { SpeechRequest } from "./request-types.js";
+import type { SpeechCreateRequest } from "./request-types.js";
 
-/** What {@link saveSpeech} wrote. */
-export interface SavedSpeech {
-  path: string;
-  /** Bytes written. */
-  bytes: number;
-  /** The audio's `content-type`, e.g. `audio/mpeg`. */
-  contentType: string;
-}
+/** What {@link saveSpeech} wrote: the path, the bytes and the audio's `content-type` (`audio/mpeg`…). */
+export type SavedSpeech = SavedFile;
 
 /**
  * Node only: speaks `request` and writes the audio to `path` as it downloads, so it is never held
@@ -27,21 +21,12 @@ export interface SavedSpeech {
  */
 export async function saveSpeech(
   audio: AudioClient,
-  request: SpeechRequest,
+  request: SpeechCreateRequest,
   path: string,
   options?: RequestOptions,
 ): Promise<WithResponse<SavedSpeech>> {
   checkSpeech(audio.client, request);
   // Before sending: a file that cannot be created would be found only after the audio is billed.
   await checkSavePath(path);
-  const stream = await createSpeech(audio, request, options);
-  let bytes: number;
-  try {
-    bytes = await saveToFile(stream, path);
-  } catch (error) {
-    // A file that cannot be opened leaves the body unread: release the connection.
-    stream.abort();
-    throw error;
-  }
-  return withResponse({ path, bytes, contentType: stream.contentType }, stream._response);
+  return saveStream(await createSpeech(audio, request, options), path);
 }

@@ -3,7 +3,7 @@ import { call, checkGate, sse } from "@aoai/core/internal";
 import type { AudioClient } from "./audio-client.js";
 import { checkTranscription } from "./check-transcription.js";
 import { audio as feature } from "./feature.js";
-import type { TranscriptionRequest } from "./request-types.js";
+import type { TranscriptionCreateRequest } from "./request-types.js";
 import type { TranscriptionStreamEvent } from "./response-types.js";
 import { TranscriptionStream } from "./transcription-stream.js";
 import { audioCall } from "./upload.js";
@@ -24,7 +24,7 @@ const isDone = (event: TranscriptionStreamEvent) => event.type === "transcript.t
  */
 export async function transcribeStream(
   audio: AudioClient,
-  request: TranscriptionRequest<"json" | "text" | undefined>,
+  request: TranscriptionCreateRequest<"json" | "text" | undefined>,
   options?: RequestOptions,
 ): Promise<TranscriptionStream> {
   // Streaming first: on a version without it, that is the error that helps.

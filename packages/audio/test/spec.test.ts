@@ -4,8 +4,8 @@ import { waitForPrism } from "../../../test-utils/prism.js";
 import {
   type AudioClient,
   createSpeech,
-  type SpeechRequest,
-  type TranscriptionRequest,
+  type SpeechCreateRequest,
+  type TranscriptionCreateRequest,
 } from "../src/index.js";
 import { audioClients } from "./helpers.js";
 
@@ -66,7 +66,7 @@ const responseSide = (list: Violation[]) => list.filter((v) => v.location[0] ===
 /** Emulator speech, whose transcription gives the text back, made without Prism. */
 let wav: Uint8Array;
 
-const SHAPES: Record<string, Omit<TranscriptionRequest, "file">> = {
+const SHAPES: Record<string, Omit<TranscriptionCreateRequest, "file">> = {
   "default (json)": {},
   "json with language, prompt and temperature": {
     response_format: "json",
@@ -181,7 +181,7 @@ describe("speech fields validate against the preview spec's createSpeechRequest 
   beforeAll(() => waitForPrism(preview), 90_000);
 
   /** Prism's violations of the SDK's speech fields; past Prism, the emulator wants JSON. */
-  async function speak(request: SpeechRequest): Promise<Violation[]> {
+  async function speak(request: SpeechCreateRequest): Promise<Violation[]> {
     const error = await createSpeech(audioClients({ policies: [asMultipart()] }, preview).tts, request).then(
       () => undefined,
       (e: unknown) => e,

@@ -1,5 +1,5 @@
-import { InvalidInputError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { BATCH_LIMITS, type BatchInputOptions, buildBatchInput, encodeLines } from "./batch-input.js";
 import type { BatchEndpoint } from "./request-types.js";
 
@@ -8,16 +8,6 @@ const chat = (n: number) =>
     custom_id: `task-${i}`,
     body: { messages: [{ role: "user" as const, content: `Q${i}` }] },
   }));
-
-function paramOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("did not throw");
-}
 
 describe("buildBatchInput", () => {
   it("writes one line per request with method, url and the deployment as model", async () => {

@@ -1,23 +1,10 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { errorOf, paramOf } from "../../../test-utils/input-errors.js";
 import { checkCreate, checkListQuery } from "./check-request.js";
 
 const client = (apiVersion = "2025-04-01-preview") =>
   new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "k", apiVersion });
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("did not throw");
-}
-const paramOf = (run: () => unknown) => {
-  const error = errorOf(run);
-  expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
-  return (error as InvalidInputError).param;
-};
 
 const ok = { input_file_id: "file-1", endpoint: "/chat/completions" };
 

@@ -4,7 +4,7 @@ import { post, sse } from "@aoai/core/internal";
 import { ChatStream } from "./chat-stream.js";
 import { checkRequest } from "./check-request.js";
 import { chat } from "./feature.js";
-import type { ChatCompletionRequest } from "./request-types.js";
+import type { ChatCompletionCreateRequest } from "./request-types.js";
 import type { ChatCompletion, ChatCompletionChunk } from "./response-types.js";
 
 const PATH = "chat/completions";
@@ -24,7 +24,7 @@ export class ChatClient extends DeploymentClient {
    * when the prompt is filtered, and core's typed `APIError`s for other failures.
    */
   async complete(
-    request: ChatCompletionRequest,
+    request: ChatCompletionCreateRequest,
     options?: RequestOptions,
   ): Promise<WithResponse<ChatCompletion>> {
     checkRequest(this.client, request, false);
@@ -37,7 +37,7 @@ export class ChatClient extends DeploymentClient {
    * errors throw here); read the {@link ChatStream} once, by iterating it, `textDeltas()` or
    * `toReadableStream()`, and await `finalCompletion()` for the accumulated result.
    */
-  async stream(request: ChatCompletionRequest, options?: RequestOptions): Promise<ChatStream> {
+  async stream(request: ChatCompletionCreateRequest, options?: RequestOptions): Promise<ChatStream> {
     checkRequest(this.client, request, true);
     return new ChatStream(
       await post(chat, this, PATH, { ...request, stream: true }, options, sse<ChatCompletionChunk>()),

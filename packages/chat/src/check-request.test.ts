@@ -1,7 +1,8 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkRequest } from "./check-request.js";
-import type { ChatCompletionRequest } from "./request-types.js";
+import type { ChatCompletionCreateRequest } from "./request-types.js";
 import { VERSIONED_FIELDS } from "./versions.js";
 
 const client = (apiVersion: string) =>
@@ -9,17 +10,8 @@ const client = (apiVersion: string) =>
 const ga = client("2024-10-21");
 const user = { role: "user", content: "hi" } as const;
 
-function param(fn: () => void): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("expected InvalidInputError");
-}
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as ChatCompletionRequest, streaming));
+  paramOf(() => checkRequest(ga, request as ChatCompletionCreateRequest, streaming));
 
 describe("input validation", () => {
   it("refuses what Azure refuses with a 400: top_logprobs without logprobs", () => {
@@ -85,7 +77,7 @@ describe("input validation", () => {
           ],
           tools: [{ type: "function", function: { name: "f" } }],
           some_future_field: 1,
-        } as ChatCompletionRequest,
+        } as ChatCompletionCreateRequest,
         false,
       ),
     ).not.toThrow();
@@ -107,7 +99,7 @@ describe("input validation", () => {
     expect(bad({ messages: [user], stream: true })).toBe("stream");
     expect(bad({ messages: [user], stream: false }, true)).toBe("stream");
     expect(() =>
-      checkRequest(ga, { messages: [user], stream: true } as ChatCompletionRequest, true),
+      checkRequest(ga, { messages: [user], stream: true } as ChatCompletionCreateRequest, true),
     ).not.toThrow();
   });
 
@@ -127,10 +119,14 @@ describe("input validation", () => {
 });
 
 describe("API version checks", () => {
-  const unsupported = (apiVersion: string, request: Partial<ChatCompletionRequest>) => {
+  const unsupported = (apiVersion: string, request: Partial<ChatCompletionCreateRequest>) => {
     try {
       const streaming = "stream_options" in request;
-      checkRequest(client(apiVersion), { messages: [user], ...request } as ChatCompletionRequest, streaming);
+      checkRequest(
+        client(apiVersion),
+        { messages: [user], ...request } as ChatCompletionCreateRequest,
+        streaming,
+      );
     } catch (error) {
       expect(error).toBeInstanceOf(UnsupportedApiVersionError);
       return (error as UnsupportedApiVersionError).feature;
@@ -170,7 +166,7 @@ describe("API version checks", () => {
 
   it("checks every versioned field, whatever else the request has", () => {
     for (const field of VERSIONED_FIELDS) {
-      const request = { temperature: 1, [field]: {}, max_tokens: 5 } as Partial<ChatCompletionRequest>;
+      const request = { temperature: 1, [field]: {}, max_tokens: 5 } as Partial<ChatCompletionCreateRequest>;
       expect(unsupported("2024-06-01", request)).toBe(field);
     }
   });

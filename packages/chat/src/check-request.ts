@@ -2,7 +2,7 @@ import type { AzureOpenAIClient } from "@aoai/core";
 import { checkFields, checkGate, invalid } from "@aoai/core/internal";
 import { checkConversation } from "./check-conversation.js";
 import { chat } from "./feature.js";
-import type { ChatCompletionRequest } from "./request-types.js";
+import type { ChatCompletionCreateRequest } from "./request-types.js";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
@@ -17,7 +17,7 @@ type Loose = Record<string, unknown> | null | undefined;
  */
 export function checkRequest(
   client: AzureOpenAIClient,
-  request: ChatCompletionRequest,
+  request: ChatCompletionCreateRequest,
   streaming: boolean,
 ): void {
   const body = request as unknown as Loose;

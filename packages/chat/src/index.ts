@@ -15,11 +15,12 @@ export type {
   OnYourDataVectorization,
   PineconeDataSource,
 } from "./data-sources.js";
+export type { ChatCompletionRequest } from "./deprecated.js";
 export { imageDataUrl } from "./image-data-url.js";
 export { readChatStream } from "./read-chat-stream.js";
 export type {
   ChatAssistantMessage,
-  ChatCompletionRequest,
+  ChatCompletionCreateRequest,
   ChatContentPartImage,
   ChatContentPartInputAudio,
   ChatContentPartRefusal,

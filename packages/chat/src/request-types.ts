@@ -146,7 +146,7 @@ export type ServiceTier = "auto" | "default" | "priority" | "flex" | (string & {
  * A chat/completions request body. Field names are the wire's; fields this type does not list are
  * still sent as given. The deployment is the `ChatClient`'s, so there is no `model`.
  */
-export interface ChatCompletionRequest {
+export interface ChatCompletionCreateRequest {
   /** The conversation so far; at least one message. */
   messages: ChatMessage[];
   /** Azure On Your Data: ground the reply in your own index. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ChatCompletion, ChatCompletionRequest, ChatMessage } from "./index.js";
+import type { ChatCompletion, ChatCompletionCreateRequest, ChatMessage } from "./index.js";
 
 // Bodies shaped as in Azure's REST examples (2024-10-21 and 2025-04-01-preview): each must
 // type-check as it is, since users paste them. The assertions run; the types are the test.
 describe("the wire types take Azure's REST examples as they are", () => {
   it("requests: role_information, the azure_ml_index source, an assistant message with its context", () => {
-    const search: ChatCompletionRequest = {
+    const search: ChatCompletionCreateRequest = {
       messages: [{ role: "user", content: "can you tell me how to care for a parrot?" }],
       data_sources: [
         {
@@ -19,7 +19,7 @@ describe("the wire types take Azure's REST examples as they are", () => {
         },
       ],
     };
-    const cosmos: ChatCompletionRequest = {
+    const cosmos: ChatCompletionCreateRequest = {
       messages: [{ role: "user", content: "can you tell me how to care for a cat?" }],
       data_sources: [
         {
@@ -36,7 +36,7 @@ describe("the wire types take Azure's REST examples as they are", () => {
         },
       ],
     };
-    const mlIndex: ChatCompletionRequest = {
+    const mlIndex: ChatCompletionCreateRequest = {
       messages: [{ role: "user", content: "Who is DRI?" }],
       data_sources: [
         {

@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from "vitest";
 import {
   ChatClient,
-  type ChatCompletionRequest,
+  type ChatCompletionCreateRequest,
   type ChatMessage,
   type ChatTool,
   contentFilterSummary,
@@ -325,7 +325,7 @@ describe("reasoning models", () => {
     };
     // verbosity and service_tier came after the dated specs: the v1 API takes them.
     const { client } = emulatorChat({ apiVersion: "v1", policies: [spy] });
-    const request: ChatCompletionRequest = {
+    const request: ChatCompletionCreateRequest = {
       messages: PIRATE,
       max_completion_tokens: 400,
       reasoning_effort: "minimal",

@@ -1,7 +1,7 @@
 import { APIError } from "@aoai/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
-import type { ChatCompletionRequest } from "../src/index.js";
+import type { ChatCompletionCreateRequest } from "../src/index.js";
 import { imageDataUrl } from "../src/index.js";
 import { emulatorChat, PIRATE } from "./helpers.js";
 
@@ -24,7 +24,7 @@ const tool = {
 /** Shapes valid in both specs. */
 const COMMON: Record<
   string,
-  Omit<ChatCompletionRequest, "messages"> & { messages?: ChatCompletionRequest["messages"] }
+  Omit<ChatCompletionCreateRequest, "messages"> & { messages?: ChatCompletionCreateRequest["messages"] }
 > = {
   "pirate conversation with sampling options": {
     temperature: 0.7,
@@ -204,14 +204,14 @@ describe("request shapes validate against the official specs (Prism)", () => {
       for (const [shape, fields] of Object.entries(shapes)) {
         it(`complete(): ${shape}`, async () => {
           const { chat } = emulatorChat({ apiVersion }, base);
-          const c = await chat.complete({ messages: PIRATE, ...fields } as ChatCompletionRequest);
+          const c = await chat.complete({ messages: PIRATE, ...fields } as ChatCompletionCreateRequest);
           expect(c.object).toBe("chat.completion");
         });
       }
 
       it("stream(): the request passes (the spec has no SSE response, so only a response violation may follow)", async () => {
         const { chat } = emulatorChat({ apiVersion }, base);
-        const body: ChatCompletionRequest = {
+        const body: ChatCompletionCreateRequest = {
           messages: PIRATE,
           ...(apiVersion === "2024-10-21" ? {} : { stream_options: { include_usage: true } }),
         };

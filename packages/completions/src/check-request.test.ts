@@ -1,7 +1,8 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkRequest } from "./check-request.js";
-import type { CompletionRequest } from "./request-types.js";
+import type { CompletionCreateRequest } from "./request-types.js";
 
 const client = (apiVersion: string, versionChecks = true) =>
   new AzureOpenAIClient({
@@ -12,19 +13,10 @@ const client = (apiVersion: string, versionChecks = true) =>
   });
 const ga = client("2024-10-21");
 
-function param(fn: () => void): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("expected InvalidInputError");
-}
 const bad = (request: unknown, streaming = false) =>
-  param(() => checkRequest(ga, request as CompletionRequest, streaming));
+  paramOf(() => checkRequest(ga, request as CompletionCreateRequest, streaming));
 const ok = (request: unknown, streaming = false) =>
-  expect(() => checkRequest(ga, request as CompletionRequest, streaming)).not.toThrow();
+  expect(() => checkRequest(ga, request as CompletionCreateRequest, streaming)).not.toThrow();
 
 describe("prompt", () => {
   it("accepts a text, texts, token ids and token-id arrays, with every documented field", () => {
@@ -118,7 +110,7 @@ describe("options", () => {
 });
 
 describe("API version checks", () => {
-  const feature = (apiVersion: string, request: Partial<CompletionRequest>, checks = true) => {
+  const feature = (apiVersion: string, request: Partial<CompletionCreateRequest>, checks = true) => {
     try {
       checkRequest(client(apiVersion, checks), { prompt: "x", ...request }, true);
     } catch (error) {

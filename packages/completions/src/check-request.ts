@@ -1,7 +1,7 @@
 import type { AzureOpenAIClient } from "@aoai/core";
 import { checkFields, checkInteger, invalid } from "@aoai/core/internal";
 import { completions } from "./feature.js";
-import type { CompletionRequest } from "./request-types.js";
+import type { CompletionCreateRequest } from "./request-types.js";
 
 type Loose = Record<string, unknown>;
 
@@ -15,7 +15,7 @@ type Loose = Record<string, unknown>;
  */
 export function checkRequest(
   client: AzureOpenAIClient,
-  request: CompletionRequest,
+  request: CompletionCreateRequest,
   streaming: boolean,
 ): void {
   const body = request as unknown as Loose;

@@ -4,7 +4,7 @@ import { post, sse } from "@aoai/core/internal";
 import { checkRequest } from "./check-request.js";
 import { CompletionStream } from "./completion-stream.js";
 import { completions } from "./feature.js";
-import type { CompletionRequest } from "./request-types.js";
+import type { CompletionCreateRequest } from "./request-types.js";
 import type { Completion, CompletionChunk } from "./response-types.js";
 
 const PATH = "completions";
@@ -23,7 +23,10 @@ export class CompletionClient extends DeploymentClient {
    * `InvalidInputError` or `UnsupportedApiVersionError` before sending, `ContentFilterError` when
    * the prompt is filtered, and core's typed `APIError`s for other failures.
    */
-  async complete(request: CompletionRequest, options?: RequestOptions): Promise<WithResponse<Completion>> {
+  async complete(
+    request: CompletionCreateRequest,
+    options?: RequestOptions,
+  ): Promise<WithResponse<Completion>> {
     checkRequest(this.client, request, false);
     // The caller's object is sent as is (never copied).
     return post(completions, this, PATH, request, options);
@@ -34,7 +37,7 @@ export class CompletionClient extends DeploymentClient {
    * throw here); read the {@link CompletionStream} once, by iterating it, `textDeltas()` or
    * `toReadableStream()`, and await `finalCompletion()` for the accumulated result.
    */
-  async stream(request: CompletionRequest, options?: RequestOptions): Promise<CompletionStream> {
+  async stream(request: CompletionCreateRequest, options?: RequestOptions): Promise<CompletionStream> {
     checkRequest(this.client, request, true);
     return new CompletionStream(
       await post(completions, this, PATH, { ...request, stream: true }, options, sse<CompletionChunk>()),

@@ -3,9 +3,9 @@ export type { CompletionUsage } from "@aoai/core";
 export { CompletionAccumulator } from "./accumulator.js";
 export { CompletionClient } from "./completion-client.js";
 export { type CompletionChunkSource, CompletionStream } from "./completion-stream.js";
-export { CompletionsClient } from "./deprecated.js";
+export { type CompletionRequest, CompletionsClient } from "./deprecated.js";
 export { readCompletionStream } from "./read-completion-stream.js";
-export type { CompletionPrompt, CompletionRequest } from "./request-types.js";
+export type { CompletionCreateRequest, CompletionPrompt } from "./request-types.js";
 export type {
   Completion,
   CompletionChoice,

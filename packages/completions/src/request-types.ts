@@ -12,7 +12,7 @@ export type CompletionPrompt = string | string[] | number[] | number[][];
  * SDK does not know are still sent as given. The deployment is the `CompletionClient`'s, so
  * there is no `model`.
  */
-export interface CompletionRequest {
+export interface CompletionCreateRequest {
   prompt: CompletionPrompt;
   /** Token limit of each completion; the prompt plus this must fit the model's context. @default 16 */
   max_tokens?: number | null;

@@ -11,7 +11,7 @@ import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CompletionClient,
-  type CompletionRequest,
+  type CompletionCreateRequest,
   CompletionsClient,
   readCompletionStream,
   VERSION,
@@ -142,7 +142,7 @@ describe("stream()", () => {
 
   it("assembles several prompts with n, interleaved, per choice: text and logprobs as complete() has them", async () => {
     const { completions } = emulatorCompletions();
-    const request: CompletionRequest = { prompt: ["Once", "Twice"], n: 2, logprobs: 1, echo: true };
+    const request: CompletionCreateRequest = { prompt: ["Once", "Twice"], n: 2, logprobs: 1, echo: true };
     const whole = await completions.complete(request);
     const final = await (await completions.stream(request)).finalCompletion();
     expect(final.choices.map((c) => [c.index, c.text, c.finish_reason])).toEqual(

@@ -1,7 +1,7 @@
 import { APIError } from "@aoai/core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { waitForPrism } from "../../../test-utils/prism.js";
-import type { CompletionRequest } from "../src/index.js";
+import type { CompletionCreateRequest } from "../src/index.js";
 import { AZURE_DOCS, emulatorCompletions, HELLO } from "./helpers.js";
 
 // Every request shape this package builds, sent through Prism validating proxies (official specs)
@@ -16,7 +16,7 @@ interface Violation {
   message: string;
 }
 
-const SHAPES: Record<string, CompletionRequest> = {
+const SHAPES: Record<string, CompletionCreateRequest> = {
   "the docs' request (Go, Java, JavaScript)": AZURE_DOCS,
   "the Python docs' Hello World!": HELLO,
   "every sampling option": {
@@ -98,7 +98,7 @@ describe("request shapes validate against the official specs (Prism)", () => {
 
       it("token-id prompts: the spec lacks them (string or strings only), so Prism reports prompt alone", async () => {
         const { completions } = emulatorCompletions({ apiVersion }, base);
-        const prompts: CompletionRequest["prompt"][] = [
+        const prompts: CompletionCreateRequest["prompt"][] = [
           [1212, 318],
           [[1212], [318, 257]],
         ];

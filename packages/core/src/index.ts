@@ -47,6 +47,7 @@ export { WaitTimeoutError } from "./errors/wait-timeout-error.js";
 export { DeploymentClient, ResourceClient } from "./frame/clients.js";
 export { type Page, PagePromise } from "./frame/page.js";
 export type { WaitOptions } from "./frame/poll.js";
+export type { SavedFile } from "./io/save-stream.js";
 export type { NodeReadableLike, Uploadable } from "./multipart/source.js";
 export type { RateLimitInfo } from "./rate-limit.js";
 export type { ByteStream } from "./readers/byte-stream.js";

@@ -27,6 +27,7 @@ export { type PollDefaults, pollUntil, type WaitPlan, waitFor } from "./frame/po
 export { type Handshake, type HandshakeRequest, handshake } from "./handshake.js";
 export { checkSavePath } from "./io/check-save-path.js";
 export { checkCanSave, saveToFile } from "./io/save-file.js";
+export { saveStream } from "./io/save-stream.js";
 export { type FileFieldRule, MultipartForm } from "./multipart/form.js";
 export { ByteStream, byteStream } from "./readers/byte-stream.js";
 export { bytes } from "./readers/bytes.js";

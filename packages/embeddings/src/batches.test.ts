@@ -47,6 +47,15 @@ describe("embedInBatches", () => {
     expect(result.data.map((d) => d.embedding[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(result.usage).toEqual({ prompt_tokens: 10, total_tokens: 10 });
     expect(result.model).toBe("m");
+    expect(result._responses.map((r) => r?.requestId)).toEqual([
+      "req-text 0",
+      "req-text 3",
+      "req-text 6",
+      "req-text 9",
+    ]);
+    // Like every result: `_response` (the last batch's), not enumerable, nor is `_responses`.
+    expect(result._response).toBe(result._responses[3]);
+    expect(Object.keys(result)).not.toContain("_responses");
     expect(result.requestIds).toEqual(["req-text 0", "req-text 3", "req-text 6", "req-text 9"]);
   });
 
@@ -70,6 +79,13 @@ describe("embedInBatches", () => {
     expect(e.partial.data.map((d) => d.index)).toEqual([0, 1]);
     expect(e.partial.usage.prompt_tokens).toBe(2);
     expect(e.partial.requestIds).toEqual(["req-text 0", undefined, undefined, undefined, undefined]);
+    expect(e.partial._responses.map((r) => r?.requestId)).toEqual([
+      "req-text 0",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("awaits batches in flight when one fails and keeps their results", async () => {

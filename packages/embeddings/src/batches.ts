@@ -1,4 +1,5 @@
 import { APIUserAbortError, type WithResponse } from "@aoai/core";
+import { withResponse } from "@aoai/core/internal";
 import { EmbeddingBatchError } from "./embedding-batch-error.js";
 import type { Embedding, EmbeddingResponse, EmbedManyResult } from "./types.js";
 
@@ -17,7 +18,7 @@ export async function embedInBatches<V>(
   concurrency: number,
   signal: AbortSignal | undefined,
   send: SendBatch<V>,
-): Promise<EmbedManyResult<V>> {
+): Promise<WithResponse<EmbedManyResult<V>>> {
   const count = Math.ceil(inputs.length / batchSize);
   const responses: (WithResponse<EmbeddingResponse<V>> | undefined)[] = new Array(count);
   let next = 0;
@@ -50,7 +51,8 @@ export async function embedInBatches<V>(
       result,
     );
   }
-  return result;
+  // Every batch came back: the last one's exchange is the result's.
+  return withResponse(result, result._responses[count - 1]!);
 }
 
 function join<V>(
@@ -60,10 +62,9 @@ function join<V>(
   const data: Embedding<V>[] = [];
   const usage = { prompt_tokens: 0, total_tokens: 0 };
   let model: string | undefined;
-  const requestIds: (string | undefined)[] = [];
+  const infos = responses.map((response) => response?._response);
   for (let b = 0; b < responses.length; b++) {
     const response = responses[b];
-    requestIds.push(response?._response?.requestId);
     if (!response) continue;
     model ||= response.model;
     usage.prompt_tokens += response.usage?.prompt_tokens ?? 0;
@@ -73,5 +74,9 @@ function join<V>(
       data.push(item);
     }
   }
-  return { object: "list", model, data, usage, requestIds };
+  const requestIds = infos.map((info) => info?.requestId);
+  // Not enumerable, as `_response` is not: the result serializes as the wire's response.
+  return Object.defineProperty({ object: "list", model, data, usage, requestIds }, "_responses", {
+    value: infos,
+  }) as EmbedManyResult<V>;
 }

@@ -1,16 +1,6 @@
-import { InvalidInputError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkManyOptions as checkOptions, checkRequest, toInputList } from "./check-request.js";
-
-function paramOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(InvalidInputError.isInstance(error)).toBe(true);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("did not throw");
-}
 
 describe("toInputList", () => {
   it("accepts a text, texts, a token array and token arrays", () => {

@@ -1,5 +1,5 @@
 import { checkInteger, checkOneOf, invalid } from "@aoai/core/internal";
-import type { EmbeddingRequest, EmbedManyOptions, EmbedOptions } from "./types.js";
+import type { EmbeddingCreateRequest, EmbedManyOptions, EmbedOptions } from "./types.js";
 
 /** The service's limit of inputs per request. */
 export const MAX_INPUTS = 2048;
@@ -42,7 +42,7 @@ export function toInputList(input: unknown): readonly unknown[] {
 }
 
 /** Checks a request's fields (not `input`); throws `InvalidInputError`. */
-export function checkRequest(request: EmbeddingRequest): void {
+export function checkRequest(request: EmbeddingCreateRequest): void {
   if (!request || typeof request !== "object" || Array.isArray(request))
     invalid("request", "must be an object: { input, … }.");
   checkInteger(request.dimensions, "dimensions", 1);

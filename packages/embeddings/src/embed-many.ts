@@ -1,3 +1,4 @@
+import type { WithResponse } from "@aoai/core";
 import { invalid } from "@aoai/core/internal";
 import { embedInBatches } from "./batches.js";
 import { checkManyOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-request.js";
@@ -16,7 +17,7 @@ import type {
  * at most `concurrency` at once and joins the results in input order, with usage summed. If a
  * batch fails, no further batch starts and an `EmbeddingBatchError` carries the batch, the cause
  * and the results already returned. Aborting `signal` stops scheduling (and cancels those in
- * flight). A function rather than a method, so an app that only calls `embed` does not carry it.
+ * flight). The result has `_response`, the last batch's, and every batch's in `_responses`. A function rather than a method, so an app that only calls `embed` does not carry it.
  *
  * @example const { data } = await embedMany(emb, { input: texts, dimensions: 256 }, { concurrency: 8 });
  */
@@ -24,7 +25,7 @@ export async function embedMany<T extends EmbeddingType = "float32">(
   embeddings: EmbeddingClient,
   request: EmbedManyRequest,
   options: EmbedManyOptions<T> = {},
-): Promise<EmbedManyResult<EmbeddingVector<T>>> {
+): Promise<WithResponse<EmbedManyResult<EmbeddingVector<T>>>> {
   checkRequest(request);
   checkManyOptions(options);
   const { input, ...fields } = request;

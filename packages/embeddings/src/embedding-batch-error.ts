@@ -15,7 +15,7 @@ export class EmbeddingBatchError<V = Float32Array<ArrayBuffer> | number[]> exten
   readonly end: number;
   /**
    * The embeddings of the batches that succeeded, with their input `index` (so `data` can have
-   * gaps), usage summed over them, and their request ids (`undefined` for batches not done).
+   * gaps), usage summed over them, and each batch's `_responses` (`undefined` for batches not done).
    */
   readonly partial: EmbedManyResult<V>;
   declare readonly cause: unknown;

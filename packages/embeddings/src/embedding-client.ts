@@ -5,7 +5,7 @@ import { checkOptions, checkRequest, MAX_INPUTS, toInputList } from "./check-req
 import { decodeResponse, placeBase64 } from "./decode-response.js";
 import { embeddings } from "./feature.js";
 import type {
-  EmbeddingRequest,
+  EmbeddingCreateRequest,
   EmbeddingResponse,
   EmbeddingType,
   EmbeddingVector,
@@ -37,7 +37,7 @@ export class EmbeddingClient extends DeploymentClient {
    * before anything is sent.
    */
   async embed<T extends EmbeddingType = "float32">(
-    request: EmbeddingRequest,
+    request: EmbeddingCreateRequest,
     options: EmbedOptions<T> = {},
   ): Promise<WithResponse<EmbeddingResponse<EmbeddingVector<T>>>> {
     checkRequest(request);
@@ -48,7 +48,7 @@ export class EmbeddingClient extends DeploymentClient {
     return this.send(request, count, options);
   }
 
-  private async send<R>(request: EmbeddingRequest, count: number, options: EmbedOptions): Promise<R> {
+  private async send<R>(request: EmbeddingCreateRequest, count: number, options: EmbedOptions): Promise<R> {
     const { embeddingType, ...callOptions } = options;
     const body = { ...request, encoding_format: request.encoding_format ?? "base64" };
     const response = await post(embeddings, this, PATH, body, callOptions, READER);

@@ -1,4 +1,4 @@
-import type { RequestOptions } from "@aoai/core";
+import type { RequestOptions, ResponseInfo } from "@aoai/core";
 
 /**
  * What to embed: one text, many texts, one token array, or many token arrays. The service takes
@@ -15,7 +15,7 @@ export type EmbeddingVector<T extends EmbeddingType = "float32"> = T extends "nu
   : Float32Array<ArrayBuffer>;
 
 /** An embeddings request, as on the wire (the deployment is the client's). */
-export interface EmbeddingRequest {
+export interface EmbeddingCreateRequest {
   /** What to embed; at most 2048 inputs per request (`embedMany` takes any number). */
   input: EmbeddingInput;
   /**
@@ -71,8 +71,8 @@ export interface EmbeddingResponse<V = Float32Array<ArrayBuffer>> {
   usage: EmbeddingUsage;
 }
 
-/** An `embedMany` request: as {@link EmbeddingRequest}, with any number of texts or token arrays. */
-export interface EmbedManyRequest extends Omit<EmbeddingRequest, "input"> {
+/** An `embedMany` request: as {@link EmbeddingCreateRequest}, with any number of texts or token arrays. */
+export interface EmbedManyRequest extends Omit<EmbeddingCreateRequest, "input"> {
   input: readonly string[] | readonly (readonly number[])[];
 }
 
@@ -84,8 +84,19 @@ export interface EmbedManyOptions<T extends EmbeddingType = EmbeddingType> exten
   concurrency?: number;
 }
 
-/** The result of `embedMany`: one response covering every input, in input order. */
+/**
+ * The result of `embedMany`: one response covering every input, in input order. `embedMany`
+ * returns it with `_response`, the last batch's.
+ */
 export interface EmbedManyResult<V = Float32Array<ArrayBuffer>> extends EmbeddingResponse<V> {
-  /** The request id of each batch, in batch order (`undefined` where the service sent none). */
+  /**
+   * Each batch's request id, status, headers and retries, in batch order (`undefined` for a
+   * batch that did not come back). Not enumerable, as `_response` is not.
+   */
+  readonly _responses: readonly (ResponseInfo | undefined)[];
+  /**
+   * The request id of each batch, in batch order (`undefined` where the service sent none).
+   * @deprecated Read `_responses[i]?.requestId`; this field goes in the next minor release.
+   */
   requestIds: (string | undefined)[];
 }

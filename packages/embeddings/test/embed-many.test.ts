@@ -30,8 +30,10 @@ describe("embedMany over HTTP", () => {
     ]);
     expect(result.data).toHaveLength(5000);
     expect(result.data.every((d, i) => d.index === i)).toBe(true);
-    expect(result.requestIds).toHaveLength(3);
-    expect(result.requestIds.every((id) => typeof id === "string")).toBe(true);
+    expect(result._responses).toHaveLength(3);
+    expect(result._responses.every((r) => typeof r?.requestId === "string")).toBe(true);
+    expect(result._response).toBe(result._responses[2]);
+    expect(result._response.status).toBe(200);
 
     // Each vector belongs to its input: compare a few with single requests.
     for (const i of [0, 2047, 2048, 4999]) {

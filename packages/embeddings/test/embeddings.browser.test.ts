@@ -56,6 +56,7 @@ describe("@aoai/embeddings in a browser", () => {
     const inputs = Array.from({ length: 25 }, (_, i) => `item ${i}`);
     const r = await embedMany(client(), { input: inputs, dimensions: 8 }, { batchSize: 10, concurrency: 2 });
     expect(r.data.map((d) => d.index)).toEqual(inputs.map((_, i) => i));
-    expect(r.requestIds).toHaveLength(3);
+    expect(r._responses).toHaveLength(3);
+    expect(r._response.requestId).toBeTypeOf("string");
   });
 });

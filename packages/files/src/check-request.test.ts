@@ -1,5 +1,6 @@
-import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
+import { AzureOpenAIClient, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { checkListQuery, checkUpload } from "./check-request.js";
 
 const client = (apiVersion = "2025-04-01-preview", versionChecks = true) =>
@@ -9,16 +10,6 @@ const client = (apiVersion = "2025-04-01-preview", versionChecks = true) =>
     apiVersion,
     versionChecks,
   });
-
-function paramOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(InvalidInputError.isInstance(error)).toBe(true);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("did not throw");
-}
 
 describe("checkUpload", () => {
   it("accepts a file and a purpose, with or without expires_after", () => {

@@ -14,7 +14,7 @@ import {
 } from "@aoai/core/internal";
 import { checkListQuery, checkUpload } from "./check-request.js";
 import { files } from "./feature.js";
-import { FileProcessingError } from "./file-processing-error.js";
+import { FileFailedError } from "./file-failed-error.js";
 import type { FileListQuery, FileUploadRequest } from "./request-types.js";
 import type { FileDeleted, FileObject } from "./response-types.js";
 
@@ -96,7 +96,7 @@ export class FileClient extends ResourceClient {
 
   /**
    * Polls the file until it is `processed` and returns it, pausing 1 s, then 1.5 times longer
-   * each time (at most 10 s). Throws `FileProcessingError` with the service's `status_details`
+   * each time (at most 10 s). Throws `FileFailedError` with the service's `status_details`
    * when processing failed, `WaitTimeoutError` after `waitTimeout` (default 30 minutes) and
    * `APIUserAbortError` when `signal` aborts.
    */
@@ -104,7 +104,7 @@ export class FileClient extends ResourceClient {
     return waitFor((o) => this.retrieve(fileId, o), options, {
       what: `File ${fileId}`,
       ended: FINISHED,
-      failure: (file) => (file.status === "processed" ? undefined : new FileProcessingError(file)),
+      failure: (file) => (file.status === "processed" ? undefined : new FileFailedError(file)),
       timeoutMs: 30 * 60_000,
       pollInterval: 1000,
       maxPollInterval: 10_000,

@@ -1,5 +1,6 @@
 export {
   type FetchPage,
+  FileProcessingError,
   type Page,
   PagePromise,
   type PollDefaults,
@@ -8,7 +9,7 @@ export {
   WaitTimeoutError,
 } from "./deprecated.js";
 export { FileClient } from "./file-client.js";
-export { FileProcessingError } from "./file-processing-error.js";
+export { FileFailedError } from "./file-failed-error.js";
 export type { FileExpiresAfter, FileListQuery, FilePurpose, FileUploadRequest } from "./request-types.js";
 export type { FileDeleted, FileObject, FileStatus } from "./response-types.js";
 export { VERSION } from "./version.js";

@@ -16,7 +16,8 @@ import {
 import { type Emulator, startEmulator } from "@aoai/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileClient } from "../src/file-client.js";
-import { FileProcessingError } from "../src/file-processing-error.js";
+import { FileFailedError } from "../src/file-failed-error.js";
+import { FileProcessingError } from "../src/index.js";
 import { VERSION } from "../src/version.js";
 import { fault, fileClient, timeScale, trainingJsonl } from "./helpers.js";
 
@@ -54,16 +55,18 @@ describe("FileClient against the shared emulator", () => {
     expect((gone as NotFoundError).code).toBe("notFound");
   });
 
-  it("fails the wait with FileProcessingError carrying status_details", async () => {
+  it("fails the wait with FileFailedError carrying status_details", async () => {
     const file = await files.upload({ file: new TextEncoder().encode('{"nope":1}\n'), purpose: "fine-tune" });
     const error = await files.waitForProcessing(file.id, fast).catch((e: unknown) => e);
+    expect(FileFailedError.isInstance(error)).toBe(true);
+    // The old name, kept for one minor release, is the same class.
     expect(FileProcessingError.isInstance(error)).toBe(true);
-    const e = error as FileProcessingError;
+    const e = error as FileFailedError;
     expect(e.statusDetails).toMatch(/^Line 1 has no 'messages'/);
     expect(e.file.status).toBe("error");
     expect(e.message).toContain(file.id);
     expect(e.message).toMatch(
-      /^The service could not process file file-\w+ \(file\.jsonl\): Line 1 has no 'messages'/,
+      /^File file-\w+ \(file\.jsonl\) could not be processed: Line 1 has no 'messages'/,
     );
   });
 
@@ -76,11 +79,11 @@ describe("FileClient against the shared emulator", () => {
       bytes: 1,
       created_at: 0,
     } as const;
-    expect(new FileProcessingError({ ...file, status: "deleted" }).message).toBe(
+    expect(new FileFailedError({ ...file, status: "deleted" }).message).toBe(
       "File file-1 (a.jsonl) was deleted before it was processed.",
     );
-    expect(new FileProcessingError({ ...file, status: "error" }).message).toBe(
-      "The service could not process file file-1 (a.jsonl), and gave no reason.",
+    expect(new FileFailedError({ ...file, status: "error" }).message).toBe(
+      "File file-1 (a.jsonl) could not be processed.",
     );
   });
 

@@ -1,5 +1,6 @@
 import { AzureOpenAIClient, InvalidInputError, UnsupportedApiVersionError } from "@aoai/core";
 import { describe, expect, it } from "vitest";
+import { paramOf } from "../../../test-utils/input-errors.js";
 import { requestSchema, resolve, type SpecVersion, schemaProperties } from "../../../test-utils/specs.js";
 import { checkMask } from "./check-mask.js";
 import { checkRequest } from "./check-request.js";
@@ -7,16 +8,6 @@ import type { ImageGenerateRequest } from "./request-types.js";
 
 const client = (apiVersion = "2025-04-01-preview") =>
   new AzureOpenAIClient({ endpoint: "https://example.openai.azure.com", apiKey: "k", apiVersion });
-
-function paramOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(InvalidInputError.isInstance(error), String(error)).toBe(true);
-    return (error as InvalidInputError).param;
-  }
-  throw new Error("did not throw");
-}
 
 const check = (request: Partial<ImageGenerateRequest>, apiVersion?: string) =>
   checkRequest(client(apiVersion), { prompt: "x", ...request } as ImageGenerateRequest);

@@ -20,5 +20,5 @@ export type {
   ImagesResponse,
   ImageUsage,
 } from "./response-types.js";
-export { saveImage } from "./save-image.js";
+export { type SavedImage, saveImage } from "./save-image.js";
 export { VERSION } from "./version.js";

@@ -91,8 +91,14 @@ describe("generate()", () => {
     const a = tmp("inline.png");
     const b = tmp("linked.png");
     try {
-      const written = await saveImage(images, inline.data[0]!, a);
-      expect(await saveImage(images, linked.data[0]!, b)).toBe(written);
+      // The shape of audio's saveSpeech result: path, bytes, contentType and _response.
+      const saved = await saveImage(images, inline.data[0]!, a);
+      expect(saved).toEqual({ path: a, bytes: saved.bytes, contentType: "image/png" });
+      expect(saved._response).toBeUndefined(); // b64_json: no request was made
+      const fetched = await saveImage(images, linked.data[0]!, b);
+      expect(fetched).toMatchObject({ path: b, bytes: saved.bytes, contentType: "image/png" });
+      expect(fetched._response?.status).toBe(200);
+      const written = saved.bytes;
       const file = await readFile(a);
       expect(file.byteLength).toBe(written);
       expect(new Uint8Array(file)).toEqual(await imageBytes(images, inline.data[0]!));

@@ -1,5 +1,5 @@
 import type { RequestOptions, WithResponse } from "@aoai/core";
-import { invalid, json, send } from "@aoai/core/internal";
+import { call, invalid, json } from "@aoai/core/internal";
 import { realtime as feature } from "./feature.js";
 import type { RealtimeClient } from "./realtime-client.js";
 import type { RealtimeSessionConfig } from "./request-types.js";
@@ -7,7 +7,7 @@ import type { RealtimeSessionState } from "./response-types.js";
 import { GA_ROUTE_VERSIONS } from "./versions.js";
 
 /** The body of `POST /openai/v1/realtime/client_secrets`. */
-export interface ClientSecretRequest {
+export interface ClientSecretCreateRequest {
   /** The session the secret opens; `type` defaults to `"realtime"` and `model` to the deployment. */
   session?: RealtimeSessionConfig;
   /** How long the secret lives (10 to 7200 s; the service's default is 600). */
@@ -29,7 +29,7 @@ export interface ClientSecret {
  */
 export function createClientSecret(
   realtime: RealtimeClient,
-  request: ClientSecretRequest = {},
+  request: ClientSecretCreateRequest = {},
   options?: RequestOptions,
 ): Promise<WithResponse<ClientSecret>> {
   const model = request.session?.model;
@@ -38,17 +38,15 @@ export function createClientSecret(
   const seconds = request.expires_after?.seconds;
   if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 10 && seconds <= 7200))
     invalid("expires_after.seconds", "must be a whole number of seconds from 10 to 7200.");
-  return send(
-    realtime.client,
-    {
-      path: "realtime/client_secrets",
-      method: "POST",
-      body: { ...request, session: { type: "realtime", ...request.session, model: realtime.deployment } },
-      versions: GA_ROUTE_VERSIONS,
-      feature: "realtime/client_secrets",
-      userAgent: feature.userAgent,
-      options,
-    },
+  const body = { ...request, session: { type: "realtime", ...request.session, model: realtime.deployment } };
+  // The route names no deployment (the GA route takes it as the session's `model`).
+  const parts = { body, versions: GA_ROUTE_VERSIONS, gate: "realtime/client_secrets" };
+  return call(
+    feature,
+    { client: realtime.client },
+    "realtime/client_secrets",
+    parts,
+    options,
     json<ClientSecret>(),
   );
 }

@@ -1,5 +1,6 @@
 export { type AudioInput, fromWav, pcm16Bytes, pcm16Samples, SAMPLE_RATE, toWav } from "./audio.js";
-export { type ClientSecret, type ClientSecretRequest, createClientSecret } from "./client-secret.js";
+export { type ClientSecret, type ClientSecretCreateRequest, createClientSecret } from "./client-secret.js";
+export type { ClientSecretRequest } from "./deprecated.js";
 export { RealtimeClosedError, RealtimeServerError, RealtimeSessionExpiredError } from "./errors.js";
 export { RealtimeChannel } from "./realtime-channel.js";
 export { type ConnectOptions, RealtimeClient } from "./realtime-client.js";

@@ -1,13 +1,5 @@
-import type { AzureOpenAIClient, RequestOptions, WithResponse } from "@aoai/core";
-import {
-  checkDeployment,
-  invalid,
-  json,
-  type OperationRequest,
-  type Reader,
-  send,
-  sse,
-} from "@aoai/core/internal";
+import type { AzureOpenAIClient, EventStream, RequestOptions, WithResponse } from "@aoai/core";
+import { type Call, call, checkDeployment, invalid, json, type Reader, sse } from "@aoai/core/internal";
 import { checkInclude, checkRequest } from "./check-request.js";
 import { responses as feature } from "./feature.js";
 import { withText } from "./output-text.js";
@@ -16,9 +8,9 @@ import { ResponseStream } from "./response-stream.js";
 import type { Response, ResponseDeleted, ResponseWithText } from "./response-types.js";
 import { ResumableEvents } from "./resumable-events.js";
 import type { ResponseStreamEvent } from "./stream-events.js";
-import { versions } from "./versions.js";
 
-const OPERATION = "responses";
+const PATH = "responses";
+const STORED = "responses/{response_id}";
 /** Azure's header naming the image model deployment the image_generation tool uses. */
 const IMAGE_HEADER = "x-ms-oai-image-generation-deployment";
 
@@ -69,11 +61,13 @@ export interface ResponseInputItemsQuery {
 export type ResponseInputItemWithId = ResponseInputItem & { id: string };
 
 // The events after which a response stream is over (core's EventStream then stops reading).
-const isTerminal = (event: ResponseStreamEvent) =>
-  event.type === "response.completed" ||
-  event.type === "response.incomplete" ||
-  event.type === "response.failed" ||
-  event.type === "response.cancelled";
+const streamed = sse<ResponseStreamEvent>(
+  (event) =>
+    event.type === "response.completed" ||
+    event.type === "response.incomplete" ||
+    event.type === "response.failed" ||
+    event.type === "response.cancelled",
+);
 
 /**
  * The Responses API on one deployment: `/openai/v1/responses` (the deployment sent as `model`),
@@ -109,7 +103,7 @@ export class ResponseClient {
     request: ResponseCreateRequest,
     options?: ResponseRequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
-    return send(this.client, this.#create(request, false, options), textJson);
+    return this.#create(request, false, options, textJson);
   }
 
   /**
@@ -119,15 +113,9 @@ export class ResponseClient {
    * drops (`resume: false` turns that off).
    */
   async stream(request: ResponseCreateRequest, options?: ResponseStreamOptions): Promise<ResponseStream> {
-    const events = await send(
-      this.client,
-      this.#create(request, true, options),
-      sse<ResponseStreamEvent>(isTerminal),
-    );
-    if (request.background !== true || options?.resume === false) return new ResponseStream(events);
-    return new ResponseStream(
-      new ResumableEvents(events, this.#reconnect(options), options?.maxResumes ?? 5),
-    );
+    const events = await this.#create(request, true, options, streamed);
+    // Only a background response can be resumed.
+    return this.#resuming(events, request.background === true, options);
   }
 
   /** Retrieves a stored response (a background one as it stands now). */
@@ -137,9 +125,11 @@ export class ResponseClient {
     options?: RequestOptions,
   ): Promise<WithResponse<ResponseWithText>> {
     checkInclude(this.client, query.include);
-    return send(
-      this.client,
-      this.#byId("GET", "responses/{response_id}", responseId, query, options),
+    return this.#stored(
+      STORED,
+      responseId,
+      { method: "GET", query: query as Call["query"] },
+      options,
       textJson,
     );
   }
@@ -154,78 +144,48 @@ export class ResponseClient {
     options?: ResponseStreamOptions,
   ): Promise<ResponseStream> {
     checkInclude(this.client, query.include);
-    const events = await this.#openStored(responseId, query.starting_after, query.include, options);
-    if (options?.resume === false) return new ResponseStream(events);
-    return new ResponseStream(
-      new ResumableEvents(
-        events,
-        this.#reconnect(options, query.include),
-        options?.maxResumes ?? 5,
-        responseId,
-        query.starting_after,
-      ),
-    );
+    const { include, starting_after: after } = query;
+    const events = await this.#openStored(responseId, after, include, options);
+    return this.#resuming(events, true, options, include, responseId, after);
   }
 
   /** Deletes a stored response. */
   async delete(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseDeleted>> {
-    return send(
-      this.client,
-      this.#byId("DELETE", "responses/{response_id}", responseId, {}, options),
-      json<ResponseDeleted>(),
-    );
+    return this.#stored(STORED, responseId, { method: "DELETE" }, options, json<ResponseDeleted>());
   }
 
   /** Cancels a background response (v1 API); returns it, `cancelled`. */
   async cancel(responseId: string, options?: RequestOptions): Promise<WithResponse<ResponseWithText>> {
-    return send(
-      this.client,
-      {
-        ...this.#byId("POST", "responses/{response_id}/cancel", responseId, {}, options),
-        feature: "responses/cancel",
-        versions: versions("responses/cancel"),
-      },
-      textJson,
-    );
+    return this.#stored(`${STORED}/cancel`, responseId, { gate: "responses/cancel" }, options, textJson);
   }
 
-  #create(
+  /** A create: the caller's request, checked, with the deployment as `model`. */
+  #create<T>(
     request: ResponseCreateRequest,
     streaming: boolean,
     options: ResponseRequestOptions | undefined,
-  ): OperationRequest {
+    reader: Reader<T>,
+  ): Promise<T> {
     checkRequest(this.client, request, this.deployment);
     if (request.stream === !streaming)
       invalid("stream", streaming ? "false: use create()." : "true: use stream().");
     const body: ResponseCreateRequest = { ...request, model: this.deployment };
     if (streaming) body.stream = true;
-    return {
-      path: OPERATION,
-      versions: versions(OPERATION),
-      body,
-      userAgent: feature.userAgent,
-      options: this.#imageHeader(request, options),
-    };
+    // The route names no deployment: the v1 API takes it as `model`, a dated one in neither.
+    const headed = this.#imageHeader(request, options);
+    return call(feature, { client: this.client }, PATH, { body }, headed, reader);
   }
 
-  /** The operation of a call on a stored response. */
-  #byId(
-    method: "GET" | "POST" | "DELETE",
+  /** A call on a stored response (no deployment in the route either). */
+  #stored<T>(
     path: string,
     responseId: string,
-    query: ResponseRetrieveQuery & { stream?: "true"; starting_after?: number | undefined },
+    parts: Call,
     options: RequestOptions | undefined,
-  ): OperationRequest {
-    return {
-      path,
-      method,
-      params: { response_id: responseId },
-      query: query as OperationRequest["query"],
-      versions: versions(OPERATION),
-      feature: OPERATION,
-      userAgent: feature.userAgent,
-      options,
-    };
+    reader: Reader<T>,
+  ): Promise<T> {
+    parts.params = { response_id: responseId };
+    return call(feature, { client: this.client }, path, parts, options, reader);
   }
 
   #openStored(
@@ -234,24 +194,27 @@ export class ResponseClient {
     include: ResponseIncludable[] | undefined,
     options: RequestOptions | undefined,
   ) {
-    return send(
-      this.client,
-      this.#byId(
-        "GET",
-        "responses/{response_id}",
-        responseId,
-        { stream: "true", starting_after: startingAfter, include },
-        options,
-      ),
-      sse<ResponseStreamEvent>(isTerminal),
-    );
+    const query = { stream: "true", starting_after: startingAfter, include };
+    return this.#stored(STORED, responseId, { method: "GET", query }, options, streamed);
   }
 
-  #reconnect(options: ResponseStreamOptions | undefined, include?: ResponseIncludable[]) {
-    return (responseId: string, after: number) => {
+  /** The stream of `events`: resumable ones reconnect when the connection drops, unless `resume: false`. */
+  #resuming(
+    events: EventStream<ResponseStreamEvent>,
+    resumable: boolean,
+    options: ResponseStreamOptions | undefined,
+    include?: ResponseIncludable[],
+    responseId?: string,
+    startingAfter?: number,
+  ): ResponseStream {
+    if (!resumable || options?.resume === false) return new ResponseStream(events);
+    const reconnect = (id: string, after: number) => {
       options?.onResume?.(after);
-      return this.#openStored(responseId, after, include, options);
+      return this.#openStored(id, after, include, options);
     };
+    return new ResponseStream(
+      new ResumableEvents(events, reconnect, options?.maxResumes ?? 5, responseId, startingAfter),
+    );
   }
 
   /** Sets Azure's image deployment header on requests with the image_generation tool. */
@@ -265,7 +228,7 @@ export class ResponseClient {
       if (options?.headers?.[IMAGE_HEADER]) return options;
       invalid(
         "imageGenerationDeployment",
-        "is needed with the image_generation tool: Azure takes the image model's deployment in the x-ms-oai-image-generation-deployment header (set it on the ResponseClient or the call).",
+        `is needed with the image_generation tool: Azure takes the image model's deployment in the ${IMAGE_HEADER} header (set it on the ResponseClient or the call).`,
       );
     }
     const { imageGenerationDeployment: _, ...rest } = options ?? {};

@@ -74,11 +74,10 @@ export class ResumableEvents implements AsyncIterable<ResponseStreamEvent> {
 }
 
 /**
- * A broken connection, not an answer: a reset, an idle timeout, a body cut before its end. In
- * browsers, fetch's body reader rejects a cut body with a bare TypeError ("network error"), which
- * core hands on as it is.
+ * A broken connection, not an answer: a reset, an idle timeout, a body cut before its end (core
+ * maps each to `APIConnectionError`, fetch's bare TypeError in browsers too).
  */
 function dropped(error: unknown): boolean {
   if (InvalidResponseError.isInstance(error)) return (error as InvalidResponseError).snippet === "";
-  return APIConnectionError.isInstance(error) || error instanceof TypeError;
+  return APIConnectionError.isInstance(error);
 }

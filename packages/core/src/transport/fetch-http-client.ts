@@ -1,6 +1,6 @@
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import { createHeaders } from "./http-headers.js";
-import { transportError } from "./transport-error.js";
+import { fetchFailure } from "./transport-error.js";
 
 /**
  * A fetch-based HttpClient for browsers. core-rest-pipeline's own browser client, with the
@@ -35,12 +35,7 @@ export function fetchHttpClient(): HttpClient {
         }
         return response;
       } catch (error) {
-        if ((error as Error | undefined)?.name === "AbortError") throw error;
-        throw transportError(
-          `fetch failed: ${(error as Error | undefined)?.message}`,
-          request,
-          "REQUEST_SEND_ERROR",
-        );
+        throw fetchFailure(error, request, "REQUEST_SEND_ERROR");
       }
     },
   };

@@ -20,6 +20,20 @@ export function isTransportError(error: unknown): error is TransportError {
 export const TIMEOUT_CODE = "TIMEOUT";
 
 /** A transport failure in RestError's shape, so retries and error mapping treat it alike. */
-export function transportError(message: string, request: PipelineRequest, code: string): TransportError {
+export function transportError(
+  message: string,
+  request: PipelineRequest | undefined,
+  code: string,
+): TransportError {
   return Object.assign(new Error(message), { name: "RestError" as const, code, request });
+}
+
+/**
+ * What fetch rejects with (a bare TypeError: "Failed to fetch", or "network error" for a body cut
+ * mid-read) as a transport failure; an abort stays an abort.
+ */
+export function fetchFailure(error: unknown, request: PipelineRequest | undefined, code: string): unknown {
+  return (error as Error | undefined)?.name === "AbortError"
+    ? error
+    : transportError(`fetch failed: ${(error as Error | undefined)?.message}`, request, code);
 }
