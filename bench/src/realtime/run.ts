@@ -3,9 +3,11 @@
  * client (`OpenAIRealtimeWS.azure`), each client in a fresh process per repetition, against one
  * local TLS WebSocket service (server.ts): CPU per server event over 100,000 audio-delta events,
  * and peak RSS while appending 10 minutes of PCM16. Prints medians with the min–max of the
- * repetitions and the ratio to openai. Kept apart from `pnpm bench`'s table until it has run on a
- * quiet machine. Flags: --smoke (tiny counts).
+ * repetitions and the ratio to openai, and writes them to bench/results/realtime.md (and .json;
+ * bench/results/smoke/ with --smoke). Flags: --smoke (tiny counts).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runJsonChild } from "../proc.ts";
@@ -59,6 +61,20 @@ const row = (label: string, scenario: string, key: string, unit: string) => {
   const [lo, hi] = range(aoai);
   return `| ${label} | ${round(median(aoai), 2)} ${unit} [${round(lo, 2)}–${round(hi, 2)}] | ${round(median(openai), 2)} ${unit} | ${round(median(aoai) / median(openai), 2)}x |`;
 };
-console.log("| measure | @aoai | openai | / openai |\n| --- | --: | --: | --: |");
-console.log(row(`CPU per server event (${counts.events} audio deltas)`, "events", "cpuUsPerEvent", "µs"));
-console.log(row(`peak RSS appending ${counts.minutes} min of PCM16`, "append", "peakRssMb", "MB"));
+const table = [
+  `# @aoai/realtime beside openai's realtime client${values.smoke ? " (smoke)" : ""}`,
+  "",
+  `Node ${process.versions.node}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}; ${counts.reps} repetition(s), each client in a fresh process; medians with the min–max of @aoai's repetitions.`,
+  "Audio deltas of 200 ms of PCM16 (9,600 bytes), collected as each client's users would; appends of 100 ms pieces as fast as the socket takes them.",
+  "",
+  "| measure | @aoai | openai | / openai |",
+  "| --- | --: | --: | --: |",
+  row(`CPU per server event (${counts.events} audio deltas)`, "events", "cpuUsPerEvent", "µs"),
+  row(`peak RSS appending ${counts.minutes} min of PCM16`, "append", "peakRssMb", "MB"),
+  "",
+].join("\n");
+console.log(table);
+const outDir = fileURLToPath(new URL(`../../results${values.smoke ? "/smoke" : ""}/`, import.meta.url));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}realtime.md`, table);
+writeFileSync(`${outDir}realtime.json`, `${JSON.stringify(figures, null, 2)}\n`);

@@ -6,7 +6,7 @@
  * sharing state through Redis, routers on their own memory, and a single-target client (default
  * retries) on the failing region. Reports success (overall and while west fails), p50/p99
  * latency, the PTU's share of the calls and how full it kept the PTU's quota windows, against the
- * issue's goals. Writes router.md and router.json to bench/results (bench/results/smoke with
+ * router's goals. Writes router.md and router.json to bench/results (bench/results/smoke with
  * --smoke: 200 calls from 2 processes). Servers bind 127.0.0.1; children are stopped by PID.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -172,10 +172,7 @@ function markdown(rows: Figures[], skipped: string[]): string {
       `| ${r.mode} | ${pct(r.success)} | ${pct(r.successWhileFailing)} | ${round(r.p50Ms, 1)} ms | ${round(r.p99Ms, 1)} ms | ${r.mode === "single" ? "–" : pct(r.ptuShare, 1)} | ${use} | ${round(r.wallMs / 1000, 1)} s |`,
     );
   }
-  lines.push(
-    "",
-    "Goals (issue #27): at least 99.9% success while a region fails, the PTU's quota used to at",
-  );
+  lines.push("", "Goals: at least 99.9% success while a region fails, the PTU's quota used to at");
   lines.push("least 95% before spilling, p99 no worse than the single-target client's.", "");
   for (const r of rows.filter((r) => r.mode !== "single")) {
     const goals = [
