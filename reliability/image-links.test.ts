@@ -142,7 +142,7 @@ describe("image links through the client's pipeline", () => {
       const failed = await settle(imageBytes(images, image, call.options));
       expect(leakedSecret(inspectAll((failed as { error: unknown }).error))).toBeUndefined();
       const path = join(dir, "saved.png");
-      expect(await saveImage(images, image, path)).toBe(reference.length);
+      expect((await saveImage(images, image, path)).bytes).toBe(reference.length);
       expect(new Uint8Array(readFileSync(path))).toEqual(reference);
     } finally {
       logs.restore();
