@@ -4,8 +4,10 @@ import {
   DEPLOYMENT_NOT_FOUND_MESSAGE,
   type Emulator,
   startEmulator,
+  TIME_SCALE_HEADER,
 } from "../src/index.js";
 import { deploymentUrl, postJson, sharedEmulator, USER_CHAT } from "./helpers.js";
+import { resourceCaller, trainingLines, uploadForm } from "./resource-helpers.js";
 
 const shared = sharedEmulator().url;
 const PREVIEW = "2025-04-01-preview";
@@ -309,6 +311,15 @@ describe("request bodies against the spec of their version", () => {
     const response = { model: "gpt-4o", input: "hi", metadata: null, safety_identifier: "u1" };
     expect((await postJson(`${v1}/responses`, { ...response, prompt_cache_key: "k" })).res.status).toBe(200);
     expect((await postJson(store, { name: null, metadata: null, expires_after: null })).res.status).toBe(200);
+    const { call } = resourceCaller(shared, "v1");
+    const upload = await call("POST", "files", {
+      body: uploadForm(trainingLines(10), "fine-tune"),
+      headers: { [TIME_SCALE_HEADER]: "0" },
+    });
+    expect(upload.json.id, upload.text).toMatch(/^file-/);
+    const job = { model: "gpt-4o-mini", training_file: upload.json.id, trainingType: "globalstandard" };
+    const ftJob = await call("POST", "fine_tuning/jobs", { body: { ...job, seed: 7, suffix: "x" } });
+    expect(ftJob.status, ftJob.text).toBe(201);
     // Search is not in the v1 spec: the route's own checks judge it.
     expect((await postJson(`${store}/search`, { query: "fox", rewrite_query: true })).res.status).toBe(200);
   });
