@@ -80,8 +80,9 @@ const V1_SPECS = [
     },
   },
 ];
-// The operations the emulator checks with these schemas (the deployment-style operations; the
-// spec's other ones, such as responses and vector stores, have handlers of their own).
+// The operations the emulator checks with these schemas: the deployment-style operations, and
+// the JSON bodies of the v1 routes with handlers of their own (responses, vector stores,
+// fine-tuning), each named by its path as the emulator's routes name it.
 const V1_OPERATIONS = [
   "chat/completions",
   "completions",
@@ -91,6 +92,13 @@ const V1_OPERATIONS = [
   "audio/speech",
   "audio/transcriptions",
   "audio/translations",
+  "responses",
+  "vector_stores",
+  "vector_stores/{vector_store_id}",
+  "vector_stores/{vector_store_id}/files",
+  "vector_stores/{vector_store_id}/files/{file_id}",
+  "vector_stores/{vector_store_id}/file_batches",
+  "fine_tuning/jobs",
 ];
 
 /**
@@ -124,10 +132,21 @@ function reduceV1(node) {
  * Mistakes of the v1 spec that would refuse what the service takes, fixed here:
  * - chat `modalities` is typed `object` around a `$ref` to ResponseModalities, an array
  *   (`["text", "audio"]`, as clients send it).
+ * - see below for `metadata`.
  */
 function fixV1(schemas) {
   const modalities = schemas.AzureCreateChatCompletionRequest?.properties?.modalities;
   if (modalities?.type === "object" && modalities.allOf) delete modalities.type;
+  // - `metadata: null` (clear it) on responses and vector stores: the service takes it, openai's
+  //   clients and this SDK's send it; the spec types `metadata` as an object only.
+  for (const name of [
+    "AzureCreateResponse",
+    "OpenAI.CreateVectorStoreRequest",
+    "OpenAI.UpdateVectorStoreRequest",
+  ]) {
+    const metadata = schemas[name]?.properties?.metadata;
+    if (metadata?.type === "object") metadata.nullable = true;
+  }
 }
 
 function deriveV1(file, source) {

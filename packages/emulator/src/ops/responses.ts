@@ -8,6 +8,7 @@ import { timeScale } from "../resources/clock.js";
 import { paginate } from "../resources/pagination.js";
 import type { ResourceStore } from "../resources/store.js";
 import { sendReply } from "../respond.js";
+import { checkAgainstSpec } from "../validation/spec.js";
 import { eventFrames, responseEvents } from "./responses-events.js";
 import { fileSearcher } from "./responses-file-search.js";
 import { type Item, inputItems, planResponse } from "./responses-plan.js";
@@ -78,7 +79,7 @@ function dispatch(
   switch (route.operation) {
     case "responses":
       if (method !== "POST") throw methodNotAllowed();
-      return create(parseJsonObject(raw), state, header, now);
+      return create(parseJsonObject(raw), route.apiVersion, state, header, now);
     case "responses/compact":
       if (method !== "POST") throw methodNotAllowed();
       return compact(parseJsonObject(raw), state, now);
@@ -110,6 +111,7 @@ function json(body: unknown, status = 200): Reply {
 
 function create(
   body: Record<string, unknown>,
+  apiVersion: string,
   state: ResponsesState,
   header: (name: string) => string | undefined,
   now: number,
@@ -119,6 +121,8 @@ function create(
     throw invalidRequest("Missing required parameter: 'model'.", "model", "missing_required_parameter");
   const deployedModel = modelOf(state.deployments, deployment);
   if (deployedModel === undefined) throw deploymentNotFound();
+  // As on a deployment's route: the deployment first, then the body against the spec (v1 only).
+  checkAgainstSpec("responses", apiVersion, body);
   const store = body.store !== false;
   if (body.background === true && !store)
     throw invalidRequest("Background mode requires 'store' to be true.", "background", "invalid_value");

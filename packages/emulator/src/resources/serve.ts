@@ -3,6 +3,7 @@ import { EmulatorHttpError } from "../errors.js";
 import type { FaultInjector } from "../faults.js";
 import type { Reply } from "../reply.js";
 import { sendReply } from "../respond.js";
+import { checkRouteBody } from "../validation/validate-request.js";
 import { batchesRoute } from "./batches.js";
 import type { ResourceRequest } from "./context.js";
 import { filesRoute } from "./files.js";
@@ -53,6 +54,9 @@ export async function serveResource(
 }
 
 function dispatch(req: ResourceRequest): Reply {
+  // The body against the spec of its version (v1 vector stores and fine-tuning jobs), before the
+  // route looks anything up; the route's own checks follow.
+  if (req.method === "POST") checkRouteBody(req.route.operation, req.route.apiVersion, req.raw);
   const family = req.route.operation.split("/", 1)[0];
   if (family === "files") return filesRoute(req);
   if (family === "batches") return batchesRoute(req);

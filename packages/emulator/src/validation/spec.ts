@@ -53,11 +53,18 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Parameters the v1 API takes that its specs lack: gpt-5's `verbosity`, and `service_tier`.
+ * Parameters the v1 API takes that its specs lack: gpt-5's `verbosity`, and `service_tier`; on
+ * responses also `safety_identifier` and `prompt_cache_key` (openai's clients and this SDK's send
+ * them); on fine-tuning jobs Azure's `trainingType` (its fine-tuning how-to names it).
  */
 const V1_SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "chat/completions": ["verbosity", "service_tier"],
+  responses: ["service_tier", "safety_identifier", "prompt_cache_key"],
+  "fine_tuning/jobs": ["trainingType"],
 };
+
+/** Operations whose body names no deployment: `model` is a parameter like any other there. */
+const NO_DEPLOYMENT = (operation: string) => operation.startsWith("vector_stores");
 
 /**
  * The spec a route's version is checked against. Dated GA versions use the 2024-10-21 spec and
@@ -155,10 +162,15 @@ function knownParameters(version: SpecVersion, operation: string): ReadonlySet<s
     // `model` is the deployment on v1 and ignored on deployment routes; clients send it on both.
     const v1 = version === "v1" || version === "v1-preview";
     const gaps = [...(SPEC_GAPS[operation] ?? []), ...((v1 && V1_SPEC_GAPS[operation]) || [])];
-    names = new Set(["model", ...gaps, ...props.keys()]);
+    names = new Set([...(NO_DEPLOYMENT(operation) ? [] : ["model"]), ...gaps, ...props.keys()]);
     known.set(key, names);
   }
   return names;
+}
+
+/** Whether the spec of a route's version has a request schema for the operation. */
+export function hasSpecSchema(operation: string, apiVersion: string): boolean {
+  return DOCUMENTS[specFor(apiVersion)].operations[operation] !== undefined;
 }
 
 /**

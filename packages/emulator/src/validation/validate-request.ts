@@ -1,7 +1,8 @@
+import { parseJsonObject } from "../body.js";
 import type { UploadedFile } from "../ops/types.js";
 import { checkConversation } from "./conversation.js";
 import { checkModelRules, checkOperation } from "./model-rules.js";
-import { checkAgainstSpec, checkFormAgainstSpec } from "./spec.js";
+import { checkAgainstSpec, checkFormAgainstSpec, hasSpecSchema } from "./spec.js";
 
 /** What one data-plane request is checked on. */
 export interface RequestToCheck {
@@ -32,4 +33,15 @@ export function validateRequest(req: RequestToCheck): void {
   else checkAgainstSpec(req.operation, req.apiVersion, req.body);
   checkModelRules(req.operation, req.model, req.body);
   checkConversation(req.operation, req.body);
+}
+
+/**
+ * Checks the JSON body of a route with a handler of its own (v1 responses, vector stores,
+ * fine-tuning jobs) against the request schema of the spec of its version, as
+ * {@link validateRequest} does a deployment's: unknown parameters, then types, enums and bounds.
+ * Routes that spec has no schema for (dated versions, batches, vector store search) pass, and
+ * the handler's own checks run after.
+ */
+export function checkRouteBody(operation: string, apiVersion: string, raw: Buffer): void {
+  if (hasSpecSchema(operation, apiVersion)) checkAgainstSpec(operation, apiVersion, parseJsonObject(raw));
 }
