@@ -54,7 +54,34 @@ function fixSpec(_version, schemas) {
   const jsonSchema = schemas.ResponseFormatJsonSchema?.properties?.json_schema;
   if (jsonSchema?.required?.includes("type") && !jsonSchema.properties?.type)
     jsonSchema.required = jsonSchema.required.filter((name) => name !== "type");
+  // - CompoundFilter's items are `oneOf [ComparisonFilter, {$recursiveRef: "#"}]`, a keyword Ajv
+  //   ignores (the branch would take anything, so a comparison would match both): the branch is
+  //   the compound filter itself.
+  for (const branch of schemas.CompoundFilter?.properties?.filters?.items?.oneOf ?? [])
+    if (branch.$recursiveRef === "#") {
+      delete branch.$recursiveRef;
+      branch.$ref = "#/components/schemas/CompoundFilter";
+    }
+  // - Components of a responses request the emulator's own checks judge, taken as any value:
+  //   input items (their oneOf overlaps, so a message with content parts matches several of its
+  //   shapes, which the service takes), tools (the spec knows file_search, function and computer
+  //   only; the service judges the others) and `include` values (three in the spec; the route
+  //   checks the service's list).
+  for (const name of ["InputItem", "Tool", "includable"]) if (schemas[name]) schemas[name] = {};
 }
+
+// The operations outside deployments the emulator checks on dated versions: the routes with
+// handlers of their own (responses, vector stores), named as those routes name them.
+const RESOURCE_PREFIX = "/openai/";
+const RESOURCE_OPERATIONS = [
+  "responses",
+  "vector_stores",
+  "vector_stores/{vector_store_id}",
+  "vector_stores/{vector_store_id}/files",
+  "vector_stores/{vector_store_id}/files/{file_id}",
+  "vector_stores/{vector_store_id}/search",
+  "vector_stores/{vector_store_id}/file_batches",
+];
 
 /**
  * The v1 API's official specs (not committed: see reduceV1), by the option that names a copy of
@@ -186,11 +213,14 @@ for (const version of VERSIONS) {
   const names = new Set();
   for (const [path, item] of Object.entries(spec.paths)) {
     paths.add(path.replace("{deployment-id}", "{deployment}"));
-    if (!path.startsWith(DEPLOYMENT_PREFIX)) continue;
+    const operation = path.startsWith(DEPLOYMENT_PREFIX)
+      ? path.slice(DEPLOYMENT_PREFIX.length)
+      : RESOURCE_OPERATIONS.find((name) => path === `${RESOURCE_PREFIX}${name}`);
+    if (!operation) continue;
     const content = item.post?.requestBody?.content;
     const schema = content && Object.values(content)[0]?.schema;
     if (!schema) continue;
-    operations[path.slice(DEPLOYMENT_PREFIX.length)] = strip(schema);
+    operations[operation] = strip(schema);
     collect(schema, schemas, names);
   }
   const components = Object.fromEntries([...names].sort().map((n) => [n, strip(schemas[n])]));

@@ -121,7 +121,7 @@ function create(
     throw invalidRequest("Missing required parameter: 'model'.", "model", "missing_required_parameter");
   const deployedModel = modelOf(state.deployments, deployment);
   if (deployedModel === undefined) throw deploymentNotFound();
-  // As on a deployment's route: the deployment first, then the body against the spec (v1 only).
+  // As on a deployment's route: the deployment first, then the body against the spec of its version.
   checkAgainstSpec("responses", apiVersion, body);
   const store = body.store !== false;
   if (body.background === true && !store)

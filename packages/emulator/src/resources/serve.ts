@@ -54,7 +54,7 @@ export async function serveResource(
 }
 
 function dispatch(req: ResourceRequest): Reply {
-  // The body against the spec of its version (v1 vector stores and fine-tuning jobs), before the
+  // The body against the spec of its version (vector stores; fine-tuning jobs on v1), before the
   // route looks anything up; the route's own checks follow.
   if (req.method === "POST") checkRouteBody(req.route.operation, req.route.apiVersion, req.raw);
   const family = req.route.operation.split("/", 1)[0];

@@ -7,8 +7,8 @@ import V1_PREVIEW_SCHEMAS from "./v1-preview-request-schemas.json" with { type: 
 import V1_SCHEMAS from "./v1-request-schemas.json" with { type: "json" };
 
 /**
- * The specs whose request schemas are checked: the committed dated ones (request-schemas.json)
- * and the v1 API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json:
+ * The specs whose request schemas are checked: the committed dated ones (request-schemas.json:
+ * the deployments' operations, and responses and vector stores on 2025-04-01-preview) and the v1 API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json:
  * each request's top-level shape).
  */
 type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1" | "v1-preview";
@@ -50,16 +50,17 @@ const SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "audio/transcriptions": ["timestamp_granularities[]", "stream", "include[]", "chunking_strategy"],
   // gpt-image-1's edits take the output options its generations take (the spec has them there).
   "images/edits": ["background", "output_format", "output_compression", "input_fidelity"],
+  // Responses: `safety_identifier`, `prompt_cache_key` and `service_tier`, which openai's clients
+  // and this SDK's send on every version (neither the 2025-04-01-preview spec nor v1's has them).
+  responses: ["service_tier", "safety_identifier", "prompt_cache_key"],
 };
 
 /**
  * Parameters the v1 API takes that its specs lack: gpt-5's `verbosity`, and `service_tier`; on
- * responses also `safety_identifier` and `prompt_cache_key` (openai's clients and this SDK's send
- * them); on fine-tuning jobs Azure's `trainingType` (its fine-tuning how-to names it).
+ * fine-tuning jobs Azure's `trainingType` (its fine-tuning how-to names it).
  */
 const V1_SPEC_GAPS: Readonly<Record<string, readonly string[]>> = {
   "chat/completions": ["verbosity", "service_tier"],
-  responses: ["service_tier", "safety_identifier", "prompt_cache_key"],
   "fine_tuning/jobs": ["trainingType"],
 };
 
