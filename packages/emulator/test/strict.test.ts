@@ -384,7 +384,9 @@ describe("request bodies against the spec of their version", () => {
     };
     const ok = await postJson(at("responses"), taken);
     expect(ok.res.status, ok.text).toBe(200);
-    expect((await postJson(at(store), { name: null, metadata: null, expires_after: null })).res.status).toBe(200);
+    expect((await postJson(at(store), { name: null, metadata: null, expires_after: null })).res.status).toBe(
+      200,
+    );
     const compound = {
       type: "and",
       filters: [
