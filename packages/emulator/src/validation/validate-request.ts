@@ -39,8 +39,8 @@ export function validateRequest(req: RequestToCheck): void {
  * Checks the JSON body of a route with a handler of its own (vector stores, and fine-tuning jobs
  * on v1) against the request schema of the spec of its version, as {@link validateRequest} does a
  * deployment's: unknown parameters, then types, enums and bounds. Routes that spec has no schema
- * for (batches, fine-tuning on dated versions, vector store search on v1) pass, and the handler's
- * own checks run after.
+ * for (batches, fine-tuning on dated versions and on preview, vector store search on the v1 API)
+ * pass, and the handler's own checks run after.
  */
 export function checkRouteBody(operation: string, apiVersion: string, raw: Buffer): void {
   if (hasSpecSchema(operation, apiVersion)) checkAgainstSpec(operation, apiVersion, parseJsonObject(raw));
