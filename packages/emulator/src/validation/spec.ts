@@ -8,8 +8,9 @@ import V1_SCHEMAS from "./v1-request-schemas.json" with { type: "json" };
 
 /**
  * The specs whose request schemas are checked: the committed dated ones (request-schemas.json:
- * the deployments' operations, and responses and vector stores on 2025-04-01-preview) and the v1 API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json:
- * each request's top-level shape).
+ * the deployments' operations, and responses and vector stores on 2025-04-01-preview) and the v1
+ * API's, `v1` and `preview` (v1-request-schemas.json, v1-preview-request-schemas.json: each
+ * request's top-level shape).
  */
 type SpecVersion = "2024-10-21" | "2025-04-01-preview" | "v1" | "v1-preview";
 
