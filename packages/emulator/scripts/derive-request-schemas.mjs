@@ -65,9 +65,10 @@ function fixSpec(_version, schemas) {
   // - Components of a responses request the emulator's own checks judge, taken as any value:
   //   input items (their oneOf overlaps, so a message with content parts matches several of its
   //   shapes, which the service takes), tools (the spec knows file_search, function and computer
-  //   only; the service judges the others) and `include` values (three in the spec; the route
-  //   checks the service's list).
-  for (const name of ["InputItem", "Tool", "includable"]) if (schemas[name]) schemas[name] = {};
+  //   only; the service judges the others), `include` values (three in the spec; the route
+  //   checks the service's list) and `reasoning` (the spec requires `effort` and knows neither
+  //   the `minimal` effort nor the `auto` summary, which the service takes).
+  for (const name of ["InputItem", "Tool", "includable", "Reasoning"]) if (schemas[name]) schemas[name] = {};
 }
 
 // The operations outside deployments the emulator checks on dated versions: the routes with

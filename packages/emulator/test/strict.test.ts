@@ -384,6 +384,9 @@ describe("request bodies against the spec of their version", () => {
     };
     const ok = await postJson(at("responses"), taken);
     expect(ok.res.status, ok.text).toBe(200);
+    const reasoning = { effort: "minimal", summary: "auto" };
+    const thought = await postJson(at("responses"), { model: "gpt-5", input: "hi", reasoning });
+    expect(thought.res.status, thought.text).toBe(200);
     expect((await postJson(at(store), { name: null, metadata: null, expires_after: null })).res.status).toBe(
       200,
     );
