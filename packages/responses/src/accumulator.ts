@@ -19,22 +19,18 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
   /** Text, refusal, argument and summary pieces not yet folded into their item, by place. */
   readonly #pieces = new Map<string, { item: number; apply: (text: string) => void; parts: string[] }>();
   /** The text pieces the last text delta went to, and where: most deltas go where the last one did. */
-  #last: { type: string; item: number; content: number; parts: string[] } | undefined;
+  #last: { refusal: boolean; item: number; content: number; parts: string[] } | undefined;
 
   add(event: ResponseStreamEvent): void {
     const e = event as Loose & ResponseStreamEvent;
     switch (e.type) {
+      // Separate arms, so the delta's kind is known without comparing its type again.
       case "response.output_text.delta":
-      case "response.refusal.delta": {
-        let last = this.#last;
-        if (last?.type !== e.type || last.item !== e.output_index || last.content !== e.content_index) {
-          const parts = this.#piece(e.output_index, `c${e.content_index}`, (text) => this.#setPart(e, text));
-          last = { type: e.type, item: e.output_index, content: e.content_index, parts };
-          this.#last = last;
-        }
-        appendText(last.parts, e.delta);
+        this.#delta(e, false);
         return;
-      }
+      case "response.refusal.delta":
+        this.#delta(e, true);
+        return;
       case "response.function_call_arguments.delta":
       case "response.mcp_call_arguments.delta":
         appendText(
@@ -116,6 +112,25 @@ export class ResponseAccumulator implements Accumulator<ResponseStreamEvent, Res
     const shell =
       this.#snapshot ?? ({ object: "response", status: "in_progress", output: [] } as unknown as Response);
     return withText({ ...shell, output: this.#output.filter(Boolean) as unknown as ResponseOutputItem[] });
+  }
+
+  /**
+   * A text or refusal delta: most go where the last one went, found by numbers alone. Pieces are
+   * kept in a list joined every 128 (core's appendText), not grown with `+=`: a rope keeps every
+   * delta alive, and with 100,000 deltas V8 grew its young generation for them (peak RSS 154
+   * against 125 MB, bench).
+   */
+  #delta(
+    e: { output_index: number; content_index: number; type: string; delta: string },
+    refusal: boolean,
+  ): void {
+    let last = this.#last;
+    if (last?.refusal !== refusal || last.item !== e.output_index || last.content !== e.content_index) {
+      const parts = this.#piece(e.output_index, `c${e.content_index}`, (text) => this.#setPart(e, text));
+      last = { refusal, item: e.output_index, content: e.content_index, parts };
+      this.#last = last;
+    }
+    appendText(last.parts, e.delta);
   }
 
   #piece(item: number, where: string, apply: (text: string) => void): string[] {
