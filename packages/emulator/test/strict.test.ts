@@ -22,6 +22,24 @@ async function refused(target: string, body: unknown, status = 400) {
   return json();
 }
 
+/** A route, a body it takes, and a parameter with a value of the wrong type for it. */
+type RouteCase = [path: string, body: Record<string, unknown>, param: string, wrong: unknown];
+
+/** Each case must get Azure's 400 for an unknown top-level field and for a field of the wrong type. */
+async function expectSpecRefusals(target: (path: string) => string, cases: RouteCase[]) {
+  for (const [path, body, param, wrong] of cases) {
+    expect((await refused(target(path), { ...body, colour: "red" })).error, path).toMatchObject({
+      message: "Unrecognized request argument supplied: colour",
+      type: "invalid_request_error",
+    });
+    expect((await refused(target(path), { ...body, [param]: wrong })).error, path).toMatchObject({
+      param,
+      code: "invalid_type",
+      type: "invalid_request_error",
+    });
+  }
+}
+
 describe("deployments", () => {
   it("answers Azure's 404 DeploymentNotFound for a deployment it does not have, before reading the body", async () => {
     expect(await refused(url("no-such-deployment", "chat/completions"), USER_CHAT, 404)).toEqual(notFound);
@@ -281,7 +299,7 @@ describe("request bodies against the spec of their version", () => {
     expect(created.res.status).toBe(200);
     const store = `${v1}/vector_stores/${created.json().id as string}`;
     // Each route: an unknown top-level field, and a field of the wrong type.
-    const cases: [string, Record<string, unknown>, string, unknown][] = [
+    const cases: RouteCase[] = [
       ["responses", { model: "gpt-4o", input: "hi" }, "max_output_tokens", "many"],
       ["vector_stores", {}, "file_ids", "file-1"],
       [store.slice(v1.length + 1), {}, "name", 7],
@@ -290,17 +308,7 @@ describe("request bodies against the spec of their version", () => {
       [`${store.slice(v1.length + 1)}/file_batches`, { file_ids: ["file-1"] }, "file_ids", "file-1"],
       ["fine_tuning/jobs", { model: "gpt-4o-mini", training_file: "file-1" }, "seed", "seven"],
     ];
-    for (const [path, body, param, wrong] of cases) {
-      expect((await refused(`${v1}/${path}`, { ...body, colour: "red" })).error, path).toMatchObject({
-        message: "Unrecognized request argument supplied: colour",
-        type: "invalid_request_error",
-      });
-      expect((await refused(`${v1}/${path}`, { ...body, [param]: wrong })).error, path).toMatchObject({
-        param,
-        code: "invalid_type",
-        type: "invalid_request_error",
-      });
-    }
+    await expectSpecRefusals((path) => `${v1}/${path}`, cases);
     expect((await refused(`${v1}/responses`, { model: "gpt-4o", input: "hi", top_p: 2 })).error.param).toBe(
       "top_p",
     );
@@ -331,7 +339,7 @@ describe("request bodies against the spec of their version", () => {
     expect(created.res.status).toBe(200);
     const store = `vector_stores/${created.json().id as string}`;
     // Each route: an unknown top-level field, and a field of the wrong type.
-    const cases: [string, Record<string, unknown>, string, unknown][] = [
+    const cases: RouteCase[] = [
       ["responses", { model: "gpt-4o", input: "hi" }, "max_output_tokens", "many"],
       ["vector_stores", {}, "file_ids", "file-1"],
       [store, {}, "name", 7],
@@ -340,17 +348,7 @@ describe("request bodies against the spec of their version", () => {
       [`${store}/file_batches`, { file_ids: ["file-1"] }, "file_ids", "file-1"],
       [`${store}/search`, { query: "fox" }, "rewrite_query", "yes"],
     ];
-    for (const [path, body, param, wrong] of cases) {
-      expect((await refused(at(path), { ...body, colour: "red" })).error, path).toMatchObject({
-        message: "Unrecognized request argument supplied: colour",
-        type: "invalid_request_error",
-      });
-      expect((await refused(at(path), { ...body, [param]: wrong })).error, path).toMatchObject({
-        param,
-        code: "invalid_type",
-        type: "invalid_request_error",
-      });
-    }
+    await expectSpecRefusals(at, cases);
     const response = { model: "gpt-4o", input: "hi" };
     expect((await refused(at("responses"), { ...response, truncation: "sometimes" })).error).toMatchObject({
       param: "truncation",
@@ -406,7 +404,7 @@ describe("request bodies against the spec of their version", () => {
     const created = await postJson(at("vector_stores"), { name: "strict-preview", metadata: null });
     expect(created.res.status).toBe(200);
     const store = `vector_stores/${created.json().id as string}`;
-    const cases: [string, Record<string, unknown>, string, unknown][] = [
+    const cases: RouteCase[] = [
       ["responses", { model: "gpt-4o", input: "hi" }, "max_output_tokens", "many"],
       ["vector_stores", {}, "file_ids", "file-1"],
       [store, {}, "name", 7],
@@ -414,17 +412,7 @@ describe("request bodies against the spec of their version", () => {
       [`${store}/files/file-1`, { attributes: {} }, "attributes", []],
       [`${store}/file_batches`, { file_ids: ["file-1"] }, "file_ids", "file-1"],
     ];
-    for (const [path, body, param, wrong] of cases) {
-      expect((await refused(at(path), { ...body, colour: "red" })).error, path).toMatchObject({
-        message: "Unrecognized request argument supplied: colour",
-        type: "invalid_request_error",
-      });
-      expect((await refused(at(path), { ...body, [param]: wrong })).error, path).toMatchObject({
-        param,
-        code: "invalid_type",
-        type: "invalid_request_error",
-      });
-    }
+    await expectSpecRefusals(at, cases);
     const response = { model: "gpt-4o", input: "hi", metadata: null, safety_identifier: "u1" };
     expect((await postJson(at("responses"), { ...response, prompt_cache_key: "k" })).res.status).toBe(200);
     expect((await postJson(at(store), { name: null, metadata: null, expires_after: null })).res.status).toBe(
