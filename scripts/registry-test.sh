@@ -385,6 +385,69 @@ for ts in $TS_VERSIONS; do
   echo "TypeScript $ts: every package's types: ok"
 done
 
+# Imported is not used: the packages that came after the first consumers each make one real call
+# on the emulator installed beside them.
+say "consumer: @aoai/responses @aoai/vector-stores @aoai/files @aoai/realtime @aoai/router @aoai/webhooks, each used"
+cat >used.mjs <<'EOF'
+import { createHmac, randomBytes } from "node:crypto";
+import { ChatClient } from "@aoai/chat";
+import { AzureOpenAIClient } from "@aoai/core";
+import { startEmulator } from "@aoai/emulator";
+import { FileClient } from "@aoai/files";
+import { RealtimeClient } from "@aoai/realtime";
+import { ResponseClient } from "@aoai/responses";
+import { AzureOpenAIRouter, routeOf } from "@aoai/router";
+import { uploadAndIndex, VectorStoreClient } from "@aoai/vector-stores";
+import { verifyWebhook } from "@aoai/webhooks";
+
+const check = (ok, what) => {
+  if (!ok) throw new Error(`registry consumer: ${what}`);
+};
+const emulator = await startEmulator();
+try {
+  const client = new AzureOpenAIClient({ endpoint: emulator.url, apiKey: emulator.apiKey, apiVersion: "v1" });
+
+  const response = await new ResponseClient(client, "gpt-4.1").create({ input: "Hi" });
+  check(response.output_text.length > 0, "@aoai/responses: no output_text");
+
+  const stores = new VectorStoreClient(client);
+  const store = await stores.create({ name: "registry" });
+  const files = [new File(["Cats purr when they are content."], "cats.md")];
+  const indexed = await uploadAndIndex(stores, new FileClient(client), store.id, { files });
+  check(indexed.failed.length === 0 && indexed.file_counts.completed === 1, "@aoai/vector-stores: not indexed");
+  const found = await stores.search(store.id, { query: "Why do cats purr?" });
+  check(found.data[0]?.filename === "cats.md", "@aoai/vector-stores: search found no cats.md");
+
+  const session = await new RealtimeClient(client, "gpt-realtime").connect();
+  let first;
+  for await (const event of session) {
+    first = event.type;
+    break;
+  }
+  session.close();
+  check(first === "session.created", `@aoai/realtime: first event ${first}`);
+
+  const router = new AzureOpenAIRouter({
+    pools: { "gpt-4o": [{ name: "only", endpoint: emulator.url, deployment: "gpt-4o", apiKey: emulator.apiKey }] },
+  });
+  const routed = await new ChatClient(router, "gpt-4o").complete({ messages: [{ role: "user", content: "Hi" }] });
+  check(routeOf(routed)?.target === "only", "@aoai/router: routeOf names no target");
+
+  const key = randomBytes(24);
+  const body = JSON.stringify({ id: "evt_1", type: "batch.completed", created_at: 1, data: { id: "batch_1" } });
+  const id = "msg_1";
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+  const headers = { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` };
+  const event = await verifyWebhook(body, headers, `whsec_${key.toString("base64")}`);
+  check(event.type === "batch.completed", "@aoai/webhooks: the signed event did not verify");
+} finally {
+  await emulator.close();
+}
+console.log("responses, vector-stores, files, realtime, router and webhooks: each made its call");
+EOF
+timeout 60 node used.mjs || fail "a package installed from the registry did not work"
+
 # ── a core-only patch, released the same way
 cd "$repo"
 say "release 2: a core-only patch changeset"
