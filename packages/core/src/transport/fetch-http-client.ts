@@ -1,5 +1,5 @@
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
-import { createHeaders } from "./http-headers.js";
+import { headersOf } from "./http-headers.js";
 import { fetchFailure } from "./transport-error.js";
 
 /**
@@ -24,9 +24,7 @@ export function fetchHttpClient(): HttpClient {
           // browser then hides the answer (status 0, no Location), which becomes a typed error.
           redirect: "manual",
         });
-        const headers = createHeaders();
-        for (const [name, value] of res.headers) headers.set(name, value);
-        const response: PipelineResponse = { request, status: res.status, headers };
+        const response: PipelineResponse = { request, status: res.status, headers: headersOf(res.headers) };
         const codes = request.streamResponseStatusCodes;
         if (res.body && codes && (codes.has(res.status) || codes.has(Infinity))) {
           response.browserStreamBody = res.body;

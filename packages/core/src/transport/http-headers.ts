@@ -46,3 +46,10 @@ export function createHeaders(init?: Record<string, string>): HttpHeaders {
   if (init) for (const name in init) headers.set(name, init[name] as string);
   return headers;
 }
+
+/** A fetch response's headers as {@link createHeaders}' (fetch-http-client.ts). */
+export function headersOf(web: Headers): HttpHeaders {
+  const headers = new CaseInsensitiveHeaders();
+  for (const [name, value] of web) headers.set(name, value);
+  return headers;
+}
