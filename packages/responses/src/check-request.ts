@@ -42,38 +42,31 @@ export function checkRequest(
   checkInclude(client, body.include);
   const tools = body.tools;
   if (tools != null && !Array.isArray(tools)) invalid("tools", "must be an array.");
-  const names = new Map<string, number>();
-  const labels = new Map<string, number>();
+  // Function tools are called by name and MCP tools by server label: each must be unique.
+  const seen = new Map<string, number>();
   for (let i = 0; i < ((tools as Loose[] | undefined)?.length ?? 0); i++) {
     const tool = (tools as Loose[])[i];
     const type = tool?.type;
-    if (typeof type !== "string") invalid(`tools[${i}].type`, "is required.");
-    if (type === "function") {
-      const name = tool!.name;
-      if (typeof name !== "string" || !name) invalid(`tools[${i}].name`, "is required.");
-      if (names.has(name))
-        invalid(
-          `tools[${i}].name`,
-          `repeats ${JSON.stringify(name)} (tools[${names.get(name)}]): function names must be unique.`,
-        );
-      names.set(name, i);
-      const parameters = tool!.parameters;
-      if (!parameters || typeof parameters !== "object" || Array.isArray(parameters))
-        invalid(
-          `tools[${i}].parameters`,
-          'must be a JSON schema object (`{ type: "object", properties: {} }` for no arguments).',
-        );
-    } else if (type === "mcp") {
-      check(client, "mcp");
-      const label = tool!.server_label;
-      if (typeof label !== "string" || !label) invalid(`tools[${i}].server_label`, "is required.");
-      if (labels.has(label))
-        invalid(
-          `tools[${i}].server_label`,
-          `repeats ${JSON.stringify(label)} (tools[${labels.get(label)}]): server labels must be unique.`,
-        );
-      labels.set(label, i);
-    } else if (type === "image_generation") check(client, "image_generation");
+    const at = `tools[${i}]`;
+    if (typeof type !== "string") invalid(`${at}.type`, "is required.");
+    if (type === "mcp" || type === "image_generation") check(client, type);
+    const key = type === "function" ? "name" : type === "mcp" ? "server_label" : undefined;
+    if (!key) continue;
+    const value = tool![key];
+    if (typeof value !== "string" || !value) invalid(`${at}.${key}`, "is required.");
+    const first = seen.get(`${type} ${value}`);
+    if (first !== undefined)
+      invalid(
+        `${at}.${key}`,
+        `repeats ${JSON.stringify(value)} (tools[${first}]): it must be unique among ${type} tools.`,
+      );
+    seen.set(`${type} ${value}`, i);
+    const parameters = tool!.parameters;
+    if (type === "function" && (!parameters || typeof parameters !== "object" || Array.isArray(parameters)))
+      invalid(
+        `${at}.parameters`,
+        'must be a JSON schema object (`{ type: "object", properties: {} }` for no arguments).',
+      );
   }
   checkReplay(body);
 }
