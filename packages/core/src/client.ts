@@ -42,7 +42,7 @@ export class AzureOpenAIClient {
     const defaults = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(defaults)) checkHeader(name, value, "defaultHeaders");
     const prefix = options.userAgentPrefix;
-    const agents = new Map<string | undefined, string>();
+    if (prefix !== undefined) checkHeader(USER_AGENT_HEADER, prefix, "userAgentPrefix");
     const auth = authPolicy(options, this.endpoint);
     attachConnection(this, {
       auth,
@@ -66,12 +66,7 @@ export class AzureOpenAIClient {
       autoVersion: given === undefined,
       headers(feature) {
         const headers = createHeaders(defaults);
-        let agent = agents.get(feature);
-        if (agent === undefined) {
-          agent = userAgent(prefix, feature);
-          agents.set(feature, agent);
-        }
-        headers.set(USER_AGENT_HEADER, agent);
+        headers.set(USER_AGENT_HEADER, userAgent(prefix, feature));
         return headers;
       },
     });

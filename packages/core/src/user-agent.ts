@@ -15,7 +15,18 @@ function runtime(): string {
   return "browser";
 }
 
+// Every call sends one: each (prefix, feature) pair's is made once. Browsers make it per call
+// (user-agent.browser.ts): a cache would cost bundle bytes there for a gain nobody sees.
+const made = new Map<string | undefined, Map<string | undefined, string>>();
+
 /** `[prefix ]aoai-core/x.y.z[ feature] runtime`. */
 export function userAgent(prefix: string | undefined, feature: string | undefined): string {
-  return [prefix, `aoai-core/${VERSION}`, feature, runtime()].filter(Boolean).join(" ");
+  let agents = made.get(prefix);
+  if (!agents) made.set(prefix, (agents = new Map()));
+  let agent = agents.get(feature);
+  if (agent === undefined) {
+    agent = [prefix, `aoai-core/${VERSION}`, feature, runtime()].filter(Boolean).join(" ");
+    agents.set(feature, agent);
+  }
+  return agent;
 }

@@ -232,6 +232,11 @@ describe("7. bad input is refused before anything is sent", () => {
     expect(() => clientFor(server, { defaultHeaders: { "x-tenant": "caf\u00e9 \u2603" } })).toThrow(
       InvalidInputError,
     );
+    // The User-Agent's prefix goes in a header too (x-ms-useragent in browsers).
+    expect(() => clientFor(server, { userAgentPrefix: "my-app/1 \u2014 beta" })).toThrow(
+      expect.objectContaining({ param: "userAgentPrefix" }),
+    );
+    expect(() => clientFor(server, { userAgentPrefix: "my-app/1.2 (team)" })).not.toThrow();
     for (const [auth, param] of [
       [{ apiKey: { key: "secret\u2026" } }, "apiKey"],
       [{ tokenProvider: () => "secret\u2014" }, "credential"],
