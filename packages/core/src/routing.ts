@@ -37,7 +37,7 @@ export function checkDeployment(deployment: unknown, client: unknown = NO_CLIENT
         "client",
         `is missing: "${client}" is where the AzureOpenAIClient goes; pass (client, "${client}").`,
       );
-    checkClient(client);
+    connectionOf(client as object);
   }
   if (deployment === undefined) invalid("deployment", 'is missing: pass (client, "my-deployment").');
   if (

@@ -1,3 +1,4 @@
+import { numberOf } from "../rate-limit.js";
 /** Something that looks up a response header by name (core-rest-pipeline's `HttpHeaders`). */
 export interface HeaderLookup {
   get(name: string): string | undefined;
@@ -9,15 +10,13 @@ export interface HeaderLookup {
  */
 export function retryAfterMs(headers: HeaderLookup, now: number = Date.now()): number | undefined {
   for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
-    // Trimmed first: a blank value is absent, not 0 (Number("") is 0).
-    const value = headers.get(name)?.trim();
-    const ms = Number(value);
-    if (value && Number.isFinite(ms) && ms >= 0) return ms;
+    const ms = numberOf(headers.get(name));
+    if (ms !== undefined && ms >= 0) return ms;
   }
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(value);
+  const value = headers.get("retry-after");
+  const seconds = numberOf(value);
+  if (seconds !== undefined) return seconds >= 0 ? seconds * 1000 : undefined;
+  // Absent or blank: NaN, as any other text that is not a date.
+  const date = Date.parse(value as string);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
