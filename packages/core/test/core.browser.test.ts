@@ -1,7 +1,13 @@
 /// <reference path="../../../test-utils/provided.d.ts" />
 import { AzureLogger, setLogLevel } from "@azure/logger";
 import { describe, expect, inject, it } from "vitest";
-import { APIError, APIUserAbortError, AuthenticationError, AzureOpenAIClient } from "../src/index.js";
+import {
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  AzureOpenAIClient,
+} from "../src/index.js";
 import { byteStream, MultipartForm, send, text } from "../src/internal.js";
 import { enableLogging } from "../src/logging.js";
 import { callJson, callStream } from "./support/client.js";
@@ -77,6 +83,28 @@ describe("@aoai/core in a browser (fetch transport)", () => {
     expect(chunks).toBeGreaterThan(1);
     expect(text.length).toBeGreaterThan(0);
     expect(finish).toBe("stop");
+  });
+
+  it("a stream that sends nothing for streamIdleTimeout fails typed; one that keeps sending is read to its end", async () => {
+    const client = new AzureOpenAIClient({ endpoint, apiKey, timeout: 10_000, maxRetries: 0 });
+    const paced = (ms: number, streamIdleTimeout: number) => ({
+      ...request,
+      body: { ...request.body, stream: true },
+      options: {
+        streamIdleTimeout,
+        headers: { "x-aoai-emulator-fault": JSON.stringify({ kind: "slow-stream", chunk_delay_ms: ms }) },
+      },
+    });
+    const stalled = await callStream<ChatChunk>(client, paced(800, 200));
+    const error = await (async () => {
+      for await (const _ of stalled);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toContain("streamIdleTimeout");
+    // Each read waits 40 ms, less than the idle limit: the idle time of one read is not carried over.
+    let chunks = 0;
+    for await (const _ of await callStream<ChatChunk>(client, paced(40, 300))) chunks++;
+    expect(chunks).toBeGreaterThan(2);
   });
 
   it("maps a wrong key to AuthenticationError", async () => {
