@@ -39,11 +39,6 @@ export class ResumableEvents implements AsyncIterable<ResponseStreamEvent> {
     this.#last = startingAfter;
   }
 
-  /** The number of the last event read: where a resume starts. */
-  get lastSequenceNumber(): number {
-    return this.#last;
-  }
-
   abort(): void {
     this.#aborted = true;
     this.#current.abort();
