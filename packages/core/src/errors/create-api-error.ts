@@ -15,7 +15,6 @@ import {
   UnprocessableEntityError,
 } from "./api-error.js";
 import { ContentFilterError, filterBlocks, innerError } from "./content-filter-error.js";
-import { clip } from "./invalid-response-error.js";
 import { isUnsupportedParameter, UnsupportedParameterError } from "./unsupported-parameter-error.js";
 
 // The codes of Azure's filtered-content 400s: chat and completions, images, gpt-image models.
@@ -79,10 +78,9 @@ export function createAPIError(init: APIErrorInit): APIError {
 
 /** The readable text of a body, tags and scripts dropped, white space folded, 200 characters at most. */
 function excerpt(text: string): string {
-  return clip(
-    text
-      .replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>|\s+/gi, " ")
-      .replace(/ +/g, " ")
-      .trim(),
-  );
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>|\s+/gi, " ")
+    .replace(/ +/g, " ")
+    .trim();
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
 }

@@ -12,13 +12,8 @@ export class InvalidResponseError extends AOAIError {
 
   constructor(message: string, snippet: string, requestId: string | undefined, retryCount = 0) {
     super(`${message}${requestId ? ` (request id ${requestId})` : ""}`);
-    this.snippet = clip(snippet);
+    this.snippet = snippet.length > 200 ? `${snippet.slice(0, 200)}…` : snippet;
     this.requestId = requestId;
     this.retryCount = retryCount;
   }
-}
-
-/** At most 200 characters of `text`, an ellipsis marking a cut. */
-export function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
