@@ -1,4 +1,4 @@
-// Budget: 11.25 KB gzip. A browser app that only transcribes.
+// Budget: 11 KB gzip. A browser app that only transcribes.
 import { AudioClient } from "@aoai/audio";
 import { AzureOpenAIClient } from "@aoai/core";
 

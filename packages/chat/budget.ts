@@ -1,4 +1,4 @@
-// Budget: 12.5 KB gzip. A browser app that chats: complete and stream.
+// Budget: 12.25 KB gzip. A browser app that chats: complete and stream.
 import { ChatClient } from "@aoai/chat";
 import { AzureOpenAIClient } from "@aoai/core";
 

@@ -1,4 +1,4 @@
-// Budget: 12 KB gzip. A browser app that only uses completions: complete and stream.
+// Budget: 11.75 KB gzip. A browser app that only uses completions: complete and stream.
 import { CompletionClient } from "@aoai/completions";
 import { AzureOpenAIClient } from "@aoai/core";
 

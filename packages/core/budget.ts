@@ -1,4 +1,4 @@
-// Budget: 10 KB gzip. The smallest useful app: one JSON request through core's kit.
+// Budget: 8.25 KB gzip. The smallest useful app: one JSON request through core's kit.
 import { AzureOpenAIClient } from "@aoai/core";
 import { json, send } from "@aoai/core/internal";
 

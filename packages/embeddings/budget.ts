@@ -1,4 +1,4 @@
-// Budget: 9.75 KB gzip. A browser app that only embeds.
+// Budget: 9.5 KB gzip. A browser app that only embeds.
 import { AzureOpenAIClient } from "@aoai/core";
 import { EmbeddingClient } from "@aoai/embeddings";
 

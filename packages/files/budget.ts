@@ -1,4 +1,4 @@
-// Budget: 13 KB gzip. A browser app that uploads a file, waits for it and lists files.
+// Budget: 12.75 KB gzip. A browser app that uploads a file, waits for it and lists files.
 import { AzureOpenAIClient } from "@aoai/core";
 import { FileClient } from "@aoai/files";
 

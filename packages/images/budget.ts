@@ -1,4 +1,4 @@
-// Budget: 11 KB gzip. A browser app that only generates images.
+// Budget: 10.75 KB gzip. A browser app that only generates images.
 import { AzureOpenAIClient } from "@aoai/core";
 import { ImageClient, imageBytes } from "@aoai/images";
 

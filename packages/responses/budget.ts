@@ -1,4 +1,4 @@
-// Budget: 13.25 KB gzip. A browser app that only streams a response.
+// Budget: 13 KB gzip. A browser app that only streams a response.
 import { AzureOpenAIClient } from "@aoai/core";
 import { ResponseClient } from "@aoai/responses";
 

@@ -1,4 +1,4 @@
-// Budget: 16.5 KB gzip. A browser app that chats through a router of two targets.
+// Budget: 16.25 KB gzip. A browser app that chats through a router of two targets.
 import { ChatClient } from "@aoai/chat";
 import { AzureOpenAIRouter } from "@aoai/router";
 

@@ -1,4 +1,4 @@
-// Budget: 9.5 KB gzip. A browser app that only searches a vector store.
+// Budget: 9.25 KB gzip. A browser app that only searches a vector store.
 import { AzureOpenAIClient } from "@aoai/core";
 import { VectorStoreSearchClient } from "@aoai/vector-stores";
 

@@ -4,7 +4,7 @@ import { fetchFailure } from "./transport-error.js";
 
 /**
  * A fetch-based HttpClient for browsers. core-rest-pipeline's own browser client, with the
- * RestError and sanitizer it pulls in, is 6.6 KB minified (2.5 KB gzip) of core's 10 KB browser
+ * RestError and sanitizer it pulls in, is 6.6 KB minified (2.5 KB gzip), a third of core's browser
  * budget (scripts/budgets.mjs); this one does what the SDK needs: bodies as text or as a stream,
  * abort, and transport failures as RestError-shaped errors so retries see them.
  */
