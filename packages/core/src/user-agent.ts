@@ -22,7 +22,10 @@ const made = new Map<string | undefined, Map<string | undefined, string>>();
 /** `[prefix ]aoai-core/x.y.z[ feature] runtime`. */
 export function userAgent(prefix: string | undefined, feature: string | undefined): string {
   let agents = made.get(prefix);
-  if (!agents) made.set(prefix, (agents = new Map()));
+  if (!agents) {
+    agents = new Map();
+    made.set(prefix, agents);
+  }
   let agent = agents.get(feature);
   if (agent === undefined) {
     agent = [prefix, `aoai-core/${VERSION}`, feature, runtime()].filter(Boolean).join(" ");
