@@ -73,14 +73,12 @@ export function checkSecret(value: unknown, param: string): void {
 
 /** A whole number >= 0 (retry counts). */
 export function checkCount(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0)
-    invalid(name, `must be a whole number >= 0, got ${value}.`);
+  if (!Number.isInteger(value) || value < 0) invalid(name, `must be a whole number >= 0, got ${value}.`);
   return value;
 }
 
 /** A duration in ms > 0 (`Infinity` turns a timeout off). */
 export function checkDuration(value: number, name: string): number {
-  if (!(typeof value === "number" && value > 0))
-    invalid(name, `must be a number of ms > 0, got ${value}.`);
+  if (!(typeof value === "number" && value > 0)) invalid(name, `must be a number of ms > 0, got ${value}.`);
   return value;
 }
