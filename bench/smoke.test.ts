@@ -66,3 +66,18 @@ describe("bench smoke mode", () => {
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
   });
 });
+
+describe("stream-layers", () => {
+  it("measures every layer on a small response and compares each with the floor", { timeout: 60_000 }, () => {
+    const script = fileURLToPath(new URL("./src/stream-layers.ts", import.meta.url));
+    const run = spawnSync(process.execPath, [script, "--events", "2000", "--reps", "1"], {
+      encoding: "utf8",
+      timeout: 55_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n").filter((line) => / ns \(\d+–\d+\), [\d.]+x$/.test(line));
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^ {2}transport floor: .*, 1\.00x$/);
+    expect(lines[5]).toMatch(/ResponseStream/);
+  });
+});
