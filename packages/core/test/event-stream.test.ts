@@ -12,6 +12,7 @@ import {
   InvalidResponseError,
   RateLimitError,
 } from "../src/index.js";
+import { send, sse as sseReader } from "../src/internal.js";
 import { API_KEY, callStream, chat, clientFor } from "./support/client.js";
 import { type Reply, sse, startServer, type TestServer } from "./support/server.js";
 
@@ -92,6 +93,30 @@ describe("EventStream over loopback", () => {
     );
     expect(error).toBeUndefined();
     expect(events).toEqual([{ n: 1 }]);
+  });
+
+  it("stops at the terminal event of a function end: what follows in the same read is never parsed", async () => {
+    // Events are parsed a network read at a time, ahead of the reader: an error after the
+    // terminal event must stay unread, as it was when each event was parsed on its turn.
+    server.script(
+      sse('data: {"n":1}\n\ndata: {"n":2,"last":true}\n\ndata: {oops\n\nevent: error\ndata: {}\n\n'),
+    );
+    const stream = await send(
+      clientFor(server),
+      streamChat,
+      sseReader<{ n: number; last?: boolean }>((event) => event.last === true),
+    );
+    const { events, error } = await collect(stream);
+    expect(error).toBeUndefined();
+    expect(events).toEqual([{ n: 1 }, { n: 2, last: true }]);
+  });
+
+  it("hands over the events before one that is not JSON when all came in one read", async () => {
+    const { events, error } = await collect(
+      await open(sse('data: {"n":1}\n\ndata: {"n":2}\n\ndata: {oops\n\ndata: {"n":4}\n\ndata: [DONE]\n\n')),
+    );
+    expect(events).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
   });
 
   it("decodes events and UTF-8 split across network chunks", async () => {
