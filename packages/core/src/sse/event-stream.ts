@@ -43,8 +43,11 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
   readonly #text = new TextDecoder();
   #started = false;
   #events: SseEvent[] = [];
-  /** Each event's JSON object, parsed as soon as its read is decoded (a `Failed` where it is not one). */
+  /** Each event's JSON object, parsed as soon as its read is decoded. */
   #values: unknown[] = [];
+  /** Where in the read the first event that is not a JSON object is (-1: none), and its error. */
+  #failedAt = -1;
+  #failure: unknown;
   #at = 0;
   #body: AsyncIterator<Uint8Array> | undefined;
   #bodyEnded = false;
@@ -159,12 +162,14 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
    */
   #parse(events: SseEvent[]): void {
     const values: unknown[] = [];
+    this.#failedAt = -1;
     for (const event of events) {
       if (event.data === "[DONE]") break;
       try {
         values.push(parseEvent<T>(event, this.#raw, this._response));
       } catch (error) {
-        values.push(new Failed(error));
+        this.#failedAt = values.length;
+        this.#failure = error;
         break;
       }
     }
@@ -178,8 +183,8 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
       this.#close(true);
       return DONE;
     }
+    if (at === this.#failedAt) throw this.#failure;
     const value = this.#values[at] as T;
-    if (value instanceof Failed) throw value.error;
     if (typeof this.#end === "function" && this.#end(value, event.event)) this.#terminal = true;
     return { value, done: false };
   }
@@ -212,14 +217,6 @@ export class EventStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefi
     this.#body?.return?.().catch(() => {});
     if (!complete) this.#controller.abort();
     else (this.#raw.readableStreamBody as { resume?: () => void } | undefined)?.resume?.();
-  }
-}
-
-/** An event's parse error, kept until the reader reaches that event. */
-class Failed {
-  readonly error: unknown;
-  constructor(error: unknown) {
-    this.error = error;
   }
 }
 
