@@ -29,8 +29,10 @@ export function fetchClient(t: Target): BenchClient {
       headers: { "api-key": t.apiKey, "content-type": "application/json", ...extra },
       body: JSON.stringify(body),
     });
-  const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
   const {
+    chat: chatUrl,
+    completions: completionsUrl,
+    embed: embedUrl,
     transcribe: transcribeUrl,
     speech: speechUrl,
     images: imagesUrl,

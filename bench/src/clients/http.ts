@@ -75,8 +75,10 @@ export async function httpClient(t: Target): Promise<BenchClient> {
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     return JSON.parse(res.bodyAsText!) as T;
   };
-  const { chat: chatUrl, completions: completionsUrl, embed: embedUrl } = floorUrls(t);
   const {
+    chat: chatUrl,
+    completions: completionsUrl,
+    embed: embedUrl,
     transcribe: transcribeUrl,
     speech: speechUrl,
     images: imagesUrl,
